@@ -1,0 +1,29 @@
+"""The `wirehouse` console script: one sub-command per module in `wirehouse/commands/`.
+
+Each command module exposes `register(subparsers)`, which adds its parser and sets `handler` to a function
+taking the parsed arguments and returning an exit code. Imports stay inside the commands so that a quick
+`wirehouse sql` does not pay for importing Prefect.
+"""
+
+import argparse
+import importlib
+import sys
+
+COMMANDS = ("run", "sql", "eval_quotes", "eval_sentences")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wirehouse", description=__doc__.splitlines()[0])
+    subparsers = parser.add_subparsers(dest="command", required=True)
+    for name in COMMANDS:
+        importlib.import_module(f"wirehouse.commands.{name}").register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+"""Task: list the inputs and decide what needs reading (see wirehouse.plan)."""
+
+from datetime import datetime
+from pathlib import Path
+
+from prefect import task
+
+from wirehouse.plan import RunPlan, plan_run
+from wirehouse.store.layout import Warehouse
+
+
+@task(name="plan-files")
+def plan_files(paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime) -> RunPlan:
+    return plan_run(paths, Warehouse(warehouse_dir), run_id, started_at)

@@ -1,0 +1,13 @@
+"""Errors a user can act on: the CLI prints their message, not a traceback."""
+
+
+class WirehouseError(Exception):
+    """Base for errors with a message meant for the user."""
+
+
+class InputError(WirehouseError):
+    """The paths given to a run do not name any input."""
+
+
+class WarehouseBusyError(WirehouseError):
+    """Another run is writing to the same warehouse."""

@@ -1,0 +1,26 @@
+"""Deterministic identifiers: the same input always gets the same id, so re-runs change nothing."""
+
+import hashlib
+import secrets
+from datetime import UTC, datetime
+
+
+def short_hash(*parts: object) -> str:
+    """16 hex digits of sha256 over the parts, joined by a separator no part contains in practice."""
+    joined = "\x1f".join(str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def file_id(source_path: str) -> str:
+    """A file is identified by where it lives; its content hash tells whether it changed."""
+    return short_hash(source_path)
+
+
+def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
+    return short_hash(article_id, start, end, kind)
+
+
+def new_run_id(now: datetime | None = None) -> str:
+    """Sortable by start time, unique across machines: 20261125T231804Z-3f9a1c."""
+    now = now or datetime.now(UTC)
+    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"

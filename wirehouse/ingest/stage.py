@@ -1,0 +1,66 @@
+"""Stage 1, ingest: a frame of found files in, a frame of decoded texts and rejections out.
+
+One row per file, in the order given. A file whose bytes hash to what the manifest already holds is marked
+`unchanged` (it was only touched), so that nothing downstream redoes its work.
+"""
+
+import pandas as pd
+
+from wirehouse.ingest.decode import DEFAULT_MAX_BYTES, Decoded, decode_bytes, read_file, sha256_hex
+
+READ_COLUMNS = (
+    "file_id",
+    "source_path",
+    "article_id",
+    "size_bytes",
+    "mtime_ns",
+    "content_sha256",
+    "encoding",
+    "text",
+    "unchanged",
+    "reject_reason",
+    "reject_detail",
+)
+
+
+def read_files(found: pd.DataFrame, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.DataFrame:
+    """Read, hash and decode every file of `found`.
+
+    `found` has columns file_id, source_path, article_id, size_bytes, mtime_ns and known_sha256 (the
+    manifest's hash, or None for a new file).
+    """
+    out: dict[str, list] = {name: [] for name in READ_COLUMNS}
+    for file_id, path, article_id, size, mtime, known_sha in zip(
+        found["file_id"].tolist(),
+        found["source_path"].tolist(),
+        found["article_id"].tolist(),
+        found["size_bytes"].tolist(),
+        found["mtime_ns"].tolist(),
+        found["known_sha256"].tolist(),
+        strict=True,
+    ):
+        data, rejected = read_file(path, size, max_bytes)
+        sha = sha256_hex(data) if data is not None else None
+        text = encoding = None
+        if data is not None:
+            size = len(data)
+            if sha == known_sha:
+                rejected = None
+            else:
+                result = decode_bytes(data)
+                if isinstance(result, Decoded):
+                    text, encoding = result.text, result.encoding
+                else:
+                    rejected = result
+        out["file_id"].append(file_id)
+        out["source_path"].append(path)
+        out["article_id"].append(article_id)
+        out["size_bytes"].append(size)
+        out["mtime_ns"].append(mtime)
+        out["content_sha256"].append(sha)
+        out["encoding"].append(encoding)
+        out["text"].append(text)
+        out["unchanged"].append(sha is not None and sha == known_sha)
+        out["reject_reason"].append(rejected.reason if rejected else None)
+        out["reject_detail"].append(rejected.detail if rejected else None)
+    return pd.DataFrame(out, columns=list(READ_COLUMNS))

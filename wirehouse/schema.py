@@ -1,0 +1,58 @@
+"""The one schema: DDL in `sql/schema/*.sql`, and the Arrow schemas Parquet is written with, derived from it.
+
+DuckDB itself translates the DDL into Arrow types (by creating the tables in memory and asking for an empty
+result), so Parquet and DuckDB cannot drift apart: there is nothing to keep in sync by hand.
+"""
+
+from functools import cache
+
+import duckdb
+import pyarrow as pa
+
+from wirehouse.paths import SQL_DIR
+
+SCHEMA_DIR = SQL_DIR / "schema"
+
+# Tables the pipeline writes batch by batch, keyed by article: old rows are replaced article by article.
+ARTICLE_TABLES = ("articles", "raw_articles", "paragraphs", "sentences", "quotes")
+# Small tables rewritten whole on every committing run.
+MANIFEST_TABLES = ("files", "rejects", "runs")
+# Tables DuckDB derives from the others (sql/models/), exported back to Parquet.
+DERIVED_TABLES = ("speakers",)
+TABLES = ARTICLE_TABLES + MANIFEST_TABLES + DERIVED_TABLES
+
+
+def read_sql(relative_path: str) -> str:
+    """Text of one file under sql/, e.g. 'models/speakers.sql'."""
+    return (SQL_DIR / relative_path).read_text(encoding="utf-8")
+
+
+def table_ddl(table: str) -> str:
+    if table not in TABLES:
+        raise KeyError(f"unknown table {table!r}")
+    return read_sql(f"schema/{table}.sql")
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for table in TABLES:
+        con.execute(table_ddl(table))
+
+
+@cache
+def arrow_schemas() -> dict[str, pa.Schema]:
+    """Arrow schema of every table, as DuckDB maps the DDL (nullability included)."""
+    con = duckdb.connect(":memory:")
+    try:
+        create_tables(con)
+        schemas = {}
+        for table in TABLES:
+            empty = con.table(table).limit(0).fetch_arrow_table()
+            nullable = dict(con.execute(read_sql("meta/table_columns.sql"), {"table": table}).fetchall())
+            schemas[table] = pa.schema([field.with_nullable(nullable[field.name]) for field in empty.schema])
+        return schemas
+    finally:
+        con.close()
+
+
+def arrow_schema(table: str) -> pa.Schema:
+    return arrow_schemas()[table]

@@ -1,0 +1,42 @@
+"""Parquet parts: written under a temporary name and renamed, so no half-written part is ever visible."""
+
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from wirehouse.schema import arrow_schema
+
+COMPRESSION = "zstd"
+
+
+def to_arrow(table: str, columns: dict[str, list] | object) -> pa.Table:
+    """A frame or dict of columns as an Arrow table in the schema's exact types and column order."""
+    schema = arrow_schema(table)
+    if isinstance(columns, dict):
+        return pa.Table.from_pydict(columns, schema=schema)
+    return pa.Table.from_pandas(columns, schema=schema, preserve_index=False)
+
+
+def write_part(data: pa.Table, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    pq.write_table(data, temporary, compression=COMPRESSION)
+    os.replace(temporary, path)
+    return path
+
+
+def parts(folder: Path) -> list[Path]:
+    """A table's parts in name order (run ids sort by time, so this is write order)."""
+    return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+
+
+def read_parts(folder: Path, table: str, columns: list[str] | None = None) -> pa.Table:
+    """All parts of one table as one Arrow table; an empty one with the schema if there are none."""
+    found = parts(folder)
+    schema = arrow_schema(table)
+    if not found:
+        empty = schema.empty_table()
+        return empty.select(columns) if columns else empty
+    return pa.concat_tables(pq.read_table(p, columns=columns, schema=schema) for p in found)

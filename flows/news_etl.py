@@ -24,6 +24,7 @@ from wirehouse.store.commit import RunRecord
 from wirehouse.store.layout import Warehouse
 
 DEFAULT_BATCH_SIZE = 5000
+COUNTS = ("n_files", "n_articles", "n_rejects", "n_unchanged", "n_paragraphs", "n_sentences", "n_quotes")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class RunSummary:
     n_sentences: int
     n_quotes: int
     seconds: float
+
+    @classmethod
+    def nothing_to_do(cls, run_id: str, n_found: int, seconds: float) -> "RunSummary":
+        zeros = dict.fromkeys(COUNTS, 0)
+        return cls(run_id=run_id, status="nothing to do", n_found=n_found, n_replaced=0, seconds=seconds, **zeros)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -67,15 +73,27 @@ def news_etl(
         plan = plan_files(paths, warehouse_dir, run_id, started_at)
         if plan.is_noop:
             logger.info("%d files found, none new or changed: nothing to do", plan.n_found)
-            return RunSummary(run_id, "nothing to do", plan.n_found, 0, 0, 0, 0, 0, 0, 0, 0, time.perf_counter() - clock)
+            return RunSummary(
+                run_id, "nothing to do", plan.n_found, 0, 0, 0, 0, 0, 0, 0, 0, time.perf_counter() - clock
+            )
         staging = store.staging_dir(run_id)
         futures = [
             process_files.submit(quote(batch), number, run_id, started_at, staging, max_bytes)
             for number, batch in enumerate(plan.batches(batch_size))
         ]
         results = [future.result() for future in futures]
-        totals = {field: sum(getattr(r, field) for r in results) for field in
-                  ("n_files", "n_articles", "n_rejects", "n_unchanged", "n_paragraphs", "n_sentences", "n_quotes")}
+        totals = {
+            field: sum(getattr(r, field) for r in results)
+            for field in (
+                "n_files",
+                "n_articles",
+                "n_rejects",
+                "n_unchanged",
+                "n_paragraphs",
+                "n_sentences",
+                "n_quotes",
+            )
+        }
         record = RunRecord(
             run_id=run_id,
             flow_run_id=flow_run.get_id(),

@@ -23,3 +23,47 @@ def shared_dir() -> Path:
 
 def seed_text(name: str) -> str:
     return (SEEDS_DIR / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect server (SQLite) for every flow test of the session."""
+    from wirehouse.prefect_env import configure
+
+    configure()
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield
+
+
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
+    """Rows of a read-only query against a warehouse's published DuckDB file."""
+    import duckdb
+
+    con = duckdb.connect(str(warehouse / "wirehouse.duckdb"), read_only=True)
+    try:
+        return con.execute(sql, params or []).fetchall()
+    finally:
+        con.close()
+
+
+def table_contents(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list[tuple]]:
+    """Every row of each table, sorted: equal dicts mean equal warehouses."""
+    return {table: sorted(query(warehouse, f"SELECT * FROM {table}"), key=repr) for table in tables}
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(prefect_harness, tmp_path_factory) -> Path:
+    """A warehouse built by the news-etl flow from copies of the two seed articles (read-only for tests)."""
+    import shutil
+
+    from flows.news_etl import news_etl
+
+    inbox = tmp_path_factory.mktemp("inbox")
+    for path in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(path, inbox / path.name)
+    target = tmp_path_factory.mktemp("warehouse")
+    summary = news_etl(paths=[str(inbox)], warehouse=str(target))
+    assert (summary.status, summary.n_articles, summary.n_rejects) == ("committed", 2, 0)
+    return target

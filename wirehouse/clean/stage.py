@@ -57,7 +57,5 @@ def parse_articles(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         articles["n_words"].append(len(body.split()))
     return (
         pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS)),
-        pd.DataFrame(paragraphs, columns=list(PARAGRAPH_COLUMNS)).astype(
-            {"start_char": "Int32", "end_char": "Int32"}
-        ),
+        pd.DataFrame(paragraphs, columns=list(PARAGRAPH_COLUMNS)).astype({"start_char": "Int32", "end_char": "Int32"}),
     )

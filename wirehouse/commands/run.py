@@ -14,6 +14,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
     parser.add_argument("--batch-size", type=int, default=5000, help="files per batch task")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files are rejected")
+    parser.add_argument("--workers", type=int, default=1, help="processes for batch tasks (1: in the flow's own)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.set_defaults(handler=handle)
 
@@ -24,8 +25,13 @@ def handle(args: argparse.Namespace) -> int:
     configure()
     from flows.news_etl import news_etl
 
+    flow = news_etl
+    if args.workers > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        flow = news_etl.with_options(task_runner=ProcessPoolTaskRunner(max_workers=args.workers))
     try:
-        summary = news_etl(
+        summary = flow(
             paths=args.paths, warehouse=args.warehouse, batch_size=args.batch_size, max_bytes=args.max_bytes
         )
     except WirehouseError as error:

@@ -25,7 +25,7 @@ def handle(args: argparse.Namespace) -> int:
     if not database.exists():
         print(f"wirehouse: no warehouse at {args.warehouse} yet: run `wirehouse run` first", file=sys.stderr)
         return 2
-    query = open(args.query[1:], encoding="utf-8").read() if args.query.startswith("@") else args.query
+    query = Path(args.query[1:]).read_text(encoding="utf-8") if args.query.startswith("@") else args.query
     con = duckdb.connect(str(database), read_only=True)
     try:
         relation = con.sql(query)
@@ -45,8 +45,16 @@ def handle(args: argparse.Namespace) -> int:
     else:
         import pandas as pd
 
-        with pd.option_context("display.max_rows", args.max_rows, "display.max_columns", None,
-                               "display.width", 200, "display.max_colwidth", 60):
+        with pd.option_context(
+            "display.max_rows",
+            args.max_rows,
+            "display.max_columns",
+            None,
+            "display.width",
+            200,
+            "display.max_colwidth",
+            60,
+        ):
             print(frame.to_string(index=False, max_rows=args.max_rows))
         print(f"({len(frame)} rows)")
     return 0

@@ -64,6 +64,4 @@ def extract_article_quotes(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> 
             out["speaker_kind"].append(quote.speaker_kind)
             out["cue_verb"].append(quote.cue_verb)
             out["attribution"].append(quote.attribution)
-    return pd.DataFrame(out, columns=list(QUOTE_COLUMNS)).astype(
-        {"speaker_start": "Int32", "speaker_end": "Int32"}
-    )
+    return pd.DataFrame(out, columns=list(QUOTE_COLUMNS)).astype({"speaker_start": "Int32", "speaker_end": "Int32"})

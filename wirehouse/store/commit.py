@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.batch import TOUCHED
-from wirehouse.schema import ARTICLE_TABLES, arrow_schema
+from wirehouse.schema import ARTICLE_TABLES
 from wirehouse.store.duckdb_build import build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
@@ -62,7 +62,9 @@ def _merge_files(old: pd.DataFrame, staged: pd.DataFrame, touched: pd.DataFrame)
     """Old manifest rows, replaced by this run's rows per file; touched files only get a new size/mtime."""
     first_seen = dict(zip(old["file_id"], old["first_seen_at"], strict=True))
     staged = staged.copy()
-    staged["first_seen_at"] = [first_seen.get(f, t) for f, t in zip(staged["file_id"], staged["first_seen_at"], strict=True)]
+    staged["first_seen_at"] = [
+        first_seen.get(f, t) for f, t in zip(staged["file_id"], staged["first_seen_at"], strict=True)
+    ]
     kept = old[~old["file_id"].isin(staged["file_id"])].copy()
     if not touched.empty:
         update = touched.set_index("file_id")
@@ -103,13 +105,16 @@ def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
     files = _merge_files(old_files, staged_files, touched)
     old_rejects = old_table("rejects")
     rejects = pd.concat(
-        [old_rejects[~old_rejects["file_id"].isin(staged_files["file_id"])], read_parts(staging / "rejects", "rejects").to_pandas()],
+        [
+            old_rejects[~old_rejects["file_id"].isin(staged_files["file_id"])],
+            read_parts(staging / "rejects", "rejects").to_pandas(),
+        ],
         ignore_index=True,
     )
     runs = pd.concat([old_table("runs"), pd.DataFrame([_run_row(run, len(replaced))])], ignore_index=True)
     name = f"{run.run_id}.parquet"
     write_part(to_arrow("files", files), parquet_dir / "files" / name)
-    write_part(pa.Table.from_pandas(rejects, schema=arrow_schema("rejects"), preserve_index=False), parquet_dir / "rejects" / name)
+    write_part(to_arrow("rejects", rejects), parquet_dir / "rejects" / name)
     write_part(to_arrow("runs", runs), parquet_dir / "runs" / name)
 
     build_duckdb(parquet_dir, building / DUCKDB_NAME)

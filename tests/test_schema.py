@@ -1,0 +1,42 @@
+"""One schema, in sql/schema: the DuckDB tables and every Parquet part agree with it exactly."""
+
+import pyarrow.parquet as pq
+
+from tests.conftest import query
+from wirehouse.schema import TABLES, arrow_schema, table_ddl
+
+
+def test_every_table_has_ddl_and_an_arrow_schema():
+    for table in TABLES:
+        assert f"CREATE TABLE {table} (" in table_ddl(table)
+        assert len(arrow_schema(table)) >= 3
+
+
+def test_duckdb_tables_match_the_ddl(seed_warehouse):
+    import duckdb
+
+    reference = duckdb.connect(":memory:")
+    for table in TABLES:
+        reference.execute(table_ddl(table))
+    describe = (
+        "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
+        "WHERE table_name = ? ORDER BY ordinal_position"
+    )
+    for table in TABLES:
+        expected = reference.execute(describe, [table]).fetchall()
+        assert query(seed_warehouse, describe, [table]) == expected, table
+
+
+def test_parquet_parts_match_the_ddl(seed_warehouse):
+    for table in TABLES:
+        parts = sorted((seed_warehouse / "parquet" / table).glob("*.parquet"))
+        if table not in ("quotes", "rejects"):
+            assert parts, table
+        for part in parts:
+            assert pq.read_schema(part).remove_metadata() == arrow_schema(table), (table, part.name)
+
+
+def test_reference_seeds_are_tables(seed_warehouse):
+    tables = {name for (name,) in query(seed_warehouse, "SELECT table_name FROM information_schema.tables")}
+    assert {"speech_verbs", "titles", "agencies", "outlets"} <= tables
+    assert {"article_quotes", "body_paragraphs"} <= tables

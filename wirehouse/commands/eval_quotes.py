@@ -1,0 +1,46 @@
+"""`wirehouse eval-quotes GOLD.jsonl`: score quote extraction and speaker attribution on an annotated set."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "eval-quotes",
+        help="score quote spans and speakers against annotated JSONL",
+        description="Score quote spans (P/R/F1) and speaker accuracy against annotated JSONL "
+        '(one article a line: {"id", "text", "quotes": [{"start", "end", "speaker"}]}). '
+        "Only quote-mark kinds (direct, partial) are scored unless --kinds says otherwise.",
+    )
+    parser.add_argument("gold", type=Path, help="annotated JSONL file")
+    parser.add_argument("--errors", type=Path, help="write per-article errors (missed, spurious, wrong speaker)")
+    parser.add_argument("--predictions", type=Path, help="write predictions in the gold file's format")
+    parser.add_argument(
+        "--kinds",
+        default="direct,partial",
+        help="comma-separated predicted kinds that count (default: direct,partial)",
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from wirehouse.quotes.evaluate import evaluate, read_gold, write_jsonl
+
+    kinds = frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
+    report = evaluate(
+        read_gold(args.gold),
+        kinds=kinds,
+        keep_errors=args.errors is not None,
+        keep_predictions=args.predictions is not None,
+    )
+    text = report.format()
+    if kinds != frozenset({"direct", "partial"}):
+        text = text.replace("(scored kinds: direct, partial)", f"(scored kinds: {', '.join(sorted(kinds))})")
+    print(text)
+    if args.errors is not None:
+        write_jsonl(args.errors, report.errors)
+    if args.predictions is not None:
+        write_jsonl(args.predictions, report.predictions)
+    return 0

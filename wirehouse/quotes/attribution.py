@@ -1,0 +1,585 @@
+"""Rule-based speaker attribution: who said each quote, found from the words around it.
+
+The rules follow how news writes attribution:
+- right after the quote: `"...," X said` / `"...," said X` / `"..." X, the Y of Z, said`;
+- before it in the same sentence: `X said: "..."` / `X told reporters, "..."` / `X said the plan was "..."`
+  (the nearest speech verb before the quote, and its subject) / `..., X said, adding: "..."` / `according to X`;
+- after it in the same sentence: `called it "..." and "...," the senator said`;
+- none of those: another quote of the same paragraph, or the quote ending the previous paragraph, gives
+  its speaker (continuation); a quote running over paragraphs keeps one speaker.
+A short quote with no speech verb in its sentence, or after "so-called", is a scare quote or a title and is
+credited to nobody. Pronouns are resolved to the most recent compatible named speaker or name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from wirehouse.quotes.lexicon import (
+    AUX_ADVERBS,
+    CAPITAL_STOPWORDS,
+    DETERMINERS,
+    NAME_PARTICLES,
+    PRONOUNS,
+    Lexicon,
+    lexicon,
+    word_set,
+)
+from wirehouse.quotes.model import Quote, QuoteSpan
+from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
+from wirehouse.quotes.tokens import CLOSE, CUT, OPEN, SENTENCE_END, SPECIAL, ParaTokens
+
+WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+# what may follow a speech verb that comes after a quote ending a sentence: "...." Trump said on Tuesday.
+_TAIL_OK = word_set(
+    """in at on during to while as before after from via when with outside inside of last this earlier
+    later yesterday today tonight afterward afterwards adding according again repeatedly recently
+    monday tuesday wednesday thursday friday saturday sunday"""
+)
+_PARTICIPLE_LINKS = frozenset(("as", "while", "before", "after", "when", "by", "with", "in", ","))
+_NOT_DESCRIPTION = word_set(
+    """and or but that which who whom whose what when where while as if because than then there here so
+    to of in on at by for from with about into over after before under since until during without not
+    it he she they we i you him her them us me"""
+)
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+_DASHES = frozenset((",", "—", "–", "-", "--"))
+
+
+@dataclass(slots=True)
+class _Attr:
+    """A speaker found for one quote: token range of the mention in `para`, cue verb, how it was found."""
+
+    para: ParaTokens
+    first: int
+    last: int
+    kind: str  # 'pronoun' | 'name' | 'desc'
+    cue: str | None
+    via: str  # 'explicit' | 'continuation'
+
+
+class RuleAttributor:
+    """The default `Attributor`: hand-written rules over the tokens around each quote (no model)."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lex = lex or lexicon()
+        self.verbs = self.lex.verb_lemma
+        self.titles = self.lex.title_tokens
+
+    # ----------------------------------------------------------------- subjects
+    def _np_ending(self, p: ParaTokens, j: int, lo: int) -> tuple[int, int, str] | None:
+        """The noun phrase whose last token is j: a name run, 'the Kremlin', or 'the senator'."""
+        if j < lo:
+            return None
+        toks = p.toks
+        lows = p.lows
+        tok = toks[j]
+        if tok in SPECIAL:
+            return None
+        low = lows[j]
+        if low in PRONOUNS and (low != "i" or tok == "I"):
+            return (j, j, "pronoun")
+        first = tok[0]
+        if first.isupper():
+            if low in CAPITAL_STOPWORDS or low in self.verbs:
+                return None
+            k = j
+            while k - 1 >= lo and j - k < 8:
+                prev = toks[k - 1]
+                pl = lows[k - 1]
+                if prev in SPECIAL:
+                    break
+                if prev[0].isupper() or pl in NAME_PARTICLES or (pl in self.titles and prev.isalpha()):
+                    k -= 1
+                else:
+                    break
+            while k < j and lows[k] in CAPITAL_STOPWORDS:
+                k += 1
+            while k < j and toks[k][0].islower() and lows[k] not in NAME_PARTICLES:
+                k += 1
+            if k - 1 >= lo and lows[k - 1] == "the":
+                k -= 1
+            return (k, j, "name")
+        if not tok.isalpha() or not first.islower() or low in _NOT_DESCRIPTION or low in self.verbs:
+            return None
+        if low in AUX_ADVERBS:
+            return None
+        # a description: 'the senator', 'a spokesman for the campaign', 'Clinton’s campaign', 'officials'
+        k = j
+        while k - 1 >= lo and j - k < 5:
+            prev = toks[k - 1]
+            pl = lows[k - 1]
+            if pl in DETERMINERS:
+                return (k - 1, j, "desc")
+            if prev in SPECIAL:
+                break
+            if prev[0].isupper() and pl not in CAPITAL_STOPWORDS:
+                k -= 1
+                continue
+            if prev.isalpha() and prev[0].islower() and pl not in _NOT_DESCRIPTION and pl not in self.verbs:
+                if pl in AUX_ADVERBS:
+                    break
+                k -= 1
+                continue
+            break
+        head = low[:-1] if low.endswith("s") else low
+        if toks[k][0].isupper() or head in self.titles:
+            return (k, j, "desc")
+        return None
+
+    def _subject_before(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
+        """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'."""
+        toks = p.toks
+        lows = p.lows
+        j = v - 1
+        while j >= lo:
+            low = lows[j]
+            tok = toks[j]
+            if low in AUX_ADVERBS or (low.endswith("ly") and tok.islower() and len(low) > 4):
+                j -= 1
+            elif low in WEEKDAYS:
+                j -= 1
+                if j >= lo and lows[j] == "on":
+                    j -= 1
+            else:
+                break
+        if j < lo:
+            return None
+        tok = toks[j]
+        if tok == ",":
+            return self._appositive(p, j, lo)
+        if lows[j] in ("who", "which") and j - 1 >= lo:
+            k = j - 1
+            if toks[k] == ",":
+                k -= 1
+            return self._np_ending(p, k, lo)
+        return self._np_ending(p, j, lo)
+
+    def _appositive(self, p: ParaTokens, j: int, lo: int) -> tuple[int, int, str] | None:
+        """'X, the Y of Z, said': skip back over the comma-enclosed phrase to the noun phrase before it."""
+        toks = p.toks
+        k = j - 1
+        steps = 0
+        while k >= lo and steps < 25:
+            tok = toks[k]
+            if tok == ",":
+                break
+            if tok in SPECIAL or tok in SENTENCE_END or tok in (";", ":"):
+                return None
+            k -= 1
+            steps += 1
+        else:
+            return None
+        if k == j - 1:
+            return None
+        found = self._np_ending(p, k - 1, lo)
+        if found is None or found[2] == "desc":
+            return None
+        return found
+
+    def _subject_after(self, p: ParaTokens, j: int, hi: int) -> tuple[int, int, str] | None:
+        """Subject placed after its verb: 'said Sen. John McCain', 'said the senator', 'according to X'."""
+        if j >= hi:
+            return None
+        toks = p.toks
+        lows = p.lows
+        tok = toks[j]
+        if tok in SPECIAL:
+            return None
+        low = lows[j]
+        if low in _SUBJECT_PRONOUNS and (low != "i" or tok == "I"):
+            return (j, j, "pronoun")
+        if low in DETERMINERS or low == "the":
+            k = j + 1
+            if k < hi and toks[k][0].isupper() and toks[k] not in SPECIAL:
+                while k + 1 < hi and (toks[k + 1][0].isupper() and toks[k + 1] not in SPECIAL):
+                    k += 1
+                return (j, k, "name")
+            while k < hi and k - j <= 4:
+                tok_k = toks[k]
+                if not tok_k.isalpha() or lows[k] in _NOT_DESCRIPTION or lows[k] in self.verbs:
+                    break
+                k += 1
+            if k - 1 > j:
+                return (j, k - 1, "desc")
+            return None
+        if tok[0].isupper() and low not in CAPITAL_STOPWORDS and low not in self.verbs:
+            k = j
+            while k + 1 < hi and k - j < 7:
+                nxt = toks[k + 1]
+                nl = lows[k + 1]
+                if nxt in SPECIAL:
+                    break
+                if nxt[0].isupper() or (nl in NAME_PARTICLES and k + 2 < hi and toks[k + 2][0].isupper()):
+                    k += 1
+                else:
+                    break
+            return (j, k, "name")
+        return None
+
+    # ----------------------------------------------------------------- shapes
+    def _tail_ok(self, p: ParaTokens, v: int) -> bool:
+        """After a quote that ended its sentence, 'X said' attributes it only if nothing clause-like follows."""
+        toks = p.toks
+        lows = p.lows
+        n = len(toks)
+        j = v + 1
+        if lows[v] in self.lex.listener_verbs:
+            # skip the listener: 'told reporters', 'told The Associated Press'
+            while j < n and j - v <= 5 and toks[j] not in SPECIAL and toks[j].isalpha():
+                if lows[j] in _TAIL_OK and j > v + 1:
+                    break
+                j += 1
+        if j >= n:
+            return True
+        tok = toks[j]
+        return tok in SENTENCE_END or tok in (",", ";", CUT) or lows[j] in _TAIL_OK
+
+    def _post(self, p: ParaTokens, q: int) -> _Attr | None:
+        """Attribution right after the quote: '"...," X said', '"...," said X'."""
+        toks = p.toks
+        lows = p.lows
+        n = len(toks)
+        j = q + 1
+        ended = False
+        if j < n and toks[j] in ".!?,;:":
+            ended = toks[j] in SENTENCE_END and p.ends_sentence(j)
+            j += 1
+        if j >= n or toks[j] != CLOSE:
+            return None
+        j += 1
+        if j < n and toks[j] in _DASHES:
+            j += 1
+        if j >= n:
+            return None
+        low = lows[j]
+        if low in self.verbs:
+            hi = min(n, j + 9)
+            subject = self._subject_after(p, j + 1, hi)
+            if subject is not None:
+                return _Attr(p, subject[0], subject[1], subject[2], toks[j], "explicit")
+            return None
+        # subject first: find the verb within a few tokens, then check its subject starts right here
+        limit = min(n, j + 30)
+        v = j
+        while v < limit:
+            tok = toks[v]
+            if tok in SPECIAL or (tok in SENTENCE_END and p.ends_sentence(v)) or tok in (";", ":"):
+                return None
+            if lows[v] in self.verbs and v > j:
+                subject = self._subject_before(p, v, j)
+                if subject is not None and subject[0] == j:
+                    if ended and not self._tail_ok(p, v):
+                        return None
+                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                if subject is not None or v - j > 3:
+                    return None
+            v += 1
+        return None
+
+    def _for_verb(self, p: ParaTokens, v: int, depth: int = 0) -> _Attr | None:
+        """The speaker of the speech verb at token v (before the quote)."""
+        toks = p.toks
+        lows = p.lows
+        low = lows[v]
+        if low.endswith("ing") and v > 0 and depth < 2:
+            link = lows[v - 1]
+            if link in _PARTICIPLE_LINKS:
+                # '..., the Kremlin said, adding:' / 'was quoted as saying': the clause's own verb has the subject
+                k = v - 2
+                while k >= 0 and not (toks[k] in SENTENCE_END and p.ends_sentence(k)) and toks[k] != CUT:
+                    if lows[k] in self.verbs or (lows[k] in ("quoted", "cited") and toks[k].islower()):
+                        found = self._for_verb(p, k, depth + 1)
+                        if found is not None:
+                            found.cue = toks[v]
+                            return found
+                        break
+                    k -= 1
+                if link == ",":
+                    subject = self._sentence_subject(p, v)
+                    if subject is not None:
+                        return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                    return None
+        subject = self._subject_before(p, v, 0)
+        if subject is not None:
+            return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+        n = len(p.toks)
+        subject = self._subject_after(p, v + 1, min(n, v + 9))
+        if subject is not None and subject[2] != "desc":
+            after = subject[1] + 1
+            if after < n and toks[after] in (",", ":", OPEN):
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+        return None
+
+    def _sentence_subject(self, p: ParaTokens, v: int) -> tuple[int, int, str] | None:
+        """The first noun phrase of the sentence holding token v (for 'X did Y, saying "..."')."""
+        toks = p.toks
+        lows = p.lows
+        k = v - 1
+        while k > 0 and not (toks[k - 1] in SENTENCE_END and p.ends_sentence(k - 1)) and toks[k - 1] != CUT:
+            k -= 1
+        if lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] != "the":
+            while k < v and toks[k] != ",":
+                k += 1
+            k += 1
+        j = k
+        if j >= v:
+            return None
+        found = self._subject_after(p, j, v)
+        if found is not None and (found[2] != "desc" or lows[j] == "the"):
+            return found
+        return None
+
+    def _pre(self, p: ParaTokens, q: int) -> _Attr | None:
+        """The nearest speech verb before the quote in its sentence, and its subject."""
+        toks = p.toks
+        lows = p.lows
+        k = q - 1
+        if k >= 0 and toks[k] == OPEN:
+            k -= 1
+        verbs = self.verbs
+        while k >= 0:
+            tok = toks[k]
+            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+                return None
+            low = lows[k]
+            if low in verbs:
+                found = self._for_verb(p, k)
+                if found is not None:
+                    return found
+            elif low == "according" and k + 1 < len(toks) and lows[k + 1] == "to":
+                subject = self._subject_after(p, k + 2, min(len(toks), k + 10))
+                if subject is not None:
+                    return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
+            k -= 1
+        return None
+
+    def _later(self, p: ParaTokens, q: int) -> _Attr | None:
+        """A speech verb later in the quote's sentence whose subject follows the quote."""
+        toks = p.toks
+        lows = p.lows
+        n = len(toks)
+        k = q + 1
+        if k < n and toks[k] in SENTENCE_END and p.ends_sentence(k):
+            return None
+        while k < n and toks[k] != CLOSE and toks[k] != OPEN:
+            k += 1
+        if k >= n or toks[k] != CLOSE:
+            return None
+        lo = k + 1
+        k = lo
+        while k < n:
+            tok = toks[k]
+            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+                return None
+            low = lows[k]
+            if low in self.verbs:
+                subject = self._subject_before(p, k, lo)
+                if subject is not None:
+                    return _Attr(p, subject[0], subject[1], subject[2], tok, "explicit")
+            elif low == "according" and k + 1 < n and lows[k + 1] == "to":
+                subject = self._subject_after(p, k + 2, min(n, k + 10))
+                if subject is not None:
+                    return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
+            k += 1
+        return None
+
+    def _has_cue(self, p: ParaTokens, q: int) -> bool:
+        """Is there any speech verb in the quote's sentence (outside the quote)?"""
+        toks = p.toks
+        lows = p.lows
+        verbs = self.verbs
+        k = q - 1
+        while k >= 0:
+            tok = toks[k]
+            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+                break
+            if lows[k] in verbs or lows[k] == "according":
+                return True
+            k -= 1
+        k = q + 1
+        n = len(toks)
+        while k < n:
+            tok = toks[k]
+            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+                break
+            if lows[k] in verbs or lows[k] == "according":
+                return True
+            k += 1
+        return False
+
+    def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """A scare quote or title: after 'so-called', or short, not opening its paragraph, with no verb."""
+        k = q - 1
+        if k >= 0 and p.toks[k] == OPEN:
+            k -= 1
+        if k >= 0 and p.lows[k] in ("so-called", "dubbed", "titled", "entitled", "headlined", "nicknamed"):
+            return True
+        words = text.count(" ", span.start, span.end) + 1
+        if words > 4 or k < 0:
+            return False
+        return not self._has_cue(p, q)
+
+    def _form(self, text: str, p: ParaTokens, q: int, found: _Attr | None) -> str:
+        """'direct' if the quote stands as its own sentence or clause, 'partial' if it is woven into one."""
+        toks = p.toks
+        k = q - 1
+        if k >= 0 and toks[k] == OPEN:
+            k -= 1
+        clean_start = (
+            k < 0 or toks[k] in (":", ",", "—", "–", CLOSE, CUT) or (toks[k] in SENTENCE_END and p.ends_sentence(k))
+        )
+        if not clean_start:
+            return "partial"
+        j = q + 1
+        n = len(toks)
+        if j < n and toks[j] in ".!?,;:":
+            return "direct"
+        if j < n and toks[j] == CLOSE:
+            j += 1
+        if j >= n or toks[j] in (",", ".", CUT, OPEN, "—", "–", ";", ":", "!", "?", ")"):
+            return "direct"
+        if found is not None and found.para is p and found.first == j:
+            return "direct"
+        return "partial"
+
+    # ----------------------------------------------------------------- article
+    def attribute(self, text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Quote]:
+        """Quotes of one article with speakers, in order of start."""
+        if not spans:
+            return []
+        n = len(spans)
+        found: list[_Attr | None] = [None] * n
+        scare = [False] * n
+        forms = ["direct"] * n
+        paras: list[ParaTokens | None] = [None] * n
+        para_of: dict[int, ParaTokens] = {}
+        i = 0
+        while i < n:
+            para_no = spans[i].paragraph_no
+            j = i
+            while j < n and spans[j].paragraph_no == para_no:
+                j += 1
+            p_start, p_end = paragraphs[para_no]
+            p = ParaTokens(text, p_start, p_end, spans[i:j])
+            para_of[para_no] = p
+            for local, idx in enumerate(range(i, j)):
+                q = p.quote_at[local]
+                paras[idx] = p
+                attr = self._post(p, q) or self._pre(p, q) or self._later(p, q)
+                if attr is None and self._is_scare(text, spans[idx], p, q):
+                    scare[idx] = True
+                found[idx] = attr
+                forms[idx] = self._form(text, p, p.quote_at[local], attr)
+            # quotes of the paragraph with no speaker of their own take the nearest one that has one
+            for idx in range(i, j):
+                if found[idx] is None and not scare[idx]:
+                    before = next((found[b] for b in range(idx - 1, i - 1, -1) if found[b] is not None), None)
+                    after = next((found[a] for a in range(idx + 1, j) if found[a] is not None), None)
+                    donor = before or after
+                    if donor is not None:
+                        found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+            i = j
+        # quotes running over paragraphs share a speaker, in both directions
+        for idx in range(1, n):
+            if spans[idx].continues and found[idx] is None and found[idx - 1] is not None:
+                donor = found[idx - 1]
+                found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+        for idx in range(n - 2, -1, -1):
+            if spans[idx + 1].continues and found[idx] is None and found[idx + 1] is not None:
+                donor = found[idx + 1]
+                found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+        # a paragraph opening with an unattributed quote continues the previous paragraph's last speaker
+        for idx in range(1, n):
+            span = spans[idx]
+            if found[idx] is not None or scare[idx]:
+                continue
+            prev = spans[idx - 1]
+            if prev.paragraph_no != span.paragraph_no - 1 or found[idx - 1] is None:
+                continue
+            p = paras[idx]
+            q = p.quote_at[0] if p is not None else 0
+            if p is None or q > 1:
+                continue  # the quote does not open its paragraph
+            donor = found[idx - 1]
+            found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+            for later in range(idx + 1, n):
+                if spans[later].paragraph_no != span.paragraph_no:
+                    break
+                if found[later] is None and not scare[later]:
+                    found[later] = found[idx]
+        return self._build(text, spans, found, scare, forms)
+
+    # ----------------------------------------------------------------- speakers
+    def _build(
+        self,
+        text: str,
+        spans: list[QuoteSpan],
+        found: list[_Attr | None],
+        scare: list[bool],
+        forms: list[str],
+    ) -> list[Quote]:
+        book = NameBook(text)
+        quotes: list[Quote] = []
+        recent_person: str | None = None
+        recent_org: str | None = None
+        for idx, span in enumerate(spans):
+            attr = found[idx]
+            kind = "scare" if scare[idx] else forms[idx]
+            mention = speaker = cue = None
+            m_start = m_end = None
+            speaker_kind = "unknown"
+            how = "none"
+            if attr is not None and kind != "scare":
+                p = attr.para
+                m_start = p.starts[attr.first]
+                m_end = p.end_of(attr.last)
+                mention = text[m_start:m_end]
+                cue = attr.cue
+                how = attr.via
+                if attr.kind == "pronoun":
+                    low = p.lows[attr.first]
+                    if how == "explicit":
+                        how = "pronoun"
+                    role = PRONOUNS.get(low, "unknown")
+                    if role == "person":
+                        speaker = recent_person
+                        speaker_kind = "person" if speaker else "unknown"
+                    elif low in ("it", "they"):
+                        speaker = recent_org
+                        speaker_kind = "organisation" if speaker else "unknown"
+                elif attr.kind == "name":
+                    words = [strip_possessive(t) for t in p.toks[attr.first : attr.last + 1]]
+                    with_article = words[0].lower() == "the"
+                    if with_article:
+                        words = words[1:]
+                    if is_organisation(words, with_article):
+                        speaker = " ".join(words)
+                        speaker_kind = "organisation"
+                        recent_org = speaker
+                    else:
+                        core = name_core(words)
+                        if core:
+                            speaker = book.canonical(core)
+                            speaker_kind = "person"
+                            recent_person = speaker
+                else:  # a description: 'the senator', 'a spokesman'
+                    speaker_kind = "unknown"
+            quotes.append(
+                Quote(
+                    quote_no=idx,
+                    kind=kind,
+                    text=text[span.start : span.end],
+                    start=span.start,
+                    end=span.end,
+                    paragraph_no=span.paragraph_no,
+                    speaker_mention=mention,
+                    speaker_start=m_start,
+                    speaker_end=m_end,
+                    speaker=speaker,
+                    speaker_kind=speaker_kind,
+                    cue_verb=cue,
+                    attribution=how,
+                )
+            )
+        return quotes

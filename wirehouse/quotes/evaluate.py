@@ -1,0 +1,239 @@
+"""Score quote extraction against an annotated set (one article per JSONL line).
+
+Gold rows: `{"id", "text", "quotes": [{"start", "end", "speaker", ...}]}`, offsets into `text`, marks excluded.
+- Spans: precision/recall/F1 with a match = overlap of at least half the longer span, one-to-one (greedy by
+  overlap), plus exact-span F1. Only quote-mark kinds are scored by default ('direct', 'partial'): annotated
+  sets hold quoted text, so reported speech ('indirect') and scare quotes are not predictions of gold quotes.
+- Speakers, over matched quotes whose gold has a speaker: the gold speaker is the mention as annotated, with
+  no coreference, so a prediction is right if the canonical name equals it, is a name part of it, or one
+  contains the other as whole words. Named gold speakers (a capitalised word that is not a determiner or a
+  pronoun) are reported apart from pronoun and description ones; for the latter the predicted mention counts
+  too, since "he" can only match "he".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wirehouse.quotes.extract import extract_quotes
+from wirehouse.quotes.lexicon import word_set
+from wirehouse.quotes.model import MARKED_KINDS, Quote
+
+_WORD = re.compile(r"[\w’'\-.]+")
+_NOT_NAMES = word_set(
+    """the a an this that these those his her its their our my your one another some many several both each
+    every any all no other he she it they we i you him them us me who which what"""
+)
+
+
+def read_gold(path: Path) -> Iterator[dict[str, Any]]:
+    """Articles of a gold JSONL file, one per non-blank line."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".’'-").replace("’", "'") for w in _WORD.findall(name.lower()) if w.strip(".’'-")]
+
+
+def _contains(outer: list[str], inner: list[str]) -> bool:
+    size = len(inner)
+    return size > 0 and any(outer[i : i + size] == inner for i in range(len(outer) - size + 1))
+
+
+def speaker_matches(gold: str, predicted: str | None) -> bool:
+    """Lenient name match: equal, or one contains the other as whole words ('Trump' ~ 'Donald Trump')."""
+    if not predicted:
+        return False
+    g, p = _words(gold), _words(predicted)
+    if not g or not p:
+        return False
+    return g == p or _contains(p, g) or _contains(g, p)
+
+
+def is_named(gold: str) -> bool:
+    """A named speaker has a capitalised word that is not a determiner or pronoun ('Trump', not 'He')."""
+    return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in gold.split())
+
+
+def match_spans(gold: list[tuple[int, int]], predicted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) pairs overlapping by at least half the longer span."""
+    candidates = []
+    for gi, (gs, ge) in enumerate(gold):
+        for pi, (ps, pe) in enumerate(predicted):
+            overlap = min(ge, pe) - max(gs, ps)
+            if overlap > 0 and 2 * overlap >= max(ge - gs, pe - ps):
+                candidates.append((-overlap, gi, pi))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, gi, pi in candidates:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            pairs.append((gi, pi))
+    return sorted(pairs)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
+class Report:
+    """Counts over a gold set; the ratios are properties."""
+
+    articles: int = 0
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    exact: int = 0
+    named: int = 0
+    named_right: int = 0
+    other: int = 0
+    other_right: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    predictions: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def spans(self) -> tuple[float, float, float]:
+        return _prf(self.matched, self.predicted, self.gold)
+
+    @property
+    def exact_spans(self) -> tuple[float, float, float]:
+        return _prf(self.exact, self.predicted, self.gold)
+
+    @property
+    def named_accuracy(self) -> float:
+        return self.named_right / self.named if self.named else 0.0
+
+    @property
+    def other_accuracy(self) -> float:
+        return self.other_right / self.other if self.other else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        total = self.named + self.other
+        return (self.named_right + self.other_right) / total if total else 0.0
+
+    def format(self) -> str:
+        p, r, f = self.spans
+        ep, er, ef = self.exact_spans
+        return "\n".join(
+            [
+                f"articles {self.articles}  gold quotes {self.gold}  predicted {self.predicted}"
+                "  (scored kinds: direct, partial)",
+                f"spans, overlap >= half the longer: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({self.matched} matched)",
+                f"spans, exact:                      P {ep:.3f}  R {er:.3f}  F1 {ef:.3f}  ({self.exact} exact)",
+                "speaker accuracy over matched quotes with a gold speaker:",
+                f"  named gold speakers:            {self.named_accuracy:.3f}  ({self.named_right}/{self.named})",
+                f"  pronoun/description speakers:   {self.other_accuracy:.3f}  ({self.other_right}/{self.other})",
+                f"  all:                            {self.speaker_accuracy:.3f}",
+            ]
+        )
+
+
+def _context(text: str, start: int, end: int, width: int = 160) -> str:
+    return text[max(0, start - width) : min(len(text), end + width)]
+
+
+def evaluate(
+    rows: Iterable[dict[str, Any]],
+    extract: Callable[[str], list[Quote]] = extract_quotes,
+    kinds: frozenset[str] = MARKED_KINDS,
+    keep_errors: bool = False,
+    keep_predictions: bool = False,
+) -> Report:
+    """Run `extract` on each article's text and score it against the gold quotes."""
+    report = Report()
+    for row in rows:
+        text = row["text"]
+        gold = sorted(row.get("quotes") or [], key=lambda g: (g["start"], g["end"]))
+        predicted = [q for q in extract(text) if q.kind in kinds]
+        pairs = match_spans([(g["start"], g["end"]) for g in gold], [(q.start, q.end) for q in predicted])
+        report.articles += 1
+        report.gold += len(gold)
+        report.predicted += len(predicted)
+        report.matched += len(pairs)
+        wrong = []
+        for gi, pi in pairs:
+            g, q = gold[gi], predicted[pi]
+            if g["start"] == q.start and g["end"] == q.end:
+                report.exact += 1
+            speaker = g.get("speaker")
+            if not speaker:
+                continue
+            if is_named(speaker):
+                report.named += 1
+                right = speaker_matches(speaker, q.speaker)
+                report.named_right += right
+            else:
+                report.other += 1
+                right = speaker_matches(speaker, q.speaker_mention) or speaker_matches(speaker, q.speaker)
+                report.other_right += right
+            if not right and keep_errors:
+                wrong.append(
+                    {
+                        "start": q.start,
+                        "end": q.end,
+                        "gold_speaker": speaker,
+                        "speaker": q.speaker,
+                        "speaker_mention": q.speaker_mention,
+                        "attribution": q.attribution,
+                        "kind": q.kind,
+                        "context": _context(text, q.start, q.end),
+                    }
+                )
+        if keep_errors:
+            got_g = {gi for gi, _ in pairs}
+            got_p = {pi for _, pi in pairs}
+            missed = [
+                {"start": g["start"], "end": g["end"], "speaker": g.get("speaker"), "text": text[g["start"] : g["end"]]}
+                for gi, g in enumerate(gold)
+                if gi not in got_g
+            ]
+            spurious = [
+                {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "text": q.text}
+                for pi, q in enumerate(predicted)
+                if pi not in got_p
+            ]
+            if missed or spurious or wrong:
+                report.errors.append(
+                    {"id": row.get("id"), "missed": missed, "spurious": spurious, "wrong_speaker": wrong}
+                )
+        if keep_predictions:
+            report.predictions.append(
+                {
+                    "id": row.get("id"),
+                    "text": text,
+                    "quotes": [
+                        {
+                            "start": q.start,
+                            "end": q.end,
+                            "speaker": q.speaker,
+                            "kind": q.kind,
+                            "speaker_mention": q.speaker_mention,
+                            "attribution": q.attribution,
+                        }
+                        for q in predicted
+                    ],
+                }
+            )
+    return report
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    """One JSON object per line, UTF-8, non-ASCII kept as is."""
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,0 +1,34 @@
+"""`extract_quotes`: quote spans, then speakers, for one article's text."""
+
+from __future__ import annotations
+
+from wirehouse.quotes.attribution import RuleAttributor
+from wirehouse.quotes.marks import find_spans, paragraph_spans
+from wirehouse.quotes.model import Attributor, Quote
+
+_default: RuleAttributor | None = None
+
+
+def default_attributor() -> RuleAttributor:
+    """The rule-based attributor, built once (it reads the seeds)."""
+    global _default
+    if _default is None:
+        _default = RuleAttributor()
+    return _default
+
+
+def extract_quotes(
+    text: str,
+    paragraphs: list[tuple[int, int]] | None = None,
+    *,
+    attributor: Attributor | None = None,
+) -> list[Quote]:
+    """Quotes of `text`, ordered by start; offsets slice `text` exactly.
+
+    paragraphs: spans of the prose paragraphs in text (if None: blank-line-separated blocks). A quote never
+    spans two paragraphs: a quote running on is one `Quote` per paragraph.
+    """
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
+    spans = find_spans(text, paragraphs)
+    return (attributor or default_attributor()).attribute(text, paragraphs, spans)

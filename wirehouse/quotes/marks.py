@@ -1,0 +1,108 @@
+"""Find quoted spans: one regex pass over the quote marks, then pairing them paragraph by paragraph.
+
+Raw news mixes straight and curly marks and often mismatches them (`“...,"`), so a mark's direction comes
+from its neighbours first (space before and a letter after opens; a letter before and a space or punctuation
+after closes) and from its shape only when the context says nothing. A paragraph that ends inside a quote is
+the newspaper convention for a quote running on: the chunk ends at the paragraph end, and the next paragraph
+that opens with a mark continues it. Single marks are left alone: inside double marks they are nested quotes
+and belong to the outer quote; elsewhere they are mostly apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirehouse.quotes.model import QuoteSpan
+
+_MARK = re.compile(r'["“”„]')
+_BLOCK = re.compile(r"\S[^\n]*(?:\n[ \t\r\f\v]*\S[^\n]*)*")
+_OPEN_BEFORE = frozenset(" \t\n\r([{—–-/")
+_CLOSE_AFTER = frozenset(" \t\n\r,.;:!?)]}—–-/…")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Blank-line-separated blocks of `text` as (start, end) offsets, surrounding whitespace excluded."""
+    spans = []
+    for match in _BLOCK.finditer(text):
+        end = match.end()
+        while text[end - 1].isspace():
+            end -= 1
+        spans.append((match.start(), end))
+    return spans
+
+
+def _direction(text: str, pos: int, start: int, end: int) -> int:
+    """+1 opening, -1 closing, 0 undecided, from the characters around the mark at `pos`."""
+    before = text[pos - 1] if pos > start else " "
+    after = text[pos + 1] if pos + 1 < end else " "
+    if before in _OPEN_BEFORE and not after.isspace():
+        return 1
+    if after in _CLOSE_AFTER and not before.isspace():
+        return -1
+    char = text[pos]
+    if char == "“" or char == "„":
+        return 1
+    if char == "”":
+        return -1
+    return 0
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Quoted spans (marks excluded) in document order; each paragraph's chunk of a long quote is its own."""
+    marks = [m.start() for m in _MARK.finditer(text)]
+    spans: list[QuoteSpan] = []
+    if not marks:
+        return spans
+    n_marks = len(marks)
+    mi = 0
+    carried = False  # the previous paragraph ended inside a quote
+    for para_no, (p_start, p_end) in enumerate(paragraphs):
+        while mi < n_marks and marks[mi] < p_start:
+            mi += 1
+        if mi >= n_marks or marks[mi] >= p_end:
+            carried = False
+            continue
+        open_at = -1
+        continues = False
+        first = True
+        while mi < n_marks and marks[mi] < p_end:
+            pos = marks[mi]
+            mi += 1
+            direction = _direction(text, pos, p_start, p_end)
+            if open_at < 0:
+                if direction < 0:
+                    # a closing mark with nothing open: the tail of a quote carried over without a fresh mark
+                    if first and carried and pos > p_start:
+                        end = _rstrip(text, p_start, pos)
+                        if end > p_start:
+                            spans.append(QuoteSpan(p_start, end, -1, pos, para_no, True))
+                    first = False
+                    continue
+                open_at = pos
+                continues = first and carried and pos == p_start
+            elif direction > 0:
+                # an opening mark while a quote is open: the earlier one lost its closing mark
+                end = _rstrip(text, open_at + 1, pos)
+                if end > open_at + 1:
+                    spans.append(QuoteSpan(open_at + 1, end, open_at, -1, para_no, continues))
+                open_at = pos
+                continues = False
+            else:
+                if pos > open_at + 1 and not text[open_at + 1 : pos].isspace():
+                    spans.append(QuoteSpan(open_at + 1, pos, open_at, pos, para_no, continues))
+                open_at = -1
+            first = False
+        if open_at >= 0:
+            end = _rstrip(text, open_at + 1, p_end)
+            if end > open_at + 1:
+                spans.append(QuoteSpan(open_at + 1, end, open_at, -1, para_no, continues))
+            carried = True
+        else:
+            carried = False
+    return spans

@@ -1,0 +1,101 @@
+"""Canonical speaker names within one article: the fullest form of a name the article uses, titles dropped.
+
+News introduces a person once in full ("Republican U.S. Senator John McCain") and then by surname ("McCain")
+or honorific ("Mr Putin"), so the canonical name of a mention is found by looking at the other places the
+article writes the same surname. Organisations keep their own name without the article ("the Kremlin" ->
+"Kremlin").
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, lexicon
+
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){1,4})$")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+
+
+def strip_possessive(token: str) -> str:
+    """'Trump’s' -> 'Trump'."""
+    for suffix in _POSSESSIVE:
+        if token.endswith(suffix) and len(token) > len(suffix):
+            return token[: -len(suffix)]
+    return token
+
+
+def _is_name_token(token: str) -> bool:
+    return token[:1].isupper() or token.lower() in NAME_PARTICLES
+
+
+def name_core(tokens: list[str]) -> list[str]:
+    """The name at the end of a mention's tokens: the trailing run after the last title, role or stopword.
+
+    The last token is always kept, so a surname that is also a title word ("John Major") survives.
+    """
+    if not tokens:
+        return []
+    titles = lexicon().title_tokens
+    last = strip_possessive(tokens[-1])
+    core = [last]
+    for token in reversed(tokens[:-1]):
+        low = token.lower()
+        bare = low[:-1] if low.endswith(".") else low
+        if not _is_name_token(token) or bare in titles or low in CAPITAL_STOPWORDS or token.endswith(("’s", "'s")):
+            break
+        core.append(token)
+    core.reverse()
+    while len(core) > 1 and core[0].lower() in NAME_PARTICLES:
+        core.pop(0)
+    return core
+
+
+def is_organisation(tokens: list[str], with_article: bool) -> bool:
+    """An organisation if the seeds know it, its head noun is an institution word, or it takes 'the'."""
+    if not tokens:
+        return False
+    name = " ".join(tokens).lower()
+    if name in lexicon().organisations:
+        return True
+    head = tokens[-1].lower()
+    if head in ORG_HEADS:
+        return True
+    # "the Kremlin", "the Pentagon": a capitalised name after 'the' that is not a title ("the President")
+    return with_article and head not in lexicon().title_tokens
+
+
+class NameBook:
+    """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
+
+    __slots__ = ("_cache", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cache: dict[tuple[str, ...], str] = {}
+
+    def canonical(self, core: list[str]) -> str:
+        """Fullest name in the article ending with `core` ('Trump' -> 'Donald Trump')."""
+        key = tuple(core)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        best = core
+        surname = core[-1]
+        if len(surname) > 1:
+            text = self.text
+            pattern = re.compile(r"(?<![\w’'])" + re.escape(surname) + r"(?![\w\-])")
+            for match in pattern.finditer(text):
+                window = text[max(0, match.start() - 60) : match.start()]
+                before = _NAME_BEFORE.search(window)
+                if before is None:
+                    continue
+                candidate = name_core([*before.group(1).split(), surname])
+                if len(candidate) <= len(best) or candidate[-len(core) :] != core:
+                    continue
+                # a capitalised sentence opener is not a first name ("Yesterday Trump")
+                if candidate[0].lower() in CAPITAL_STOPWORDS:
+                    continue
+                best = candidate
+        name = " ".join(best)
+        self._cache[key] = name
+        return name

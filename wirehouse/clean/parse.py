@@ -1,0 +1,444 @@
+"""Raw article text -> title, header fields, dateline, agency, and classified paragraphs with body offsets.
+
+One pass over blank-line blocks; lines inside a block are only looked at when there are several (hard-wrapped
+wires like Reuters-21578), so the common one-line-per-paragraph article costs a few regex calls a paragraph.
+
+Paragraph kinds: 'title', 'subtitle', 'header', 'body', 'caption', 'promo', 'heading', 'table', 'credit',
+'boilerplate', 'embed', 'dateline' (a dateline alone on its line), 'separator' (`- - -`). Only 'body'
+paragraphs make up `ParsedArticle.body`; every paragraph stays in `paragraphs`, so nothing is silently lost.
+Which literal markers make a promo, caption, credit or boilerplate line, which agencies and outlets exist and
+which header fields are known is data in `seeds/` (see wirehouse.clean.rules); the shapes (datelines,
+wrapping, captions' picture descriptions) are here.
+"""
+
+import datetime
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from wirehouse.clean.repair import repair_text
+from wirehouse.clean.rules import MARKER_MAX_LEN, Rules, rules
+
+
+@dataclass(slots=True)
+class Paragraph:
+    kind: str  # 'body' | 'caption' | 'promo' | 'heading' | 'title' | 'table' | 'credit' | ... (see module doc)
+    text: str  # cleaned text; hard-wrapped lines joined with single spaces (tables keep their lines)
+    start: int | None  # offsets into ParsedArticle.body for kind == 'body', else None (end-exclusive)
+    end: int | None
+
+
+@dataclass(slots=True)
+class ParsedArticle:
+    title: str | None
+    headers: dict[str, str]
+    published_date: datetime.date | None
+    dateline: str | None  # the place only: 'MOSCOW', 'COMMACK, N.Y.'
+    agency: str | None  # canonical name from seeds/agencies.csv
+    body: str  # body paragraphs joined with "\n\n"
+    paragraphs: list[Paragraph]  # every paragraph, all kinds, in document order
+
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTH_NUMBER = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+
+# Blank lines separate blocks; the next block keeps its first line's indentation (it counts for wrapping).
+_BLOCK_SPLIT = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
+_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
+_LIST_BULLETS = ("- ", "* ", "• ", "– ", "— ")
+
+# A header field at the start of the text: `date 2018-03-20 ...`, `Title: ...`.
+_HEADER_FIELD = re.compile(r"[ \t\n]*([A-Za-z_]+)([ \t]*:)?[ \t]+")
+_DATE_VALUE = re.compile(
+    r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|(\d{4})/(\d{1,2})/(\d{1,2})"
+    rf"|(?i:({_MONTH})\s+(\d{{1,2}}),?\s+(\d{{4}}))"
+    rf"|(?i:(\d{{1,2}})\s+({_MONTH}),?\s+(\d{{4}}))"
+)
+_REST_OF_LINE = re.compile(r"[^\n]*")
+# `By Jane Doe`, `By JANE DOE and JOHN ROE, Associated Press`: two name words at least, a short affiliation.
+_BYLINE = re.compile(
+    r"By:?\s+([A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|&|de|van|von|der|da|al|bin))+)"
+    r"\s*(?:[,|–—-][^.!?]{0,60})?$"
+)
+
+# Datelines. An ALL-CAPS place needs nothing else; a place in any case needs a comma and a date after it
+# (Reuters' `Toronto, Feb 26 - `) or a credit (`Washington (AFP) – `). Optional region (`, N.Y.`, `, Iowa`),
+# date and agency in parentheses.
+_CAPS_WORD = r"[A-Z][A-Z'’.&\-]*"
+_REGION = r"(?:\s*,\s*[A-Z][A-Za-z'’.\-]*(?:\s[A-Z][A-Za-z'’.\-]*){0,2}){0,2}"
+_DATE_PART = rf"\s*,?\s*(?P<date>(?i:{_MONTH})\s*\d{{1,2}})"
+_AGENCY_PART = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
+# A hyphen needs a space on one side at least (`FARMER-OWNED` is a word); `BOSTON —Standing` happens.
+_DASH = r"(?:\s*[—–]\s*|\s+--?\s*|--?(?:\s+|$))"
+_DATELINE_CAPS = re.compile(
+    rf"\**(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,4}}{_REGION})(?:{_DATE_PART})?,?{_AGENCY_PART}{_DASH}"
+)
+_DASH_NEAR_START = re.compile(r"[-—–]")
+_DATELINE_CREDITED = re.compile(
+    rf"\**(?P<place>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){{0,3}}{_REGION})(?P<date>)"
+    rf"\s*\((?P<agency>[^()\n]{{1,40}})\){_DASH}"
+)
+_DATELINE_DATED = re.compile(
+    rf"\**(?P<place>[A-Za-z][\w'’.\-]*(?: [A-Za-z][\w'’.\-]*){{0,3}}{_REGION})\s*,\s*"
+    rf"(?P<date>(?i:{_MONTH})\s*\d{{1,2}}),?{_AGENCY_PART}{_DASH}"
+)
+
+# Captions: a position marker for the people in a picture plus a caption's shape (ends with the date the
+# picture was taken, or a present-tense picture verb follows the marker).
+_POSITION = re.compile(
+    r"\((?:L|R|C|CL|CR|L-R|R-L|C-L|C-R|L to R|left|right|centre|center|front|back|top|bottom"
+    r"|(?:\d(?:st|nd|rd|th)|second|third) (?:from )?(?:L|R|left|right))\)"
+)
+_CAPTION_DATE_END = re.compile(rf"(?:(?i:{_MONTH})\s+\d{{1,2}},\s+\d{{4}}|\d{{1,2}}\s+(?i:{_MONTH})\s+\d{{4}})\.?$")
+_CAPTION_VERB = re.compile(
+    r",?\s*(?:and\b[^.]{0,80}?)?(?:chats?|speaks?|talks?|gestures?|poses?|arrives?|attends?|shakes?"
+    r"|listens?|looks?|waves?|walks?|stands?|sits?|meets?|greets?|delivers?|holds?|smiles?|reacts?"
+    r"|leaves?|addresses?|hugs?|embraces?|prepares?|enters?|visits?|votes?|is seen|are seen)\b"
+)
+_EMBED = re.compile(
+    r"<(?:tweet|blockquote|iframe|img|figure|video|audio|div|script|embed|object|svg)(?:\s+[\w:-]+\s*=|\s*/?>)",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
+_SENTENCE_END = frozenset(".!?,;:…\"“”’'»")
+
+
+@cache
+def _agency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A standalone credit line (`Reuter`, `(AP)`, `-- Reuters`) and a credit at a paragraph's end."""
+    names = rules().agency_alternation
+    standalone = re.compile(rf"[\W_]*({names})[\W_]*(?:\^M)?$", re.IGNORECASE)  # a literal `^M` in Reuters
+    # `... Washington. – Reuters`, `... said. (AP)`, `... said. REUTER`; not `... the Associated Press (AP).`
+    trailing = re.compile(
+        rf"(?:(?:^|\s)(?:[-–—]{{1,2}}|\|)\s*\(?({names})\)?|(?<=[.!?\"”’])\s+\(?({names})\)?)[.\s]*$",
+        re.IGNORECASE,
+    )
+    return standalone, trailing
+
+
+def _normalise(text: str) -> str:
+    """Collapse whitespace runs; fast path for the usual clean line."""
+    text = text.strip()
+    if "  " in text or "\t" in text or "\n" in text:
+        text = " ".join(text.split())
+    return text
+
+
+def _wrapped(previous: str, following: str, width: int) -> bool:
+    """Did a line break fall here only because the line was full (hard wrap), not at a paragraph's end?"""
+    if previous.endswith("-") and not previous.endswith(" -"):
+        return True
+    # An ALL-CAPS line over a mixed-case one is a title or heading over text.
+    if previous == previous.upper() and following != following.upper():
+        return False
+    space = following.find(" ")
+    first_word = len(following) if space < 0 else space
+    # Wire wrappers are not exact (Reuters lines run 55-70 characters): allow 15 % slack.
+    return len(previous) + 1 + first_word > width * 0.85
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """Join hard-wrapped lines; a word split at its hyphen (`vice-` / `president`) is joined without space."""
+    text = lines[0]
+    for line in lines[1:]:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalnum():
+            text += line
+        else:
+            text += " " + line
+    return _normalise(text)
+
+
+def _split_block(block: str) -> list[tuple[str, bool]]:
+    """Lines of one block -> (paragraph text, is_table). New paragraph on indentation, bullets, column
+    layout, or a line that ends short of the block's wrap width; lines wider than 100 are never wrapped."""
+    lines = [line.rstrip() for line in block.split("\n")]
+    lines = [line for line in lines if line]
+    width = max(map(len, lines))
+    can_wrap = width <= 100
+    pieces: list[tuple[str, bool]] = []
+    current: list[str] = []
+    current_table = False
+    previous = ""
+    for line in lines:
+        stripped = line.lstrip()
+        indented = len(stripped) != len(line)
+        table = "   " in stripped or "\t" in stripped
+        if current and table and current_table:
+            current.append(line)
+        elif (
+            current
+            and not table
+            and not current_table
+            and can_wrap
+            and not indented
+            and not stripped.startswith(_LIST_BULLETS)
+            and _wrapped(previous, stripped, width)
+        ):
+            current.append(stripped)
+        else:
+            if current:
+                pieces.append(("\n".join(current), True) if current_table else (_join_wrapped(current), False))
+            current = [line if table else stripped]
+            current_table = table
+        previous = line
+    if current:
+        pieces.append(("\n".join(current), True) if current_table else (_join_wrapped(current), False))
+    return pieces
+
+
+def _parse_date(value: str) -> datetime.date | None:
+    match = _DATE_VALUE.match(value)
+    if match is None:
+        return None
+    g = match.groups()
+    try:
+        if g[0]:
+            return datetime.date(int(g[0]), int(g[1]), int(g[2]))
+        if g[3]:
+            return datetime.date(int(g[3]), int(g[4]), int(g[5]))
+        if g[6]:
+            return datetime.date(int(g[8]), _MONTH_NUMBER[g[6].lower().rstrip(".")], int(g[7]))
+        return datetime.date(int(g[11]), _MONTH_NUMBER[g[10].lower().rstrip(".")], int(g[9]))
+    except (ValueError, KeyError):
+        return None
+
+
+def _read_headers(text: str, table: Rules) -> tuple[dict[str, str], list[Paragraph], int, bool]:
+    """Header fields at the very start (`date 2018-03-20`, `Title: ...`).
+
+    A field name counts when written in lower case or followed by a colon, so that a title line like
+    "Date set for vote" is not taken for one. Returns the headers, their paragraphs, where the text goes on,
+    and whether it goes on in the middle of the last header's line (then that text is not a title).
+    """
+    headers: dict[str, str] = {}
+    found: list[Paragraph] = []
+    pos = 0
+    inline = False
+    while True:
+        match = _HEADER_FIELD.match(text, pos)
+        if match is None:
+            break
+        name, colon = match.group(1), match.group(2)
+        known = table.header_fields.get(name.lower())
+        if known is None or not (colon or name.islower()):
+            break
+        field_name, value_kind = known
+        if value_kind == "date":
+            value_match = _DATE_VALUE.match(text, match.end())
+        else:
+            value_match = _REST_OF_LINE.match(text, match.end())
+        value = value_match.group(0).strip() if value_match else ""
+        if not value:
+            break
+        headers.setdefault(field_name, value)
+        found.append(Paragraph("header", f"{name}{':' if colon else ''} {value}", None, None))
+        pos = value_match.end()
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+        if pos < len(text) and text[pos] != "\n":
+            inline = True
+            break
+    return headers, found, pos, inline
+
+
+def _dateline_match(text: str) -> re.Match[str] | None:
+    """ALL-CAPS place (`MOSCOW - `), any place with a date (`Toronto, Feb 26 - `) or with a credit
+    (`Washington (AFP) – `)."""
+    if _DASH_NEAR_START.search(text, 0, 90) is None:  # cheap: most paragraphs have no dash up front
+        return None
+    return _DATELINE_CAPS.match(text) or _DATELINE_DATED.match(text) or _DATELINE_CREDITED.match(text)
+
+
+def _dateline(text: str, table: Rules) -> tuple[str, str | None, str] | None:
+    """(place, agency, text after the dateline) when a paragraph opens with a dateline."""
+    match = _dateline_match(text)
+    if match is None:
+        return None
+    place, credit = match.group("place").strip(), match.group("agency")
+    if place.upper() in table.story_labels:
+        return None  # `EXCLUSIVE - ...`
+    if not match.group("date") and credit is None and len(place.replace(".", "")) < 3:
+        return None  # `US - China talks` is not a dateline
+    agency = None
+    if credit is not None:
+        key = credit.strip().lower()
+        agency = table.agencies.get(key)
+        if agency is None and key not in table.outlets:
+            return None  # `(the alliance)` is not a wire credit
+    return place, agency, text[match.end() :].lstrip()
+
+
+def _is_caption(text: str) -> bool:
+    """A picture description: position marker `(L)` plus a caption's date ending or a picture verb."""
+    position = _POSITION.search(text)
+    if position is None:
+        return False
+    return bool(_CAPTION_DATE_END.search(text) or _CAPTION_VERB.match(text, position.end()))
+
+
+def _classify(text: str, table: Rules) -> tuple[str, str | None]:
+    """Kind of a paragraph that is not the title, and the agency it names (credit lines only)."""
+    size = len(text)
+    if size <= 60:
+        kind = table.exact.get(text.lower())
+        if kind is not None:
+            return kind, None
+        if size <= 40:
+            match = _agency_patterns()[0].match(text)
+            if match is not None:
+                return "credit", table.agencies[match.group(1).lower()]
+            if text.strip(" .-–—()").lower() in table.outlets:
+                return "credit", None
+    if size <= MARKER_MAX_LEN:
+        kind = table.marker_kind(text)
+        if kind is not None:
+            return kind, None
+        if _is_caption(text):
+            return "caption", None
+    if text[0] == "<" and _EMBED.match(text):
+        return "embed", None
+    if size <= 80 and not _ALNUM.search(text):
+        return "separator", None  # `- - - -`, `.`
+    if size <= 80 and text[-1] not in _SENTENCE_END and text.count(" ") < 10 and not text.startswith(_LIST_BULLETS):
+        if _DIGIT.search(text):
+            return "table", None
+        if text[0].isupper():
+            return "heading", None
+    return "body", None
+
+
+def _looks_like_title(text: str, table: Rules) -> bool:
+    """A short first line that is not a byline, a marker line, or a dateline opening prose."""
+    if len(text) > 200 or text.count(" ") > 30:
+        return False
+    if text.startswith("By") and _BYLINE.match(text):
+        return False
+    found = _dateline_match(text)
+    if (
+        found is not None
+        and found.group("place").strip().upper() not in table.story_labels
+        and _LOWER_WORD.search(text, found.end())
+    ):
+        return False  # a dateline opening prose; `ECONOMIC SPOTLIGHT - U.S. DEFICIT WITH NICs` is a title
+    return _classify(text, table)[0] in ("body", "heading", "table")
+
+
+def parse_article(raw_text: str) -> ParsedArticle:
+    """Parse one decoded article (repair_text is applied here). See the module doc for the paragraph kinds."""
+    table = rules()
+    text = repair_text(raw_text)
+    headers: dict[str, str] = {}
+    paragraphs: list[Paragraph] = []
+    inline = False
+    match = _HEADER_FIELD.match(text)
+    if match is not None and match.group(1).lower() in table.header_fields:
+        headers, paragraphs, pos, inline = _read_headers(text, table)
+        text = text[pos:]
+    leading = _LEADING_BLANK_LINES.match(text)
+    if leading is not None:
+        text = text[leading.end() :]
+    text = text.rstrip()
+
+    title = headers.get("title")
+    want_title = title is None and not inline
+    subtitle_next = False
+    dateline = None
+    agency = None
+    body_paragraphs: list[Paragraph] = []
+    last_table_block = -1
+    for block_no, block in enumerate(_BLOCK_SPLIT.split(text) if text else ()):
+        pieces = _split_block(block) if "\n" in block else [(_normalise(block), False)]
+        for piece, is_table in pieces:
+            if not piece:
+                continue
+            if want_title:
+                want_title = False
+                if not is_table and _looks_like_title(piece, table):
+                    title = piece.lstrip("* ") or piece
+                    paragraphs.append(Paragraph("title", piece, None, None))
+                    subtitle_next = title.endswith((";", ":"))
+                    continue
+            if subtitle_next:
+                subtitle_next = False
+                if len(piece) <= 200 and not is_table:
+                    paragraphs.append(Paragraph("subtitle", piece, None, None))
+                    continue
+            if is_table:
+                kind, credit = "table", None
+            else:
+                kind, credit = _classify(piece, table)
+            if kind == "table" and last_table_block == block_no and paragraphs[-1].kind == "table":
+                paragraphs[-1].text += "\n" + piece
+                continue
+            last_table_block = block_no if kind == "table" else -1
+            if credit is not None and agency is None:
+                agency = credit
+            if not body_paragraphs and kind in ("body", "heading", "table") and not is_table:
+                # Still in the lead: a byline, or the dateline that opens the first body paragraph.
+                if "author" not in headers and len(piece) <= 100 and piece.startswith("By"):
+                    byline = _BYLINE.match(piece)
+                    if byline is not None:
+                        headers["author"] = byline.group(1)
+                        paragraphs.append(Paragraph("header", piece, None, None))
+                        continue
+                found = _dateline(piece, table) if dateline is None else None
+                if found is not None:
+                    dateline, dateline_agency, piece = found
+                    agency = dateline_agency or agency
+                    if not piece:
+                        paragraphs.append(Paragraph("dateline", dateline, None, None))
+                        continue
+                    kind = _classify(piece, table)[0]
+            paragraph = Paragraph(kind, piece, None, None)
+            paragraphs.append(paragraph)
+            if kind == "body":
+                body_paragraphs.append(paragraph)
+
+    if body_paragraphs:
+        last = body_paragraphs[-1]
+        trailing = _agency_patterns()[1].search(last.text, max(0, len(last.text) - 60))
+        if trailing is not None:
+            kept = last.text[: trailing.start()].rstrip()
+            agency = agency or table.agencies[(trailing.group(1) or trailing.group(2)).lower()]
+            if kept:
+                last.text = kept
+            else:
+                last.kind = "credit"
+                body_paragraphs.pop()
+
+    position = 0
+    for paragraph in body_paragraphs:
+        paragraph.start = position
+        position += len(paragraph.text)
+        paragraph.end = position
+        position += 2
+    body = "\n\n".join(p.text for p in body_paragraphs)
+
+    published = _parse_date(headers["date"]) if "date" in headers else None
+    return ParsedArticle(title, headers, published, dateline, agency, body, paragraphs)

@@ -1,0 +1,122 @@
+"""Parsing rules that are data: agencies, outlets, header fields, story labels and paragraph markers.
+
+They live in `seeds/*.csv` (so an analyst can read and extend them, and the warehouse loads them as tables)
+and are compiled once per process, on first use, into one start-anchored regex, a tuple of suffixes and a
+few guarded end regexes: parse_article then pays a couple of cheap calls per paragraph, not a loop over rows.
+
+`paragraph_markers.csv` rows are `kind,match,marker,requires` with `match` one of:
+  prefix / suffix / exact  literal text at the start / end / as the whole paragraph, case-insensitive;
+  regex                    a regex matched at the start of the paragraph (case-sensitive; `(?i)` opts out);
+  end_regex                a regex searched in the paragraph's last 160 characters (write `$` yourself),
+                           tried only when the literal `requires` (case-insensitive) occurs in that tail:
+                           a regex search per paragraph is what would make parsing slow.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from wirehouse.reference import reference_rows
+
+# Paragraphs longer than this are never taken for a promo, caption, credit or boilerplate line.
+MARKER_MAX_LEN = 600
+END_WINDOW = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    agencies: dict[str, str]  # lower-cased alias -> canonical agency
+    agency_alternation: str  # regex alternation of every agency alias, longest first
+    outlets: dict[str, str]  # lower-cased outlet name (also without a leading "the ") -> outlet name
+    header_fields: dict[str, tuple[str, str]]  # lower-cased alias -> (field, value_kind)
+    story_labels: frozenset[str]  # upper-cased labels like EXCLUSIVE, which look like a dateline's place
+    exact: dict[str, str]  # lower-cased whole paragraph -> kind
+    start: re.Pattern[str] | None  # prefixes and regexes; the named group that matched is the kind
+    suffixes: tuple[str, ...]  # lower-cased, for one str.endswith
+    suffix_kind: dict[str, str]
+    end_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]  # (kind, required literal, regex)
+
+    def marker_kind(self, text: str) -> str | None:
+        """Kind named by a start or end marker, or None (an exact marker is looked up by the caller)."""
+        if self.start is not None:
+            match = self.start.match(text)
+            if match is not None:
+                return match.lastgroup
+        tail = text[-END_WINDOW:].lower()
+        if tail.endswith(self.suffixes):
+            return next(self.suffix_kind[s] for s in self.suffixes if tail.endswith(s))
+        offset = max(0, len(text) - END_WINDOW)
+        for kind, required, pattern in self.end_patterns:
+            if required in tail and pattern.search(text, offset):
+                return kind
+        return None
+
+
+def _scoped(pattern: str) -> str:
+    """`(?i)x` -> `(?i:x)`, so that rows with their own flags can share one alternation."""
+    if pattern.startswith("(?i)"):
+        return f"(?i:{pattern[4:]})"
+    return f"(?:{pattern})"
+
+
+def _alternation(literals: list[str]) -> str:
+    return "|".join(re.escape(item) for item in sorted(literals, key=len, reverse=True))
+
+
+def _marker_rows() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for row in reference_rows("paragraph_markers"):
+        if None in row:  # an unquoted comma inside a regex split the row
+            raise ValueError(f"paragraph_markers.csv: quote the marker of row {row}")
+        match = row["match"].strip()
+        if match not in ("prefix", "suffix", "exact", "regex", "end_regex"):
+            raise ValueError(f"paragraph_markers.csv: unknown match type {match!r} in {row}")
+        rows.append((row["kind"].strip(), match, row["marker"].strip(), (row.get("requires") or "").lower()))
+    return rows
+
+
+@cache
+def rules() -> Rules:
+    """All reference-driven parsing rules, compiled once per process."""
+    agencies = {row["alias"].strip().lower(): row["agency"].strip() for row in reference_rows("agencies")}
+    outlets: dict[str, str] = {}
+    for row in reference_rows("outlets"):
+        name = row["outlet"].strip()
+        outlets[name.lower()] = name
+        # "Washington Post" for "The Washington Post", but not "Hill" for "The Hill".
+        if name.lower().startswith("the ") and " " in name[4:]:
+            outlets.setdefault(name[4:].lower(), name)
+    header_fields = {
+        row["alias"].strip().lower(): (row["field"].strip(), row["value_kind"].strip())
+        for row in reference_rows("header_fields")
+    }
+
+    exact: dict[str, str] = {}
+    start_parts: dict[str, list[str]] = {}
+    suffix_kind: dict[str, str] = {}
+    end_patterns = []
+    for kind, match, marker, required in _marker_rows():
+        if match == "exact":
+            exact[marker.lower()] = kind
+        elif match == "prefix":
+            start_parts.setdefault(kind, []).append(f"(?i:{re.escape(marker)})")
+        elif match == "regex":
+            start_parts.setdefault(kind, []).append(_scoped(marker))
+        elif match == "suffix":
+            suffix_kind[marker.lower()] = kind
+        else:
+            end_patterns.append((kind, required, re.compile(_scoped(marker))))
+    start = "|".join(f"(?P<{kind}>{'|'.join(parts)})" for kind, parts in start_parts.items())
+    suffixes = tuple(sorted(suffix_kind, key=len, reverse=True))
+    return Rules(
+        agencies=agencies,
+        agency_alternation=_alternation(list(agencies)),
+        outlets=outlets,
+        header_fields=header_fields,
+        story_labels=frozenset(row["label"].strip().upper() for row in reference_rows("story_labels")),
+        exact=exact,
+        start=re.compile(start) if start else None,
+        suffixes=suffixes,
+        suffix_kind=suffix_kind,
+        end_patterns=tuple(end_patterns),
+    )

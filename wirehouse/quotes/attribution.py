@@ -20,6 +20,7 @@ from wirehouse.quotes.lexicon import (
     CAPITAL_STOPWORDS,
     DETERMINERS,
     NAME_PARTICLES,
+    ORG_HEADS,
     PRONOUNS,
     Lexicon,
     lexicon,
@@ -43,6 +44,26 @@ _NOT_DESCRIPTION = word_set(
     it he she they we i you him her them us me"""
 )
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+_SUBJECT_DETERMINERS = word_set("the a an one another his her their its some two three several many both each")
+_NAME_DETERMINERS = frozenset(("the",))
+_PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
+_COORDINATORS = frozenset(("and", "but", "or", ","))
+_HEADER_WORDS = word_set("update watch read note editor related video photo source transcript warning")
+
+
+def _head_words(tokens: list[str]) -> list[str]:
+    """A mention's words up to its first prepositional phrase: 'Jason Gilbert of Cheyenne' -> 'Jason Gilbert'."""
+    for i, token in enumerate(tokens):
+        if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
+            return tokens[:i]
+    return tokens
+
+
+def _is_wordish(token: str) -> bool:
+    """A word, possibly hyphenated or with digits ('43-year-old'), not punctuation."""
+    return token[0].isalnum() and token[-1].isalnum()
+
+
 _DASHES = frozenset((",", "—", "–", "-", "--"))
 
 
@@ -67,8 +88,28 @@ class RuleAttributor:
         self.titles = self.lex.title_tokens
 
     # ----------------------------------------------------------------- subjects
-    def _np_ending(self, p: ParaTokens, j: int, lo: int) -> tuple[int, int, str] | None:
-        """The noun phrase whose last token is j: a name run, 'the Kremlin', or 'the senator'."""
+    def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> tuple[int, int, str] | None:
+        """The noun phrase whose last token is j: a name run, 'the Kremlin', 'the senator', 'he'.
+
+        A phrase after 'of/for/with/at/from' is joined to the one before it: 'a spokesman for the campaign',
+        'Jason Gilbert of Cheyenne', 'Source familiar with the ad'.
+        """
+        found = self._np_core(p, j, lo)
+        if found is None or not extend or found[2] == "pronoun":
+            return found
+        k = found[0]
+        if k - 2 >= lo and p.lows[k - 1] in _PP_LINKS:
+            head = self._np_core(p, k - 2, lo)
+            if head is not None and head[2] != "pronoun":
+                return (head[0], j, head[2])
+            # a bare adjective before the preposition: 'Source familiar with the ad'
+            if k - 3 >= lo and p.toks[k - 2].isalpha() and p.toks[k - 3][0].isupper():
+                head = self._np_core(p, k - 3, lo)
+                if head is not None and head[2] != "pronoun":
+                    return (head[0], j, head[2])
+        return found
+
+    def _np_core(self, p: ParaTokens, j: int, lo: int) -> tuple[int, int, str] | None:
         if j < lo:
             return None
         toks = p.toks
@@ -97,14 +138,14 @@ class RuleAttributor:
                 k += 1
             while k < j and toks[k][0].islower() and lows[k] not in NAME_PARTICLES:
                 k += 1
-            if k - 1 >= lo and lows[k - 1] == "the":
+            if k - 1 >= lo and lows[k - 1] in _NAME_DETERMINERS:
                 k -= 1
             return (k, j, "name")
-        if not tok.isalpha() or not first.islower() or low in _NOT_DESCRIPTION or low in self.verbs:
+        if not first.isalnum() or first.isupper() or low in _NOT_DESCRIPTION or low in self.verbs:
             return None
-        if low in AUX_ADVERBS:
+        if low in AUX_ADVERBS or not _is_wordish(tok):
             return None
-        # a description: 'the senator', 'a spokesman for the campaign', 'Clinton’s campaign', 'officials'
+        # a description: 'the senator', 'Clinton’s campaign', 'the 43-year-old', 'officials'
         k = j
         while k - 1 >= lo and j - k < 5:
             prev = toks[k - 1]
@@ -116,22 +157,30 @@ class RuleAttributor:
             if prev[0].isupper() and pl not in CAPITAL_STOPWORDS:
                 k -= 1
                 continue
-            if prev.isalpha() and prev[0].islower() and pl not in _NOT_DESCRIPTION and pl not in self.verbs:
+            if _is_wordish(prev) and not prev[0].isupper() and pl not in _NOT_DESCRIPTION and pl not in self.verbs:
                 if pl in AUX_ADVERBS:
                     break
                 k -= 1
                 continue
             break
-        head = low[:-1] if low.endswith("s") else low
-        if toks[k][0].isupper() or head in self.titles:
+        if toks[k][0].isupper() or self._is_role(low):
             return (k, j, "desc")
         return None
 
-    def _subject_before(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
-        """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'."""
+    def _is_modifier(self, p: ParaTokens, m: int) -> bool:
+        """A lowercase word that can sit inside a noun phrase (not a function word or a speech verb)."""
+        tok = p.toks[m]
+        low = p.lows[m]
+        return tok[0].islower() and _is_wordish(tok) and low not in _NOT_DESCRIPTION and low not in self.verbs
+
+    def _is_role(self, low: str) -> bool:
+        """A role noun ('spokesman', 'officials'), so a bare description can be a speaker."""
+        return low in self.titles or (low.endswith("s") and low[:-1] in self.titles) or low in ORG_HEADS
+
+    def _skip_adverbs(self, p: ParaTokens, j: int, lo: int) -> int:
+        """Index of the first token left of j that is not an auxiliary, adverb or 'on Tuesday'."""
         toks = p.toks
         lows = p.lows
-        j = v - 1
         while j >= lo:
             low = lows[j]
             tok = toks[j]
@@ -141,44 +190,100 @@ class RuleAttributor:
                 j -= 1
                 if j >= lo and lows[j] == "on":
                     j -= 1
+            elif low == "to" and j - 1 >= lo and toks[j - 1].islower() and toks[j - 1].isalpha():
+                # 'is expected to say', 'is reported to have called', 'went on to say'
+                j -= 2
+                if j >= lo and lows[j] == "on":
+                    j -= 1
             else:
                 break
+        return j
+
+    def _subject_before(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
+        """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'."""
+        toks = p.toks
+        lows = p.lows
+        j = self._skip_adverbs(p, v - 1, lo)
         if j < lo:
             return None
         tok = toks[j]
+        if tok == "," and j - 1 >= lo and toks[j - 1] == ")":
+            j -= 1
+            tok = ")"
         if tok == ",":
             return self._appositive(p, j, lo)
+        if tok == ")":
+            # 'Sen. Lindsey Graham (R-S.C.) said'
+            k = j - 1
+            while k >= lo and j - k < 8 and toks[k] != "(":
+                k -= 1
+            if k >= lo and toks[k] == "(":
+                return self._np_ending(p, k - 1, lo)
+            return None
         if lows[j] in ("who", "which") and j - 1 >= lo:
             k = j - 1
             if toks[k] == ",":
                 k -= 1
             return self._np_ending(p, k, lo)
-        return self._np_ending(p, j, lo)
+        found = self._np_ending(p, j, lo)
+        if found is not None or lows[j] in _COORDINATORS:
+            return found
+        # 'a White House official who spoke anonymously to discuss strategy said'
+        k = j - 1
+        while k > lo and j - k < 15:
+            tok = toks[k]
+            if tok in SPECIAL or tok in (",", ";", ":") or p.ends_sentence(k):
+                return None
+            if lows[k] == "who":
+                return self._np_ending(p, k - 1, lo)
+            k -= 1
+        return None
 
     def _appositive(self, p: ParaTokens, j: int, lo: int) -> tuple[int, int, str] | None:
-        """'X, the Y of Z, said': skip back over the comma-enclosed phrase to the noun phrase before it."""
+        """'X, the Y of Z, said': skip back over comma-enclosed phrases to the noun phrase before them.
+
+        Several commas may sit inside the phrase ("Anne Richards, assistant secretary for population,
+        refugees, and migration, said"), so each comma is tried, nearest first, for a name; a role
+        description ("An Israeli official, speaking on condition of anonymity, said") is the fallback,
+        and an appositive that is itself a name wins over the role before it ("Ryan’s spokeswoman,
+        AshLee Strong, said").
+        """
         toks = p.toks
         k = j - 1
         steps = 0
-        while k >= lo and steps < 25:
+        inner_end = j - 1
+        fallback = None
+        while k >= lo and steps < 30:
             tok = toks[k]
-            if tok == ",":
+            if tok in SPECIAL or p.ends_sentence(k) or tok in (";", ":"):
                 break
-            if tok in SPECIAL or tok in SENTENCE_END or tok in (";", ":"):
-                return None
+            if tok == ")":
+                while k > lo and toks[k] != "(":
+                    k -= 1
+            elif tok == ",":
+                if k == inner_end:
+                    break
+                found = self._np_ending(p, k - 1, lo)
+                if found is not None:
+                    if found[2] != "desc":
+                        return found
+                    inner = self._np_core(p, inner_end, k + 1)
+                    if inner is not None and inner[2] == "name" and inner[0] == k + 1:
+                        return inner
+                    if fallback is None and self._is_role(p.lows[found[1]]):
+                        fallback = found
+                inner_end = k - 1
             k -= 1
             steps += 1
-        else:
-            return None
-        if k == j - 1:
-            return None
-        found = self._np_ending(p, k - 1, lo)
-        if found is None or found[2] == "desc":
-            return None
-        return found
+        return fallback
 
     def _subject_after(self, p: ParaTokens, j: int, hi: int) -> tuple[int, int, str] | None:
-        """Subject placed after its verb: 'said Sen. John McCain', 'said the senator', 'according to X'."""
+        """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'.
+
+        The run of words stops at punctuation, a function word or a verb; it is a name if it ends with a
+        capitalised word, else a description that must start with a determiner or a possessive or end
+        with a role noun ('said a former official', 'said officials').
+        """
         if j >= hi:
             return None
         toks = p.toks
@@ -189,32 +294,49 @@ class RuleAttributor:
         low = lows[j]
         if low in _SUBJECT_PRONOUNS and (low != "i" or tok == "I"):
             return (j, j, "pronoun")
-        if low in DETERMINERS or low == "the":
-            k = j + 1
-            if k < hi and toks[k][0].isupper() and toks[k] not in SPECIAL:
-                while k + 1 < hi and (toks[k + 1][0].isupper() and toks[k + 1] not in SPECIAL):
-                    k += 1
-                return (j, k, "name")
-            while k < hi and k - j <= 4:
-                tok_k = toks[k]
-                if not tok_k.isalpha() or lows[k] in _NOT_DESCRIPTION or lows[k] in self.verbs:
+        k = j
+        last_cap = -1
+        while k < hi and k - j < 10:
+            t = toks[k]
+            lk = lows[k]
+            if t in SPECIAL or not t[0].isalnum():
+                break
+            if t[0].isupper():
+                if lk in CAPITAL_STOPWORDS and not (k == j and lk in _SUBJECT_DETERMINERS):
                     break
-                k += 1
-            if k - 1 > j:
-                return (j, k - 1, "desc")
+                if lk in self.verbs and k > j:
+                    break
+                last_cap = k
+            else:
+                if last_cap >= 0 and lk not in NAME_PARTICLES:
+                    # after a name, lowercase words continue the subject only as a role before another name
+                    # ('Rubio spokesman Alex Conant') or after a possessive ("Ryan’s campaign"); else the
+                    # name has ended ('Clinton celebrated')
+                    m = k
+                    while m < hi and m - k < 3 and self._is_modifier(p, m):
+                        m += 1
+                    if m > k and m < hi and toks[m][0].isupper() and toks[m] not in SPECIAL:
+                        if lows[m] not in CAPITAL_STOPWORDS and lows[m] not in self.verbs:
+                            k = m
+                            continue
+                    if toks[last_cap].endswith(("’s", "'s")) or self._is_role(lk):
+                        while k < hi and k - j < 10 and self._is_role(lows[k]):
+                            k += 1
+                    break
+                if (lk in _NOT_DESCRIPTION or lk in AUX_ADVERBS or lk in WEEKDAYS) and not (
+                    k == j and lk in _SUBJECT_DETERMINERS
+                ):
+                    break
+                if lk in self.verbs or not _is_wordish(t):
+                    break
+            k += 1
+        if k == j:
             return None
-        if tok[0].isupper() and low not in CAPITAL_STOPWORDS and low not in self.verbs:
-            k = j
-            while k + 1 < hi and k - j < 7:
-                nxt = toks[k + 1]
-                nl = lows[k + 1]
-                if nxt in SPECIAL:
-                    break
-                if nxt[0].isupper() or (nl in NAME_PARTICLES and k + 2 < hi and toks[k + 2][0].isupper()):
-                    k += 1
-                else:
-                    break
-            return (j, k, "name")
+        end = k - 1
+        if last_cap == end:
+            return (j, end, "name")
+        if lows[j] in _SUBJECT_DETERMINERS or toks[j][0].isupper() or self._is_role(lows[end]):
+            return (j, end, "desc")
         return None
 
     # ----------------------------------------------------------------- shapes
@@ -254,7 +376,9 @@ class RuleAttributor:
             return None
         low = lows[j]
         if low in self.verbs:
-            hi = min(n, j + 9)
+            if low.endswith("ing"):
+                return None  # '" — asserting that ...': the sentence's own subject, found by the other rules
+            hi = min(n, j + 12)
             subject = self._subject_after(p, j + 1, hi)
             if subject is not None:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[j], "explicit")
@@ -264,7 +388,7 @@ class RuleAttributor:
         v = j
         while v < limit:
             tok = toks[v]
-            if tok in SPECIAL or (tok in SENTENCE_END and p.ends_sentence(v)) or tok in (";", ":"):
+            if tok in SPECIAL or p.ends_sentence(v) or tok in (";", ":"):
                 return None
             if lows[v] in self.verbs and v > j:
                 subject = self._subject_before(p, v, j)
@@ -282,53 +406,78 @@ class RuleAttributor:
         toks = p.toks
         lows = p.lows
         low = lows[v]
-        if low.endswith("ing") and v > 0 and depth < 2:
-            link = lows[v - 1]
-            if link in _PARTICIPLE_LINKS:
-                # '..., the Kremlin said, adding:' / 'was quoted as saying': the clause's own verb has the subject
-                k = v - 2
-                while k >= 0 and not (toks[k] in SENTENCE_END and p.ends_sentence(k)) and toks[k] != CUT:
-                    if lows[k] in self.verbs or (lows[k] in ("quoted", "cited") and toks[k].islower()):
-                        found = self._for_verb(p, k, depth + 1)
-                        if found is not None:
-                            found.cue = toks[v]
-                            return found
-                        break
-                    k -= 1
-                if link == ",":
-                    subject = self._sentence_subject(p, v)
-                    if subject is not None:
-                        return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
-                    return None
+        if low.endswith("ing") and v > 0 and depth < 2 and lows[v - 1] in _PARTICIPLE_LINKS:
+            # '..., the Kremlin said, adding:' / 'was quoted as saying': the clause's own verb has the subject
+            k = v - 2
+            while k >= 0 and not p.ends_sentence(k) and toks[k] not in SPECIAL:
+                if lows[k] in self.verbs or (lows[k] in ("quoted", "cited") and toks[k].islower()):
+                    found = self._for_verb(p, k, depth + 1)
+                    if found is not None:
+                        found.cue = toks[v]
+                        return found
+                    break
+                k -= 1
+            subject = self._sentence_subject(p, v)
+            if subject is not None:
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+            return None
         subject = self._subject_before(p, v, 0)
         if subject is not None:
             return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+        j = self._skip_adverbs(p, v - 1, 0)
+        if j >= 0 and lows[j] in _COORDINATORS:
+            # 'X supports A and called B "..."': a coordinated verb shares the sentence's subject
+            subject = self._sentence_subject(p, v)
+            if subject is not None:
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         n = len(p.toks)
         subject = self._subject_after(p, v + 1, min(n, v + 9))
         if subject is not None and subject[2] != "desc":
             after = subject[1] + 1
-            if after < n and toks[after] in (",", ":", OPEN):
+            if after < n and toks[after] in (",", ":"):
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         return None
 
     def _sentence_subject(self, p: ParaTokens, v: int) -> tuple[int, int, str] | None:
-        """The first noun phrase of the sentence holding token v (for 'X did Y, saying "..."')."""
+        """The subject of the sentence holding token v (for 'X did Y, saying "..."').
+
+        The first noun phrase of the sentence, or of a later comma-separated stretch when the sentence opens
+        with an adverbial ('In an August speech, Trump attacked "..."').
+        """
         toks = p.toks
         lows = p.lows
         k = v - 1
-        while k > 0 and not (toks[k - 1] in SENTENCE_END and p.ends_sentence(k - 1)) and toks[k - 1] != CUT:
+        while k > 0 and not p.ends_sentence(k - 1):
             k -= 1
+        starts = [k]
         if lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] != "the":
-            while k < v and toks[k] != ",":
-                k += 1
-            k += 1
-        j = k
-        if j >= v:
-            return None
-        found = self._subject_after(p, j, v)
-        if found is not None and (found[2] != "desc" or lows[j] == "the"):
-            return found
+            starts = []
+            for c in range(k, v):
+                if toks[c] == "," and c + 1 < v:
+                    starts.append(c + 1)
+        for j in starts[:3]:
+            found = self._subject_after(p, j, v)
+            if found is not None and (found[2] != "desc" or lows[j] == "the"):
+                nxt = found[1] + 1
+                if nxt < v and toks[nxt] in SPECIAL:
+                    continue
+                return found
         return None
+
+    def _previous_subject(self, p: ParaTokens, q: int) -> _Attr | None:
+        """For a quote opening a sentence with no attribution: the named subject of the sentence before it.
+
+        'Clinton touted her record. "We need to ..."' -> Clinton.
+        """
+        k = q - 1
+        if k >= 0 and p.toks[k] == OPEN:
+            k -= 1
+        if k < 1 or p.toks[k] == CUT or not p.ends_sentence(k):
+            return None
+        subject = self._sentence_subject(p, k)
+        if subject is None or subject[2] == "desc":
+            return None
+        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation")
 
     def _pre(self, p: ParaTokens, q: int) -> _Attr | None:
         """The nearest speech verb before the quote in its sentence, and its subject."""
@@ -337,10 +486,21 @@ class RuleAttributor:
         k = q - 1
         if k >= 0 and toks[k] == OPEN:
             k -= 1
+        if k >= 1 and toks[k] == ":":
+            # 'Philip Bump: “...”', 'Rep. Trey Gowdy (R-S.C.):"...': a name and a colon, as in transcripts
+            c = k - 1
+            if toks[c] == ")":
+                while c > 0 and toks[c] != "(":
+                    c -= 1
+                c -= 1
+            found = self._np_core(p, c, 0)
+            if found is not None and found[2] == "name" and (found[1] > found[0] or found[0] == 0):
+                if p.lows[found[1]] not in _HEADER_WORDS:
+                    return _Attr(p, found[0], found[1], "name", None, "explicit")
         verbs = self.verbs
         while k >= 0:
             tok = toks[k]
-            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+            if p.ends_sentence(k):
                 return None
             low = lows[k]
             if low in verbs:
@@ -360,7 +520,7 @@ class RuleAttributor:
         lows = p.lows
         n = len(toks)
         k = q + 1
-        if k < n and toks[k] in SENTENCE_END and p.ends_sentence(k):
+        if k < n and p.ends_sentence(k):
             return None
         while k < n and toks[k] != CLOSE and toks[k] != OPEN:
             k += 1
@@ -370,7 +530,7 @@ class RuleAttributor:
         k = lo
         while k < n:
             tok = toks[k]
-            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+            if p.ends_sentence(k):
                 return None
             low = lows[k]
             if low in self.verbs:
@@ -392,7 +552,7 @@ class RuleAttributor:
         k = q - 1
         while k >= 0:
             tok = toks[k]
-            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+            if p.ends_sentence(k):
                 break
             if lows[k] in verbs or lows[k] == "according":
                 return True
@@ -401,7 +561,7 @@ class RuleAttributor:
         n = len(toks)
         while k < n:
             tok = toks[k]
-            if tok == CUT or (tok in SENTENCE_END and p.ends_sentence(k)):
+            if p.ends_sentence(k):
                 break
             if lows[k] in verbs or lows[k] == "according":
                 return True
@@ -426,9 +586,7 @@ class RuleAttributor:
         k = q - 1
         if k >= 0 and toks[k] == OPEN:
             k -= 1
-        clean_start = (
-            k < 0 or toks[k] in (":", ",", "—", "–", CLOSE, CUT) or (toks[k] in SENTENCE_END and p.ends_sentence(k))
-        )
+        clean_start = k < 0 or toks[k] in (":", ",", "—", "–", CLOSE, CUT) or p.ends_sentence(k)
         if not clean_start:
             return "partial"
         j = q + 1
@@ -469,8 +627,13 @@ class RuleAttributor:
                 attr = self._post(p, q) or self._pre(p, q) or self._later(p, q)
                 if attr is None and self._is_scare(text, spans[idx], p, q):
                     scare[idx] = True
+                forms[idx] = self._form(text, p, q, attr)
+                if attr is None and not scare[idx] and forms[idx] == "partial":
+                    # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."'
+                    subject = self._sentence_subject(p, q)
+                    if subject is not None:
+                        attr = _Attr(p, subject[0], subject[1], subject[2], None, "explicit")
                 found[idx] = attr
-                forms[idx] = self._form(text, p, p.quote_at[local], attr)
             # quotes of the paragraph with no speaker of their own take the nearest one that has one
             for idx in range(i, j):
                 if found[idx] is None and not scare[idx]:
@@ -479,6 +642,8 @@ class RuleAttributor:
                     donor = before or after
                     if donor is not None:
                         found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+                    else:
+                        found[idx] = self._previous_subject(p, p.quote_at[idx - i])
             i = j
         # quotes running over paragraphs share a speaker, in both directions
         for idx in range(1, n):
@@ -549,12 +714,12 @@ class RuleAttributor:
                         speaker = recent_org
                         speaker_kind = "organisation" if speaker else "unknown"
                 elif attr.kind == "name":
-                    words = [strip_possessive(t) for t in p.toks[attr.first : attr.last + 1]]
+                    words = _head_words(p.toks[attr.first : attr.last + 1])
                     with_article = words[0].lower() == "the"
                     if with_article:
                         words = words[1:]
-                    if is_organisation(words, with_article):
-                        speaker = " ".join(words)
+                    if words and is_organisation([strip_possessive(w) for w in words], with_article):
+                        speaker = " ".join(strip_possessive(w) for w in words)
                         speaker_kind = "organisation"
                         recent_org = speaker
                     else:
@@ -563,8 +728,13 @@ class RuleAttributor:
                             speaker = book.canonical(core)
                             speaker_kind = "person"
                             recent_person = speaker
-                else:  # a description: 'the senator', 'a spokesman'
-                    speaker_kind = "unknown"
+                else:  # a description: 'the senator', 'a spokesman', 'the Trump campaign'
+                    words = p.toks[attr.first : attr.last + 1]
+                    if words[0].lower() in ("the", "a", "an"):
+                        words = words[1:]
+                    speaker = " ".join(words) or None
+                    head = _head_words(words)
+                    speaker_kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
             quotes.append(
                 Quote(
                     quote_no=idx,

@@ -25,6 +25,7 @@ from wirehouse.quotes.lexicon import word_set
 from wirehouse.quotes.model import MARKED_KINDS, Quote
 
 _WORD = re.compile(r"[\w’'\-.]+")
+_GOLD_HEAD = re.compile(r"\s*[,(]")  # 'Flynn, the president of Common Cause,' -> 'Flynn'
 _NOT_NAMES = word_set(
     """the a an this that these those his her its their our my your one another some many several both each
     every any all no other he she it they we i you him them us me who which what"""
@@ -49,13 +50,20 @@ def _contains(outer: list[str], inner: list[str]) -> bool:
 
 
 def speaker_matches(gold: str, predicted: str | None) -> bool:
-    """Lenient name match: equal, or one contains the other as whole words ('Trump' ~ 'Donald Trump')."""
+    """Lenient name match: equal, or one contains the other as whole words ('Trump' ~ 'Donald Trump').
+
+    The gold mention is also tried without its appositive ('Flynn, the president of Common Cause,' ->
+    'Flynn'), since annotators included titles and appositives and there is no coreference.
+    """
     if not predicted:
         return False
-    g, p = _words(gold), _words(predicted)
-    if not g or not p:
+    p = _words(predicted)
+    if not p:
         return False
-    return g == p or _contains(p, g) or _contains(g, p)
+    for g in (_words(gold), _words(_GOLD_HEAD.split(gold, 1)[0])):
+        if g and (g == p or _contains(p, g) or _contains(g, p)):
+            return True
+    return False
 
 
 def is_named(gold: str) -> bool:

@@ -74,7 +74,7 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
         while mi < n_marks and marks[mi] < p_end:
             pos = marks[mi]
             mi += 1
-            direction = _direction(text, pos, p_start, p_end)
+            direction = 1 if pos == p_start else _direction(text, pos, p_start, p_end)
             if open_at < 0:
                 if direction < 0:
                     # a closing mark with nothing open: the tail of a quote carried over without a fresh mark

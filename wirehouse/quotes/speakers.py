@@ -12,7 +12,8 @@ import re
 
 from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, lexicon
 
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){1,4})$")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[ \t]+){1,4})$")
+_INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
 
@@ -35,13 +36,21 @@ def name_core(tokens: list[str]) -> list[str]:
     """
     if not tokens:
         return []
-    titles = lexicon().title_tokens
+    lex = lexicon()
+    titles = lex.title_tokens
     last = strip_possessive(tokens[-1])
     core = [last]
     for token in reversed(tokens[:-1]):
         low = token.lower()
         bare = low[:-1] if low.endswith(".") else low
-        if not _is_name_token(token) or bare in titles or low in CAPITAL_STOPWORDS or token.endswith(("’s", "'s")):
+        if (
+            not _is_name_token(token)
+            or bare in titles
+            or low in CAPITAL_STOPWORDS
+            or low in lex.verb_lemma
+            or token.endswith(("’s", "'s", "’", ","))
+            or (token.endswith(".") and not _INITIAL.fullmatch(token))
+        ):
             break
         core.append(token)
     core.reverse()

@@ -23,11 +23,14 @@ CLOSERS = frozenset((CLOSE, ")", "]", "’", "'", '"', "”"))
 _ABBREVIATIONS = (
     "Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Govs|Lt|Gen|Col|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|St|Jr|Sr|Hon|Pres|Atty|Supt"
     "|Det|Insp|Brig|Corp|Inc|Co|Ltd|Mt|Ft|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|Nos|vs|etc|approx"
+    "|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev"
+    "|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo"
 )
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S. D.C. a.m.
     rf"|(?:{_ABBREVIATIONS})\.(?!\w)"
     r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: John F. Kennedy
+    r"|[RDI]-[A-Z][\w.]*(?<![.,])\.?"  # party and state: R-Wis., D-S.C.
     r"|[^\W_](?:[\w’'&]|[-.](?=[^\W_]))*"
     r"|\S"
 )

@@ -41,13 +41,25 @@ _PARTICIPLE_LINKS = frozenset(("as", "while", "before", "after", "when", "by", "
 _NOT_DESCRIPTION = word_set(
     """and or but that which who whom whose what when where while as if because than then there here so
     to of in on at by for from with about into over after before under since until during without not
-    it he she they we i you him her them us me"""
+    it he she they we i you him her them us me his its their our my your"""
 )
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _SUBJECT_DETERMINERS = word_set("the a an one another his her their its some two three several many both each")
 _NAME_DETERMINERS = frozenset(("the",))
 _PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
 _COORDINATORS = frozenset(("and", "but", "or", ","))
+_TITLE_CUES = word_set("so-called dubbed titled entitled headlined nicknamed")
+_SMALL_WORDS = word_set("of the and a an in on for to with at by from or")
+_POSSESSIVE_DETERMINERS = word_set("his her their its my our your")
+_CLAUSE_OPENERS = word_set("but while whereas although though because")
+_DATELINE_DASHES = frozenset(("—", "–", "-", "--"))
+_NOT_SPEECH_BEFORE_TO = word_set("continue continues continued continuing add adds added adding")
+# nouns of speech that credit their possessor: "Trump’s claim that Obama "founded ISIS"
+_SPEECH_NOUNS = word_set(
+    """claim claims statement statements remark remarks comment comments words promise pledge assertion
+    suggestion warning tweet tweets message argument charge accusation slogan vow insistence declaration
+    contention response answer quip joke description characterization prediction"""
+)
 _HEADER_WORDS = word_set("update watch read note editor related video photo source transcript warning")
 
 
@@ -57,6 +69,17 @@ def _head_words(tokens: list[str]) -> list[str]:
         if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
             return tokens[:i]
     return tokens
+
+
+def _is_title(quoted: str) -> bool:
+    """'Good Morning America.', 'The Facts on Where the Race Stands': every word capitalised but small ones."""
+    words = quoted.split()
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+
+
+def _is_possessive_name(token: str) -> bool:
+    """'Trump’s', "Obama's": a capitalised word with a possessive ending."""
+    return token[0].isupper() and token.endswith(("’s", "'s")) and len(token) > 3
 
 
 def _is_wordish(token: str) -> bool:
@@ -86,6 +109,21 @@ class RuleAttributor:
         self.lex = lex or lexicon()
         self.verbs = self.lex.verb_lemma
         self.titles = self.lex.title_tokens
+
+    def _mark_verbs(self, p: ParaTokens) -> None:
+        """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
+        lows = p.lows
+        phrasal = self.lex.phrasal
+        last = len(lows) - 1
+        for k in [k for k, low in enumerate(lows) if low in phrasal or low in _NOT_SPEECH_BEFORE_TO]:
+            if k == last:
+                continue
+            low = lows[k]
+            nxt = lows[k + 1]
+            if nxt == "to" and low in _NOT_SPEECH_BEFORE_TO:
+                lows[k] = "_" + low  # 'continued to expand', 'added to the list'
+            elif nxt in phrasal.get(low, ()):
+                lows[k] = low + " " + nxt
 
     # ----------------------------------------------------------------- subjects
     def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> tuple[int, int, str] | None:
@@ -166,6 +204,13 @@ class RuleAttributor:
         if toks[k][0].isupper() or self._is_role(low):
             return (k, j, "desc")
         return None
+
+    def _is_noun_use(self, p: ParaTokens, k: int) -> bool:
+        """'his claims', 'Trump’s remarks': a speech verb form used as a noun after a possessive."""
+        if k == 0:
+            return False
+        prev = p.lows[k - 1]
+        return prev in _POSSESSIVE_DETERMINERS or prev.endswith(("’s", "'s"))
 
     def _is_modifier(self, p: ParaTokens, m: int) -> bool:
         """A lowercase word that can sit inside a noun phrase (not a function word or a speech verb)."""
@@ -263,7 +308,12 @@ class RuleAttributor:
             elif tok == ",":
                 if k == inner_end:
                     break
-                found = self._np_ending(p, k - 1, lo)
+                c = k - 1
+                if c > lo and toks[c] == ")":
+                    while c > lo and toks[c] != "(":
+                        c -= 1
+                    c -= 1
+                found = self._np_ending(p, c, lo)
                 if found is not None:
                     if found[2] != "desc":
                         return found
@@ -313,7 +363,9 @@ class RuleAttributor:
                     # ('Rubio spokesman Alex Conant') or after a possessive ("Ryan’s campaign"); else the
                     # name has ended ('Clinton celebrated')
                     m = k
-                    while m < hi and m - k < 3 and self._is_modifier(p, m):
+                    while m < hi and m - k < 5 and self._is_modifier(p, m):
+                        if lows[m].endswith(("ed", "s")) and not self._is_role(lows[m]):
+                            break  # 'Kasich bemoaned America's', 'Trump attacks Clinton'
                         m += 1
                     if m > k and m < hi and toks[m][0].isupper() and toks[m] not in SPECIAL:
                         if lows[m] not in CAPITAL_STOPWORDS and lows[m] not in self.verbs:
@@ -395,6 +447,8 @@ class RuleAttributor:
                 if subject is not None and subject[0] == j:
                     if ended and not self._tail_ok(p, v):
                         return None
+                    if v + 1 < n and toks[v + 1] == ":":
+                        return None  # '"...," Trump said: "..."' introduces the next quote
                     return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
                 if subject is not None or v - j > 3:
                     return None
@@ -421,7 +475,19 @@ class RuleAttributor:
             if subject is not None:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
             return None
+        n = len(toks)
+        if v + 2 < n and lows[v + 1] == "by" and low.endswith("ed"):
+            # 'as described by FBI Director James Comey'
+            subject = self._subject_after(p, v + 2, min(n, v + 12))
+            if subject is not None:
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         subject = self._subject_before(p, v, 0)
+        if subject is not None and low.endswith("ing") and subject[2] == "desc":
+            if not self._is_role(lows[subject[1]]):
+                # 'The Trump campaign sent an email saying "..."': the email's sender is the speaker
+                found = self._sentence_subject(p, v)
+                if found is not None:
+                    subject = found
         if subject is not None:
             return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         j = self._skip_adverbs(p, v - 1, 0)
@@ -438,31 +504,64 @@ class RuleAttributor:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         return None
 
-    def _sentence_subject(self, p: ParaTokens, v: int) -> tuple[int, int, str] | None:
+    def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> tuple[int, int, str] | None:
         """The subject of the sentence holding token v (for 'X did Y, saying "..."').
 
         The first noun phrase of the sentence, or of a later comma-separated stretch when the sentence opens
-        with an adverbial ('In an August speech, Trump attacked "..."').
+        with an adverbial ('In an August speech, Trump attacked "..."') or a dateline ('Washington (AFP) -').
+        With `clause`, the nearest clause opened by 'but', 'while', a semicolon or a dash comes first
+        ('Clinton proposed a debate - but the Sanders campaign rejected it as "ludicrous"').
         """
         toks = p.toks
         lows = p.lows
         k = v - 1
         while k > 0 and not p.ends_sentence(k - 1):
             k -= 1
-        starts = [k]
+        starts = []
+        if clause:
+            for c in range(v - 1, k, -1):
+                low = lows[c]
+                if low in _CLAUSE_OPENERS or toks[c] in (";", "—", "–"):
+                    starts.append(c + 1)
+                    break
         if lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] != "the":
-            starts = []
             for c in range(k, v):
                 if toks[c] == "," and c + 1 < v:
                     starts.append(c + 1)
-        for j in starts[:3]:
+        else:
+            starts.append(k)
+        for c in range(k, min(v, k + 8)):
+            if toks[c] in _DATELINE_DASHES and c + 1 < v:
+                starts.append(c + 1)  # 'MOSCOW - ...', 'Washington (AFP) – ...'
+                break
+        for j in starts[:4]:
             found = self._subject_after(p, j, v)
-            if found is not None and (found[2] != "desc" or lows[j] == "the"):
-                nxt = found[1] + 1
-                if nxt < v and toks[nxt] in SPECIAL:
-                    continue
-                return found
+            if found is None or (found[2] == "desc" and lows[j] != "the"):
+                continue
+            nxt = found[1] + 1
+            if nxt < v and (toks[nxt] in SPECIAL or toks[nxt] in _DATELINE_DASHES):
+                continue
+            if nxt + 3 < v and toks[nxt] == "(" and toks[nxt + 2] == ")" and toks[nxt + 3] in _DATELINE_DASHES:
+                continue  # 'Washington (AFP) – ...'
+
+            if found[2] == "name" and toks[found[1]].isupper() and len(toks[found[1]]) > 3:
+                continue  # an all-capitals dateline: 'LA CROSSE, Wisc.'
+            return found
         return None
+
+    def _resumes(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """A quote split by its attribution: '"We know," he wrote, "you are rooting for her."'.
+
+        It resumes in lowercase after a comma, and the quote before it ended with a comma too.
+        """
+        if not text[span.start].islower():
+            return False
+        k = q - 1
+        if k < 1 or p.toks[k] != OPEN or p.toks[k - 1] != ",":
+            return False
+        while k > 0 and p.toks[k] != CLOSE:
+            k -= 1
+        return k > 1 and p.toks[k - 1] == ","
 
     def _previous_subject(self, p: ParaTokens, q: int) -> _Attr | None:
         """For a quote opening a sentence with no attribution: the named subject of the sentence before it.
@@ -494,16 +593,23 @@ class RuleAttributor:
                     c -= 1
                 c -= 1
             found = self._np_core(p, c, 0)
-            if found is not None and found[2] == "name" and (found[1] > found[0] or found[0] == 0):
+            opens = found is not None and (
+                found[0] == 0 or toks[found[0] - 1] == CLOSE or p.ends_sentence(found[0] - 1)
+            )
+            if found is not None and found[2] == "name" and (found[1] > found[0] or opens):
                 if p.lows[found[1]] not in _HEADER_WORDS:
                     return _Attr(p, found[0], found[1], "name", None, "explicit")
         verbs = self.verbs
         while k >= 0:
-            tok = toks[k]
             if p.ends_sentence(k):
                 return None
             low = lows[k]
-            if low in verbs:
+            if low in _SPEECH_NOUNS and k > 0 and lows[k + 1] == "that" and _is_possessive_name(toks[k - 1]):
+                # 'Trump’s claim that Obama "founded ISIS"'
+                found = self._np_core(p, k - 1, 0)
+                if found is not None:
+                    return _Attr(p, found[0], found[1], found[2], None, "explicit")
+            if low in verbs and not self._is_noun_use(p, k):
                 found = self._for_verb(p, k)
                 if found is not None:
                     return found
@@ -533,8 +639,10 @@ class RuleAttributor:
             if p.ends_sentence(k):
                 return None
             low = lows[k]
-            if low in self.verbs:
+            if low in self.verbs and not self._is_noun_use(p, k):
                 subject = self._subject_before(p, k, lo)
+                if subject is None and toks[k - 1] in (",", CLOSE):
+                    subject = self._subject_after(p, k + 1, min(n, k + 12))  # '..., said Brad Bannon'
                 if subject is not None:
                     return _Attr(p, subject[0], subject[1], subject[2], tok, "explicit")
             elif low == "according" and k + 1 < n and lows[k + 1] == "to":
@@ -569,16 +677,25 @@ class RuleAttributor:
         return False
 
     def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
-        """A scare quote or title: after 'so-called', or short, not opening its paragraph, with no verb."""
+        """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence.
+
+        A short quote that ends with its own punctuation ("faulty," / "We’re hopeful.") is speech, unless it
+        is a capitalised title in mid-sentence ("a memo titled "The Facts on Where the Race Stands."").
+        """
         k = q - 1
         if k >= 0 and p.toks[k] == OPEN:
             k -= 1
-        if k >= 0 and p.lows[k] in ("so-called", "dubbed", "titled", "entitled", "headlined", "nicknamed"):
+        if k >= 0 and p.lows[k] in _TITLE_CUES:
             return True
         words = text.count(" ", span.start, span.end) + 1
         if words > 4 or k < 0:
             return False
-        return not self._has_cue(p, q)
+        if self._has_cue(p, q):
+            return False
+        if text[span.end - 1] in ".!?,":
+            sentence_start = p.toks[k] in (":", CLOSE) or p.ends_sentence(k)
+            return not sentence_start and _is_title(text[span.start : span.end])
+        return True
 
     def _form(self, text: str, p: ParaTokens, q: int, found: _Attr | None) -> str:
         """'direct' if the quote stands as its own sentence or clause, 'partial' if it is woven into one."""
@@ -620,17 +737,22 @@ class RuleAttributor:
                 j += 1
             p_start, p_end = paragraphs[para_no]
             p = ParaTokens(text, p_start, p_end, spans[i:j])
+            self._mark_verbs(p)
             para_of[para_no] = p
             for local, idx in enumerate(range(i, j)):
                 q = p.quote_at[local]
                 paras[idx] = p
-                attr = self._post(p, q) or self._pre(p, q) or self._later(p, q)
+                attr = None
+                if local and found[idx - 1] is not None and self._resumes(text, spans[idx], p, q):
+                    donor = found[idx - 1]
+                    attr = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+                attr = attr or self._post(p, q) or self._pre(p, q) or self._later(p, q)
                 if attr is None and self._is_scare(text, spans[idx], p, q):
                     scare[idx] = True
                 forms[idx] = self._form(text, p, q, attr)
                 if attr is None and not scare[idx] and forms[idx] == "partial":
                     # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."'
-                    subject = self._sentence_subject(p, q)
+                    subject = self._sentence_subject(p, q, clause=True)
                     if subject is not None:
                         attr = _Attr(p, subject[0], subject[1], subject[2], None, "explicit")
                 found[idx] = attr

@@ -41,7 +41,9 @@ DETERMINERS = word_set(
 )
 # capitalised words that start sentences or clauses and are never part of a speaker's name
 CAPITAL_STOPWORDS = word_set(
-    """the a an but and or so yet in on at after before when while as if then now still also later earlier
+    """finally clearly similarly ironically unfortunately fortunately hastily notably additionally
+    interestingly importantly specifically currently recently previously ultimately apparently obviously
+    frankly honestly instead the a an but and or so yet in on at after before when while as if then now still also later earlier
     meanwhile however yesterday today tonight asked speaking here there this that these those it he she
     we they i of for with by from to during since until under over about among though although because
     instead indeed moreover thus hence nevertheless nonetheless otherwise where why how what who which
@@ -66,6 +68,7 @@ class Lexicon:
     listener_verbs: frozenset[str]  # forms taking a listener object: 'told reporters'
     title_tokens: frozenset[str]  # lowercase, trailing '.' removed: 'sen', 'president', 'spokesman'
     organisations: frozenset[str]  # lowercase full names: 'kremlin', 'white house'
+    phrasal: dict[str, frozenset[str]]  # first word of a two-word form -> its particles: 'shot' -> {'back'}
 
 
 def _strip_dot(token: str) -> str:
@@ -86,4 +89,9 @@ def lexicon() -> Lexicon:
             if token and token not in {"of", "the", "and"}:
                 titles.add(token)
     orgs = frozenset(row["name"].lower() for row in reference_rows("organisations"))
-    return Lexicon(verb_lemma, clause, listener, frozenset(titles), orgs)
+    phrasal: dict[str, set[str]] = {}
+    for form in verb_lemma:
+        if " " in form:
+            head, particle = form.split(" ", 1)
+            phrasal.setdefault(head, set()).add(particle)
+    return Lexicon(verb_lemma, clause, listener, frozenset(titles), orgs, {k: frozenset(v) for k, v in phrasal.items()})

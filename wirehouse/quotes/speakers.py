@@ -46,6 +46,7 @@ def name_core(tokens: list[str]) -> list[str]:
         if (
             not _is_name_token(token)
             or bare in titles
+            or (bare.endswith("s") and bare[:-1] in titles)
             or low in CAPITAL_STOPWORDS
             or low in lex.verb_lemma
             or token.endswith(("’s", "'s", "’", ","))
@@ -99,8 +100,10 @@ class NameBook:
                 if before is None:
                     continue
                 candidate = name_core([*before.group(1).split(), surname])
-                if len(candidate) <= len(best) or candidate[-len(core) :] != core:
+                if len(candidate) <= len(best) or candidate[-len(core) :] != core or len(candidate) > len(core) + 2:
                     continue
+                if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
+                    continue  # a headline in title case, an all-capitals dateline
                 # a capitalised sentence opener is not a first name ("Yesterday Trump")
                 if candidate[0].lower() in CAPITAL_STOPWORDS:
                     continue

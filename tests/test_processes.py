@@ -44,6 +44,7 @@ def wait_for(condition, timeout: float = 300.0) -> None:
 def bbc_part(shared_dir, tmp_path):
     """Two BBC topic folders (about 900 articles): enough batches to kill a run in the middle of."""
     inbox = tmp_path / "inbox"
+    inbox.mkdir()
     for topic in ("business", "politics"):
         (inbox / topic).symlink_to(shared_dir / "corpora/bbc" / topic)
     return inbox
@@ -100,7 +101,7 @@ def test_a_run_completes_while_an_analyst_holds_the_database_open(seeds_dir, sha
     out, err = analyst.communicate("go\n", timeout=60)
     first_again, sentences = out.split()
     assert first_again == "2", err  # the analyst's session still sees the state it opened
-    assert int(sentences) > 40
+    assert int(sentences) == 16 + 23  # the seeds only, consistently
     from tests.conftest import query
 
     assert query(warehouse, "SELECT count(*) FROM articles")[0][0] == 2 + len(list(tech.glob("*.txt")))

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
+import pyarrow as pa
 
 from wirehouse.ids import file_id as make_file_id
 from wirehouse.ingest.discover import discover
@@ -36,12 +37,11 @@ class RunPlan:
         ]
 
 
-def load_manifest(warehouse: Warehouse) -> pd.DataFrame:
+def load_manifest(warehouse: Warehouse) -> pa.Table:
     """The files table of the published snapshot (empty for a new warehouse)."""
     snapshot = warehouse.current_snapshot()
-    if snapshot is None:
-        return read_parts(warehouse.root / "nowhere", "files").to_pandas()
-    return read_parts(snapshot / "parquet" / "files", "files").to_pandas()
+    folder = snapshot / "parquet" / "files" if snapshot else warehouse.root / "no-snapshot-yet"
+    return read_parts(folder, "files")
 
 
 def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: datetime) -> RunPlan:
@@ -50,15 +50,15 @@ def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: da
     known = {
         path: (size, mtime, sha, article_id)
         for path, size, mtime, sha, article_id in zip(
-            manifest["source_path"].tolist(),
-            manifest["size_bytes"].tolist(),
-            manifest["mtime_ns"].tolist(),
-            manifest["content_sha256"].tolist(),
-            manifest["article_id"].tolist(),
+            manifest["source_path"].to_pylist(),
+            manifest["size_bytes"].to_pylist(),
+            manifest["mtime_ns"].to_pylist(),
+            manifest["content_sha256"].to_pylist(),
+            manifest["article_id"].to_pylist(),
             strict=True,
         )
     }
-    taken = {a for a in manifest["article_id"].tolist() if a is not None}
+    taken = {a for a in manifest["article_id"].to_pylist() if a is not None}
     rows: dict[str, list] = {name: [] for name in TO_READ_COLUMNS}
     for item in found:
         previous = known.get(item.source_path)

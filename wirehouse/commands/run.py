@@ -31,9 +31,7 @@ def handle(args: argparse.Namespace) -> int:
 
         flow = news_etl.with_options(task_runner=ProcessPoolTaskRunner(max_workers=args.workers))
     try:
-        summary = flow(
-            paths=args.paths, warehouse=args.warehouse, batch_size=args.batch_size, max_bytes=args.max_bytes
-        )
+        summary = flow(paths=args.paths, warehouse=args.warehouse, batch_size=args.batch_size, max_bytes=args.max_bytes)
     except WirehouseError as error:
         print(f"wirehouse: {error}", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ credited to nobody. Pronouns are resolved to the most recent compatible named sp
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from wirehouse.quotes.lexicon import (
@@ -28,7 +29,7 @@ from wirehouse.quotes.lexicon import (
 )
 from wirehouse.quotes.model import Quote, QuoteSpan
 from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
-from wirehouse.quotes.tokens import CLOSE, CUT, OPEN, SENTENCE_END, SPECIAL, ParaTokens
+from wirehouse.quotes.tokens import CLOSE, CUT, OPEN, SENTENCE_END, SPECIAL, ParaTokens, sentence_starts
 
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # what may follow a speech verb that comes after a quote ending a sentence: "...." Trump said on Tuesday.
@@ -48,6 +49,10 @@ _SUBJECT_DETERMINERS = word_set("the a an one another his her their its some two
 _NAME_DETERMINERS = frozenset(("the",))
 _PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
 _COORDINATORS = frozenset(("and", "but", "or", ","))
+# verb forms searched for reported speech: the commonest in news, since each form costs a scan of the text
+_REPORTING_FORMS = ("said", "says", "told", "tells", "added", "warned", "claimed", "insisted")
+_TIME_WORDS = word_set("on yesterday today tonight earlier later last this week month year separately also")
+_STOPS = frozenset((".", "!", "?", CUT))  # tokens that may end a sentence
 _TITLE_CUES = word_set("so-called dubbed titled entitled headlined nicknamed")
 _SMALL_WORDS = word_set("of the and a an in on for to with at by from or")
 _POSSESSIVE_DETERMINERS = word_set("his her their its my our your")
@@ -69,6 +74,10 @@ def _head_words(tokens: list[str]) -> list[str]:
         if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
             return tokens[:i]
     return tokens
+
+
+def _first(item: tuple[int, ...]) -> int:
+    return item[0]
 
 
 def _is_title(quoted: str) -> bool:
@@ -105,17 +114,22 @@ class _Attr:
 class RuleAttributor:
     """The default `Attributor`: hand-written rules over the tokens around each quote (no model)."""
 
-    def __init__(self, lex: Lexicon | None = None) -> None:
+    def __init__(self, lex: Lexicon | None = None, indirect: bool = True) -> None:
         self.lex = lex or lexicon()
+        self.indirect = indirect  # also extract reported speech ('X said (that) ...')
         self.verbs = self.lex.verb_lemma
+        self._report_forms = tuple(" " + form for form in _REPORTING_FORMS if form in self.verbs)
         self.titles = self.lex.title_tokens
+        self._verb_heads = frozenset(self.lex.phrasal) | _NOT_SPEECH_BEFORE_TO
 
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
         lows = p.lows
+        if self._verb_heads.isdisjoint(lows):
+            return
         phrasal = self.lex.phrasal
         last = len(lows) - 1
-        for k in [k for k, low in enumerate(lows) if low in phrasal or low in _NOT_SPEECH_BEFORE_TO]:
+        for k in [k for k, low in enumerate(lows) if low in self._verb_heads]:
             if k == last:
                 continue
             low = lows[k]
@@ -170,6 +184,8 @@ class RuleAttributor:
                     break
                 if prev[0].isupper() or pl in NAME_PARTICLES or (pl in self.titles and prev.isalpha()):
                     k -= 1
+                elif prev == "." and k - 2 >= lo and p.is_abbreviation_dot(k - 1):
+                    k -= 2  # 'Sen. Marco Rubio', 'John F. Kennedy'
                 else:
                     break
             while k < j and lows[k] in CAPITAL_STOPWORDS:
@@ -277,7 +293,7 @@ class RuleAttributor:
         k = j - 1
         while k > lo and j - k < 15:
             tok = toks[k]
-            if tok in SPECIAL or tok in (",", ";", ":") or p.ends_sentence(k):
+            if tok in SPECIAL or tok in (",", ";", ":") or (toks[k] in _STOPS and p.ends_sentence(k)):
                 return None
             if lows[k] == "who":
                 return self._np_ending(p, k - 1, lo)
@@ -300,7 +316,7 @@ class RuleAttributor:
         fallback = None
         while k >= lo and steps < 30:
             tok = toks[k]
-            if tok in SPECIAL or p.ends_sentence(k) or tok in (";", ":"):
+            if tok in SPECIAL or (toks[k] in _STOPS and p.ends_sentence(k)) or tok in (";", ":"):
                 break
             if tok == ")":
                 while k > lo and toks[k] != "(":
@@ -349,6 +365,9 @@ class RuleAttributor:
         while k < hi and k - j < 10:
             t = toks[k]
             lk = lows[k]
+            if t == "." and k > j and p.is_abbreviation_dot(k):
+                k += 1  # 'said Sen. John McCain'
+                continue
             if t in SPECIAL or not t[0].isalnum():
                 break
             if t[0].isupper():
@@ -367,10 +386,15 @@ class RuleAttributor:
                         if lows[m].endswith(("ed", "s")) and not self._is_role(lows[m]):
                             break  # 'Kasich bemoaned America's', 'Trump attacks Clinton'
                         m += 1
-                    if m > k and m < hi and toks[m][0].isupper() and toks[m] not in SPECIAL:
-                        if lows[m] not in CAPITAL_STOPWORDS and lows[m] not in self.verbs:
-                            k = m
-                            continue
+                    if (
+                        k < m < hi
+                        and toks[m][0].isupper()
+                        and toks[m] not in SPECIAL
+                        and lows[m] not in CAPITAL_STOPWORDS
+                        and lows[m] not in self.verbs
+                    ):
+                        k = m
+                        continue
                     if toks[last_cap].endswith(("’s", "'s")) or self._is_role(lk):
                         while k < hi and k - j < 10 and self._is_role(lows[k]):
                             k += 1
@@ -440,7 +464,7 @@ class RuleAttributor:
         v = j
         while v < limit:
             tok = toks[v]
-            if tok in SPECIAL or p.ends_sentence(v) or tok in (";", ":"):
+            if tok in SPECIAL or (toks[v] in _STOPS and p.ends_sentence(v)) or tok in (";", ":"):
                 return None
             if lows[v] in self.verbs and v > j:
                 subject = self._subject_before(p, v, j)
@@ -463,7 +487,7 @@ class RuleAttributor:
         if low.endswith("ing") and v > 0 and depth < 2 and lows[v - 1] in _PARTICIPLE_LINKS:
             # '..., the Kremlin said, adding:' / 'was quoted as saying': the clause's own verb has the subject
             k = v - 2
-            while k >= 0 and not p.ends_sentence(k) and toks[k] not in SPECIAL:
+            while k >= 0 and not (toks[k] in _STOPS and p.ends_sentence(k)) and toks[k] not in SPECIAL:
                 if lows[k] in self.verbs or (lows[k] in ("quoted", "cited") and toks[k].islower()):
                     found = self._for_verb(p, k, depth + 1)
                     if found is not None:
@@ -482,12 +506,11 @@ class RuleAttributor:
             if subject is not None:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         subject = self._subject_before(p, v, 0)
-        if subject is not None and low.endswith("ing") and subject[2] == "desc":
-            if not self._is_role(lows[subject[1]]):
-                # 'The Trump campaign sent an email saying "..."': the email's sender is the speaker
-                found = self._sentence_subject(p, v)
-                if found is not None:
-                    subject = found
+        if subject is not None and low.endswith("ing") and subject[2] == "desc" and not self._is_role(lows[subject[1]]):
+            # 'The Trump campaign sent an email saying "..."': the email's sender is the speaker
+            found = self._sentence_subject(p, v)
+            if found is not None:
+                subject = found
         if subject is not None:
             return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         j = self._skip_adverbs(p, v - 1, 0)
@@ -515,7 +538,7 @@ class RuleAttributor:
         toks = p.toks
         lows = p.lows
         k = v - 1
-        while k > 0 and not p.ends_sentence(k - 1):
+        while k > 0 and not (toks[k - 1] in _STOPS and p.ends_sentence(k - 1)):
             k -= 1
         starts = []
         if clause:
@@ -571,7 +594,7 @@ class RuleAttributor:
         k = q - 1
         if k >= 0 and p.toks[k] == OPEN:
             k -= 1
-        if k < 1 or p.toks[k] == CUT or not p.ends_sentence(k):
+        if k < 1 or p.toks[k] == CUT or not (p.toks[k] in _STOPS and p.ends_sentence(k)):
             return None
         subject = self._sentence_subject(p, k)
         if subject is None or subject[2] == "desc":
@@ -594,14 +617,20 @@ class RuleAttributor:
                 c -= 1
             found = self._np_core(p, c, 0)
             opens = found is not None and (
-                found[0] == 0 or toks[found[0] - 1] == CLOSE or p.ends_sentence(found[0] - 1)
+                found[0] == 0
+                or toks[found[0] - 1] == CLOSE
+                or (toks[found[0] - 1] in _STOPS and p.ends_sentence(found[0] - 1))
             )
-            if found is not None and found[2] == "name" and (found[1] > found[0] or opens):
-                if p.lows[found[1]] not in _HEADER_WORDS:
-                    return _Attr(p, found[0], found[1], "name", None, "explicit")
+            if (
+                found is not None
+                and found[2] == "name"
+                and (found[1] > found[0] or opens)
+                and p.lows[found[1]] not in _HEADER_WORDS
+            ):
+                return _Attr(p, found[0], found[1], "name", None, "explicit")
         verbs = self.verbs
         while k >= 0:
-            if p.ends_sentence(k):
+            if toks[k] in _STOPS and p.ends_sentence(k):
                 return None
             low = lows[k]
             if low in _SPEECH_NOUNS and k > 0 and lows[k + 1] == "that" and _is_possessive_name(toks[k - 1]):
@@ -626,7 +655,7 @@ class RuleAttributor:
         lows = p.lows
         n = len(toks)
         k = q + 1
-        if k < n and p.ends_sentence(k):
+        if k < n and (toks[k] in _STOPS and p.ends_sentence(k)):
             return None
         while k < n and toks[k] != CLOSE and toks[k] != OPEN:
             k += 1
@@ -636,7 +665,7 @@ class RuleAttributor:
         k = lo
         while k < n:
             tok = toks[k]
-            if p.ends_sentence(k):
+            if toks[k] in _STOPS and p.ends_sentence(k):
                 return None
             low = lows[k]
             if low in self.verbs and not self._is_noun_use(p, k):
@@ -659,8 +688,7 @@ class RuleAttributor:
         verbs = self.verbs
         k = q - 1
         while k >= 0:
-            tok = toks[k]
-            if p.ends_sentence(k):
+            if toks[k] in _STOPS and p.ends_sentence(k):
                 break
             if lows[k] in verbs or lows[k] == "according":
                 return True
@@ -668,8 +696,7 @@ class RuleAttributor:
         k = q + 1
         n = len(toks)
         while k < n:
-            tok = toks[k]
-            if p.ends_sentence(k):
+            if toks[k] in _STOPS and p.ends_sentence(k):
                 break
             if lows[k] in verbs or lows[k] == "according":
                 return True
@@ -693,7 +720,7 @@ class RuleAttributor:
         if self._has_cue(p, q):
             return False
         if text[span.end - 1] in ".!?,":
-            sentence_start = p.toks[k] in (":", CLOSE) or p.ends_sentence(k)
+            sentence_start = p.toks[k] in (":", CLOSE) or (p.toks[k] in _STOPS and p.ends_sentence(k))
             return not sentence_start and _is_title(text[span.start : span.end])
         return True
 
@@ -703,7 +730,7 @@ class RuleAttributor:
         k = q - 1
         if k >= 0 and toks[k] == OPEN:
             k -= 1
-        clean_start = k < 0 or toks[k] in (":", ",", "—", "–", CLOSE, CUT) or p.ends_sentence(k)
+        clean_start = k < 0 or toks[k] in (":", ",", "—", "–", CLOSE, CUT) or (toks[k] in _STOPS and p.ends_sentence(k))
         if not clean_start:
             return "partial"
         j = q + 1
@@ -720,9 +747,11 @@ class RuleAttributor:
 
     # ----------------------------------------------------------------- article
     def attribute(self, text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Quote]:
-        """Quotes of one article with speakers, in order of start."""
+        """Quotes of one article with speakers, in order of start; reported speech included."""
+        sentences: dict[int, list[int]] = {}  # paragraph -> its sentence starts, worked out once
+        reported = self._reported(text, paragraphs, spans, sentences) if self.indirect else []
         if not spans:
-            return []
+            return self._build(text, spans, [], [], [], reported)
         n = len(spans)
         found: list[_Attr | None] = [None] * n
         scare = [False] * n
@@ -736,7 +765,10 @@ class RuleAttributor:
             while j < n and spans[j].paragraph_no == para_no:
                 j += 1
             p_start, p_end = paragraphs[para_no]
-            p = ParaTokens(text, p_start, p_end, spans[i:j])
+            starts = sentences.get(para_no)
+            if starts is None:
+                starts = sentences[para_no] = sentence_starts(text, p_start, p_end)
+            p = ParaTokens(text, p_start, p_end, spans[i:j], starts)
             self._mark_verbs(p)
             para_of[para_no] = p
             for local, idx in enumerate(range(i, j)):
@@ -795,7 +827,124 @@ class RuleAttributor:
                     break
                 if found[later] is None and not scare[later]:
                     found[later] = found[idx]
-        return self._build(text, spans, found, scare, forms)
+        return self._build(text, spans, found, scare, forms, reported)
+
+    # ----------------------------------------------------------------- reported speech
+    def _reported(
+        self,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        spans: list[QuoteSpan],
+        sentences: dict[int, list[int]],
+    ) -> list[tuple[int, int, int, _Attr]]:
+        """Reported speech in sentences without quote marks: 'X said (that) CLAUSE' / 'CLAUSE, X said'.
+
+        Candidates come from plain substring search for the commonest reporting verbs (C-speed, no regex
+        over the whole text); only their sentences are tokenised. The text is the reported clause.
+        """
+        hits = []
+        for form in self._report_forms:
+            size = len(form)
+            pos = text.find(form)
+            while pos >= 0:
+                after = text[pos + size : pos + size + 1]
+                if not after or not (after.isalnum() or after in "-’'"):
+                    hits.append(pos + 1)
+                pos = text.find(form, pos + size)
+        if not hits:
+            return []
+        hits.sort()
+        p_starts = [start for start, _ in paragraphs]
+        quoted = [(s.open_pos if s.open_pos >= 0 else s.start, s.end) for s in spans]
+        quote_starts = [q[0] for q in quoted]
+        out: list[tuple[int, int, int, _Attr]] = []
+        done_until = -1
+        for hit in hits:
+            if hit < done_until:
+                continue  # one reported clause per sentence
+            para_no = bisect_right(p_starts, hit) - 1
+            if para_no < 0 or hit >= paragraphs[para_no][1]:
+                continue
+            q = bisect_right(quote_starts, hit) - 1
+            if q >= 0 and quoted[q][1] > hit:
+                continue  # inside a quote
+            p_start, p_end = paragraphs[para_no]
+            starts = sentences.get(para_no)
+            if starts is None:
+                starts = sentences[para_no] = sentence_starts(text, p_start, p_end)
+            at = bisect_right(starts, hit)
+            s_start = starts[at - 1]
+            s_end = starts[at] if at < len(starts) else p_end
+            while s_end > s_start and text[s_end - 1].isspace():
+                s_end -= 1
+            done_until = s_end
+            if hit - s_start > 400 or s_end - hit > 400:
+                continue  # a run-on 'sentence' (a list, a table): not worth reading
+            q = bisect_right(quote_starts, s_end) - 1
+            if q >= 0 and quoted[q][1] > s_start:
+                continue  # the sentence has quote marks: its quotes were attributed already
+            p, v = ParaTokens.plain(text, s_start, hit, s_end)
+            if v >= len(p.toks) or p.lows[v] not in self.verbs:
+                continue
+            found = self._for_verb(p, v)
+            if found is None:
+                continue
+            clause = self._clause_after(p, v) or self._clause_before(p, v, found)
+            if clause is not None:
+                first, last = clause
+                out.append((p.start_of(first), p.end_of(last), para_no, found))
+        return out
+
+    def _clause_after(self, p: ParaTokens, v: int) -> tuple[int, int] | None:
+        """'said (on Tuesday) (that) CLAUSE.' / 'told reporters (separately) that CLAUSE.': the clause's tokens."""
+        toks = p.toks
+        lows = p.lows
+        n = len(toks)
+        j = v + 1
+        if lows[v] in self.lex.listener_verbs:
+            k = j
+            while k < n and k - j < 8 and lows[k] != "that" and toks[k][0].isalnum():
+                k += 1
+            if k >= n or lows[k] != "that":
+                return None
+            j = k + 1
+        else:
+            while j < n and (lows[j] in _TIME_WORDS or (toks[j][0].isupper() and lows[j] in WEEKDAYS)):
+                j += 1
+            if j + 2 < n and lows[j] == "in" and lows[j + 1] in ("a", "an", "his", "her", "its", "their"):
+                k = j + 2
+                while k < n and k - j < 6 and toks[k] != ",":
+                    k += 1
+                if k < n and toks[k] == "," and lows[j + 2 : k][-1:] != ["that"]:
+                    j = k + 1  # 'said in a statement, ...'
+            if j < n and lows[j] == "that":
+                j += 1
+        end = n - 1
+        while end > j and not toks[end][0].isalnum():
+            end -= 1
+        # a trailing attribution of the report itself: '..., the RIA news agency reported.'
+        for k in range(end, max(j, end - 8), -1):
+            if toks[k] == "," and k > j:
+                if any(lows[m] in self.verbs for m in range(k + 1, end + 1)):
+                    end = k - 1
+                break
+        if end - j < 2 or not toks[j][0].isalnum() or lows[j] in self.verbs:
+            return None
+        return j, end
+
+    def _clause_before(self, p: ParaTokens, v: int, found: _Attr) -> tuple[int, int] | None:
+        """'CLAUSE, the Kremlin said.': the verb ends the sentence and a comma sits before its subject."""
+        toks = p.toks
+        n = len(toks)
+        j = v + 1
+        while j < n and toks[j][0].isalnum() and (p.lows[j] in _TIME_WORDS or p.lows[j] in WEEKDAYS):
+            j += 1
+        if j < n and toks[j] not in SENTENCE_END:
+            return None
+        comma = found.first - 1
+        if found.para is not p or comma < 3 or toks[comma] != ",":
+            return None
+        return 0, comma - 1
 
     # ----------------------------------------------------------------- speakers
     def _build(
@@ -805,22 +954,29 @@ class RuleAttributor:
         found: list[_Attr | None],
         scare: list[bool],
         forms: list[str],
+        reported: list[tuple[int, int, int, _Attr]],
     ) -> list[Quote]:
         book = NameBook(text)
+        names: dict[str, tuple[str | None, str]] = {}  # mention text -> (speaker, speaker kind)
         quotes: list[Quote] = []
         recent_person: str | None = None
         recent_org: str | None = None
-        for idx, span in enumerate(spans):
-            attr = found[idx]
-            kind = "scare" if scare[idx] else forms[idx]
+        items: list[tuple[int, int, int, str, _Attr | None]] = [
+            (span.start, span.end, span.paragraph_no, "scare" if scare[i] else forms[i], found[i])
+            for i, span in enumerate(spans)
+        ]
+        if reported:
+            items += [(start, end, para_no, "indirect", attr) for start, end, para_no, attr in reported]
+            items.sort(key=_first)
+        for idx, (q_start, q_end, para_no, kind, attr) in enumerate(items):
             mention = speaker = cue = None
             m_start = m_end = None
             speaker_kind = "unknown"
             how = "none"
             if attr is not None and kind != "scare":
                 p = attr.para
-                m_start = p.starts[attr.first]
-                m_end = p.end_of(attr.last)
+                m_start = p.start_of(attr.first)
+                m_end = m_start + len(p.toks[attr.first]) if attr.first == attr.last else p.end_of(attr.last)
                 mention = text[m_start:m_end]
                 cue = attr.cue
                 how = attr.via
@@ -828,50 +984,54 @@ class RuleAttributor:
                     low = p.lows[attr.first]
                     if how == "explicit":
                         how = "pronoun"
-                    role = PRONOUNS.get(low, "unknown")
-                    if role == "person":
+                    if PRONOUNS.get(low) == "person":
                         speaker = recent_person
                         speaker_kind = "person" if speaker else "unknown"
                     elif low in ("it", "they"):
                         speaker = recent_org
                         speaker_kind = "organisation" if speaker else "unknown"
-                elif attr.kind == "name":
-                    words = _head_words(p.toks[attr.first : attr.last + 1])
-                    with_article = words[0].lower() == "the"
-                    if with_article:
-                        words = words[1:]
-                    if words and is_organisation([strip_possessive(w) for w in words], with_article):
-                        speaker = " ".join(strip_possessive(w) for w in words)
-                        speaker_kind = "organisation"
+                else:
+                    cached = names.get(mention)
+                    if cached is None:
+                        cached = names[mention] = self._speaker_name(mention, attr.kind, book)
+                    speaker, speaker_kind = cached
+                    if speaker_kind == "person" and how == "explicit":
+                        recent_person = speaker
+                    elif speaker_kind == "organisation":
                         recent_org = speaker
-                    else:
-                        core = name_core(words)
-                        if core:
-                            speaker = book.canonical(core)
-                            speaker_kind = "person"
-                            recent_person = speaker
-                else:  # a description: 'the senator', 'a spokesman', 'the Trump campaign'
-                    words = p.toks[attr.first : attr.last + 1]
-                    if words[0].lower() in ("the", "a", "an"):
-                        words = words[1:]
-                    speaker = " ".join(words) or None
-                    head = _head_words(words)
-                    speaker_kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
             quotes.append(
                 Quote(
-                    quote_no=idx,
-                    kind=kind,
-                    text=text[span.start : span.end],
-                    start=span.start,
-                    end=span.end,
-                    paragraph_no=span.paragraph_no,
-                    speaker_mention=mention,
-                    speaker_start=m_start,
-                    speaker_end=m_end,
-                    speaker=speaker,
-                    speaker_kind=speaker_kind,
-                    cue_verb=cue,
-                    attribution=how,
+                    idx,
+                    kind,
+                    text[q_start:q_end],
+                    q_start,
+                    q_end,
+                    para_no,
+                    mention,
+                    m_start,
+                    m_end,
+                    speaker,
+                    speaker_kind,
+                    cue,
+                    how,
                 )
             )
         return quotes
+
+    def _speaker_name(self, mention: str, kind: str, book: NameBook) -> tuple[str | None, str]:
+        """Canonical speaker and its kind for a named or described mention."""
+        words = mention.split()
+        if kind == "name":
+            words = _head_words(words)
+            with_article = words[0].lower() == "the"
+            if with_article:
+                words = words[1:]
+            if words and is_organisation([strip_possessive(w) for w in words], with_article):
+                return " ".join(strip_possessive(w) for w in words), "organisation"
+            core = name_core(words)
+            return (book.canonical(core), "person") if core else (None, "unknown")
+        # a description: 'the senator', 'a spokesman', 'the Trump campaign'
+        if words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        head = _head_words(words)
+        return " ".join(words) or None, "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"

@@ -75,10 +75,7 @@ def speaker_matches(gold: str, predicted: str | None) -> bool:
     # the capitalised words that are not titles: 'a smiling Clinton' -> 'Clinton', 'Mr. Clarke' -> 'Clarke'
     bare = [w for w in _words(" ".join(t for t in head_text.split() if t[:1].isupper())) if w not in titles]
     bare = [w for w in bare if w not in _NOT_NAMES]
-    for g in (_words(gold), head, bare):
-        if g and (g == p or _contains(p, g) or _contains(g, p)):
-            return True
-    return False
+    return any(g and (g == p or _contains(p, g) or _contains(g, p)) for g in (_words(gold), head, bare))
 
 
 def is_named(gold: str) -> bool:

@@ -43,11 +43,12 @@ DETERMINERS = word_set(
 CAPITAL_STOPWORDS = word_set(
     """finally clearly similarly ironically unfortunately fortunately hastily notably additionally
     interestingly importantly specifically currently recently previously ultimately apparently obviously
-    frankly honestly instead the a an but and or so yet in on at after before when while as if then now still also later earlier
+    frankly honestly instead the a an but and or so yet in on at after before when while as if then now
+    still also later earlier
     meanwhile however yesterday today tonight asked speaking here there this that these those it he she
     we they i of for with by from to during since until under over about among though although because
     instead indeed moreover thus hence nevertheless nonetheless otherwise where why how what who which
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    monday tuesday wednesday thursday friday saturday sunday january february april june july
     august september october november december last next every some many most all both each no not"""
 )
 NAME_PARTICLES = word_set("""de da di del della der den van von la le du bin ibn al el dos das st.""")

@@ -11,6 +11,7 @@ and belong to the outer quote; elsewhere they are mostly apostrophes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from wirehouse.quotes.model import QuoteSpan
 
@@ -18,6 +19,7 @@ _MARK = re.compile(r'["“”„]')
 _BLOCK = re.compile(r"\S[^\n]*(?:\n[ \t\r\f\v]*\S[^\n]*)*")
 _OPEN_BEFORE = frozenset(" \t\n\r([{—–-/")
 _CLOSE_AFTER = frozenset(" \t\n\r,.;:!?)]}—–-/…")
+_SPACE = frozenset(" \t\n\r\f\v\xa0")
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -29,22 +31,6 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
             end -= 1
         spans.append((match.start(), end))
     return spans
-
-
-def _direction(text: str, pos: int, start: int, end: int) -> int:
-    """+1 opening, -1 closing, 0 undecided, from the characters around the mark at `pos`."""
-    before = text[pos - 1] if pos > start else " "
-    after = text[pos + 1] if pos + 1 < end else " "
-    if before in _OPEN_BEFORE and not after.isspace():
-        return 1
-    if after in _CLOSE_AFTER and not before.isspace():
-        return -1
-    char = text[pos]
-    if char == "“" or char == "„":
-        return 1
-    if char == "”":
-        return -1
-    return 0
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -59,22 +45,36 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     if not marks:
         return spans
+    starts = [start for start, _ in paragraphs]
     n_marks = len(marks)
     mi = 0
-    carried = False  # the previous paragraph ended inside a quote
-    for para_no, (p_start, p_end) in enumerate(paragraphs):
-        while mi < n_marks and marks[mi] < p_start:
-            mi += 1
-        if mi >= n_marks or marks[mi] >= p_end:
-            carried = False
+    carried_from = -2  # paragraph whose last quote was left open
+    while mi < n_marks:
+        para_no = bisect_right(starts, marks[mi]) - 1
+        if para_no < 0 or marks[mi] >= paragraphs[para_no][1]:
+            mi += 1  # a mark outside every paragraph
             continue
+        p_start, p_end = paragraphs[para_no]
+        carried = carried_from == para_no - 1
         open_at = -1
         continues = False
         first = True
         while mi < n_marks and marks[mi] < p_end:
             pos = marks[mi]
             mi += 1
-            direction = 1 if pos == p_start else _direction(text, pos, p_start, p_end)
+            # the mark's direction: +1 opens, -1 closes, 0 undecided (then alternate)
+            if pos == p_start:
+                direction = 1
+            else:
+                before = text[pos - 1]
+                after = text[pos + 1] if pos + 1 < p_end else " "
+                if before in _OPEN_BEFORE and after not in _SPACE:
+                    direction = 1
+                elif after in _CLOSE_AFTER and before not in _SPACE:
+                    direction = -1
+                else:
+                    char = text[pos]
+                    direction = 1 if char in "“„" else -1 if char == "”" else 0
             if open_at < 0:
                 if direction < 0:
                     # a closing mark with nothing open: the tail of a quote carried over without a fresh mark
@@ -102,7 +102,5 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
             end = _rstrip(text, open_at + 1, p_end)
             if end > open_at + 1:
                 spans.append(QuoteSpan(open_at + 1, end, open_at, -1, para_no, continues))
-            carried = True
-        else:
-            carried = False
+            carried_from = para_no
     return spans

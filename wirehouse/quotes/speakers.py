@@ -93,9 +93,19 @@ class NameBook:
         surname = core[-1]
         if len(surname) > 1:
             text = self.text
-            pattern = re.compile(r"(?<![\w’'])" + re.escape(surname) + r"(?![\w\-])")
-            for match in pattern.finditer(text):
-                window = text[max(0, match.start() - 60) : match.start()]
+            size = len(surname)
+            pos = text.find(surname)
+            while pos >= 0:
+                start = pos
+                pos = text.find(surname, pos + size)
+                # whole word only, with a capitalised word right before it on the same line
+                after = text[start + size : start + size + 1]
+                if (after and (after.isalnum() or after == "-")) or start < 2 or text[start - 1] != " ":
+                    continue
+                if not text[start - 2].isalpha() and text[start - 2] != ".":
+                    continue
+                window = text[max(0, start - 60) : start]
+                window = window[window.rfind("\n") + 1 :]
                 before = _NAME_BEFORE.search(window)
                 if before is None:
                     continue

@@ -1,89 +1,240 @@
 """Tokens of the prose around quotes, with the quotes themselves folded into placeholder tokens.
 
-Attribution only needs the words next to quotes, so a paragraph is tokenised between its quotes (long
-stretches only near their ends), and each quote becomes three tokens: an opening mark, the quote, and its last
-punctuation, which tells whether the quote ended a sentence. Abbreviations keep their dot ("Sen.", "U.S."), so
-a lone '.' token is a sentence end candidate.
+Attribution only needs the sentence a quote sits in (and, for a quote opening a sentence, the one before),
+so a paragraph is tokenised only there: from the sentence start before each quote and to the sentence end
+after it, with a CUT token (a hard sentence break) over what is left out. Each quote becomes an opening mark,
+the quote, and its last punctuation, which tells whether the quote ended a sentence.
+
+Tokenising is one C-level `findall` per stretch on the text and one on its lowercase copy; offsets are only
+worked out for the few tokens that become speaker mentions. A '.' is its own token, and whether it ends a
+sentence looks at the word before it ("Sen.", "U.S.", "J." do not).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from wirehouse.quotes.lexicon import word_set
 from wirehouse.quotes.model import QuoteSpan
 
 OPEN = "\x02"  # an opening quote mark
 CLOSE = "\x03"  # a closing quote mark
 QUOTE = "\x01"  # the quoted words
-CUT = "\x04"  # text left out between the two ends of a long stretch: a hard sentence break
+CUT = "\x04"  # text left out: a hard sentence break
 SPECIAL = frozenset((OPEN, CLOSE, QUOTE, CUT))
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset((CLOSE, ")", "]", "’", "'", '"', "”"))
+_STARTERS = frozenset((OPEN, QUOTE, CUT, "(", "[", "‘"))
 
-_ABBREVIATIONS = (
-    "Mr|Mrs|Ms|Dr|Sens?|Reps?|Gov|Govs|Lt|Gen|Col|Maj|Capt|Sgt|Adm|Cmdr|Prof|Rev|St|Jr|Sr|Hon|Pres|Atty|Supt"
-    "|Det|Insp|Brig|Corp|Inc|Co|Ltd|Mt|Ft|Jan|Feb|Aug|Sept?|Oct|Nov|Dec|No|Nos|vs|etc|approx"
-    "|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev"
-    "|Okla|Ore|Pa|Tenn|Tex|Va|Vt|Wash|Wis|Wyo"
+ABBREVIATIONS = word_set(
+    """mr mrs ms dr sen sens rep reps gov govs lt gen col maj capt sgt adm cmdr prof rev st jr sr hon pres
+    atty supt det insp brig corp inc co ltd mt ft jan feb aug sep sept oct nov dec no nos vs etc approx
+    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
+    okla ore pa tenn tex va vt wash wis wyo"""
 )
-_TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.S. D.C. a.m.
-    rf"|(?:{_ABBREVIATIONS})\.(?!\w)"
-    r"|[A-Z]\.(?=\s+[A-Z])"  # a middle initial: John F. Kennedy
-    r"|[RDI]-[A-Z][\w.]*(?<![.,])\.?"  # party and state: R-Wis., D-S.C.
-    r"|[^\W_](?:[\w’'&]|[-.](?=[^\W_]))*"
-    r"|\S"
-)
-HEAD = 160  # characters tokenised after a quote
-TAIL = 260  # characters tokenised before a quote
+_TOKEN = re.compile(r"\w[\w’'&-]*(?:\.\w+)*|\S")
+# the end of a sentence in running text: '. ', '?" ', '!) '
+_BOUNDARY = re.compile(r"[.!?][)\]’'\"”]*\s+")
+MAX_BEFORE = 400  # characters of context kept before a quote
+MAX_AFTER = 250  # characters of context kept after a quote
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    """Does a '. ' found by `_BOUNDARY` end a sentence? Not after 'Sen.', 'U.S.', an initial, or before lowercase."""
+    after = text[match.end() : match.end() + 1]
+    if after and after.islower():
+        return False
+    dot = match.start()
+    if text[dot] != "." or dot < 2:
+        return True
+    tail = text[dot - 5 : dot]
+    if tail.isalpha() and tail.islower():
+        return True  # the end of a lowercase word of 5+ letters: not an abbreviation
+    space = max(text.rfind(" ", max(0, dot - 16), dot), text.rfind("(", max(0, dot - 16), dot))
+    word = text[space + 1 : dot]
+    return not ((len(word) == 1 and word.isupper()) or "." in word or word.lower() in ABBREVIATIONS)
+
+
+def sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
+    """Offsets where the sentences of a paragraph start, the paragraph start first."""
+    starts = [p_start]
+    for match in _BOUNDARY.finditer(text, p_start, p_end):
+        if match.end() < p_end and _is_boundary(text, match):
+            starts.append(match.end())
+    return starts
 
 
 class ParaTokens:
     """Tokens of one paragraph that holds quotes; `quote_at[i]` is the index of quote i's QUOTE token."""
 
-    __slots__ = ("lows", "quote_at", "starts", "toks")
+    __slots__ = ("_anchor_pos", "_anchors", "lows", "quote_at", "text", "toks")
 
-    def __init__(self, text: str, p_start: int, p_end: int, spans: list[QuoteSpan]) -> None:
+    def __init__(
+        self, text: str, p_start: int, p_end: int, spans: list[QuoteSpan], starts: list[int] | None = None
+    ) -> None:
+        if starts is None:
+            starts = sentence_starts(text, p_start, p_end)
         toks: list[str] = []
-        starts: list[int] = []
         quote_at: list[int] = []
+        anchors: list[int] = []  # token index where a stretch of known offset begins
+        anchor_pos: list[int] = []
         pos = p_start
+        first = True
         for span in spans:
             gap_end = span.open_pos if span.open_pos >= 0 else span.start
-            _tokenise(text, pos, gap_end, toks, starts, pos == p_start)
+            self._gap(text, starts, pos, gap_end, toks, anchors, anchor_pos, first, True)
+            first = False
             if span.open_pos >= 0:
+                anchors.append(len(toks))
+                anchor_pos.append(span.open_pos)
                 toks.append(OPEN)
-                starts.append(span.open_pos)
             quote_at.append(len(toks))
+            anchors.append(len(toks))
+            anchor_pos.append(span.start)
             toks.append(QUOTE)
-            starts.append(span.start)
             last = text[span.end - 1]
             if last in ".!?,;:":
+                anchors.append(len(toks))
+                anchor_pos.append(span.end - 1)
                 toks.append(last)
-                starts.append(span.end - 1)
             if span.close_pos >= 0:
+                anchors.append(len(toks))
+                anchor_pos.append(span.close_pos)
                 toks.append(CLOSE)
-                starts.append(span.close_pos)
                 pos = span.close_pos + 1
             else:
                 pos = span.end
-        _tokenise(text, pos, p_end, toks, starts, False)
+        self._gap(text, starts, pos, p_end, toks, anchors, anchor_pos, False, False)
+        anchors.append(len(toks))  # a sentinel: the paragraph end
+        anchor_pos.append(p_end)
+        self.text = text
         self.toks = toks
-        self.starts = starts
+        self.lows = "\x00".join(toks).lower().split("\x00")
         self.quote_at = quote_at
-        self.lows = [t.lower() for t in toks]
+        self._anchors = anchors
+        self._anchor_pos = anchor_pos
+
+    @staticmethod
+    def _gap(
+        text: str,
+        starts: list[int],
+        start: int,
+        end: int,
+        toks: list[str],
+        anchors: list[int],
+        anchor_pos: list[int],
+        at_paragraph_start: bool,
+        before_quote: bool,
+    ) -> None:
+        """Tokenise the prose between two quotes: the sentence after the first, the one(s) before the next."""
+        if start >= end:
+            return
+        head_end = start
+        if not at_paragraph_start:
+            # to the end of the sentence that follows the previous quote
+            first = start
+            while first < end and text[first].isspace():
+                first += 1
+            at = bisect_right(starts, first)
+            head_end = min(starts[at] if at < len(starts) else end, end, start + MAX_AFTER)
+        tail_start = end
+        if before_quote:
+            # from the start of the sentence holding the next quote; from the one before if the quote opens it
+            at = bisect_right(starts, end) - 1
+            if at > 0 and not text[starts[at] : end].strip():
+                at -= 1
+            lo = max(start, end - MAX_BEFORE)
+            tail_start = max(starts[at], lo)
+            if tail_start == lo and lo > start:
+                space = text.find(" ", lo, end)
+                tail_start = space + 1 if space >= 0 else lo
+        if head_end >= tail_start:
+            ParaTokens._stretch(text, start, end, toks, anchors, anchor_pos)
+            return
+        if head_end > start:
+            ParaTokens._stretch(text, start, head_end, toks, anchors, anchor_pos)
+        anchors.append(len(toks))
+        anchor_pos.append(head_end)
+        toks.append(CUT)
+        if tail_start < end:
+            ParaTokens._stretch(text, tail_start, end, toks, anchors, anchor_pos)
+
+    @staticmethod
+    def _stretch(
+        text: str,
+        start: int,
+        end: int,
+        toks: list[str],
+        anchors: list[int],
+        anchor_pos: list[int],
+    ) -> None:
+        found = _TOKEN.findall(text, start, end)
+        if not found:
+            return
+        anchors.append(len(toks))
+        anchor_pos.append(start)
+        toks += found
+
+    @classmethod
+    def plain(cls, text: str, start: int, split: int, end: int) -> tuple[ParaTokens, int]:
+        """Tokens of a stretch of prose with no quotes (a sentence, for reported speech), and the index of
+        the first token at or after `split` (which must fall between words)."""
+        self = cls.__new__(cls)
+        self.text = text
+        self.toks = []
+        self._anchors = []
+        self._anchor_pos = []
+        self.quote_at = []
+        cls._stretch(text, start, split, self.toks, self._anchors, self._anchor_pos)
+        index = len(self.toks)
+        cls._stretch(text, split, end, self.toks, self._anchors, self._anchor_pos)
+        self._anchors.append(len(self.toks))  # a sentinel: the stretch end
+        self._anchor_pos.append(end)
+        self.lows = "\x00".join(self.toks).lower().split("\x00")
+        return self, index
+
+    def start_of(self, index: int) -> int:
+        """Offset in the text of token `index`, found from the nearest token of known offset."""
+        at = bisect_right(self._anchors, index) - 1
+        first = self._anchors[at]
+        pos = self._anchor_pos[at]
+        toks = self.toks
+        if first == index:
+            tok = toks[index]
+            return pos if tok in SPECIAL else self.text.find(tok, pos)
+        text = self.text
+        nxt = at + 1
+        if nxt < len(self._anchors) and self._anchors[nxt] - index < index - first:
+            # nearer the next anchor (the next quote mark): walk back from it
+            pos = self._anchor_pos[nxt]
+            for tok in reversed(toks[index : self._anchors[nxt]]):
+                pos = text.rfind(tok, 0, pos)
+            return pos
+        for tok in toks[first : index + 1]:
+            pos = text.find(tok, pos) + len(tok)
+        return pos - len(toks[index])
 
     def end_of(self, index: int) -> int:
-        """End offset of token `index` (quote tokens have no meaningful end; callers do not ask)."""
-        return self.starts[index] + len(self.toks[index])
+        """End offset of token `index`."""
+        return self.start_of(index) + len(self.toks[index])
+
+    def is_abbreviation_dot(self, k: int) -> bool:
+        """Is the '.' at k part of the word before it ('Sen.', 'U.S.', 'J.')?"""
+        if k == 0:
+            return False
+        word = self.toks[k - 1]
+        return (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or "." in word
 
     def ends_sentence(self, k: int) -> bool:
-        """Does token k ('.', '!', '?') end a sentence? Only if what follows opens a new one."""
+        """Does token k end a sentence? A CUT does; '.', '!', '?' only if what follows opens a new one."""
         toks = self.toks
         tok = toks[k]
         if tok == CUT:
             return True
         if tok not in SENTENCE_END:
+            return False
+        if tok == "." and self.is_abbreviation_dot(k):
             return False
         n = len(toks)
         j = k + 1
@@ -92,24 +243,4 @@ class ParaTokens:
         if j >= n:
             return True
         first = toks[j][0]
-        return first.isupper() or first.isdigit() or first in (OPEN, QUOTE, CUT)
-
-
-def _tokenise(text: str, start: int, end: int, toks: list[str], starts: list[int], at_start: bool) -> None:
-    """Tokens of text[start:end]; a long stretch keeps only its head and tail, with a CUT between."""
-    if end - start <= HEAD + TAIL:
-        for match in _TOKEN.finditer(text, start, end):
-            toks.append(match.group())
-            starts.append(match.start())
-        return
-    if not at_start:
-        for match in _TOKEN.finditer(text, start, start + HEAD):
-            toks.append(match.group())
-            starts.append(match.start())
-    toks.append(CUT)
-    starts.append(start + HEAD)
-    tail = end - TAIL
-    space = text.find(" ", tail, end)
-    for match in _TOKEN.finditer(text, space + 1 if space >= 0 else tail, end):
-        toks.append(match.group())
-        starts.append(match.start())
+        return first.isupper() or first.isdigit() or first in _STARTERS

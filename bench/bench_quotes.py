@@ -1,0 +1,80 @@
+"""Throughput of `extract_quotes` on the BBC corpus, one core, texts read into memory first.
+
+    .venv/bin/python bench/bench_quotes.py [--repeat N] [--profile]
+
+Paragraphs are the article's lines (BBC separates paragraphs by newlines), found inside the timed loop as
+the pipeline would. Prints articles/s, MB/s and quotes found; the target is >= 15,000 articles/s so that quote
+extraction does not dominate the pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from wirehouse.paths import PROJECT_ROOT
+from wirehouse.quotes import extract_quotes
+
+
+def read_bbc(root: Path) -> list[str]:
+    """Decoded BBC texts; the one cp1252 file is decoded as cp1252."""
+    texts = []
+    for path in sorted(root.glob("*/*.txt")):
+        data = path.read_bytes()
+        try:
+            texts.append(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(data.decode("cp1252", errors="replace"))
+    return texts
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines of `text` as (start, end) spans: BBC's paragraphs."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+def run(texts: list[str]) -> int:
+    found = 0
+    for text in texts:
+        found += len(extract_quotes(text, line_spans(text)))
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=PROJECT_ROOT.parent / "shared")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="print a cProfile of one pass instead")
+    args = parser.parse_args()
+    texts = read_bbc(args.shared / "corpora" / "bbc")
+    megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
+    run(texts[:50])  # warm up: seeds read, regexes compiled
+    if args.profile:
+        import cProfile
+        import pstats
+
+        cProfile.runctx("run(texts)", globals(), {"texts": texts, "run": run}, "/tmp/bench_quotes.prof")
+        pstats.Stats("/tmp/bench_quotes.prof").sort_stats("tottime").print_stats(20)
+        return
+    best = float("inf")
+    quotes = 0
+    for _ in range(args.repeat):
+        start = time.perf_counter()
+        quotes = run(texts)
+        best = min(best, time.perf_counter() - start)
+    print(
+        f"bbc: {len(texts)} articles, {megabytes:.1f} MB, {quotes} quotes: "
+        f"{len(texts) / best:,.0f} articles/s, {megabytes / best:.1f} MB/s (best of {args.repeat})"
+    )
+
+
+if __name__ == "__main__":
+    main()

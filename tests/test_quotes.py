@@ -1,0 +1,242 @@
+"""Quote extraction and attribution: the seed articles' expected quotes, and the shapes news writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import seed_text
+from wirehouse.quotes import Quote, QuoteSpan, RuleAttributor, extract_quotes, paragraph_spans
+from wirehouse.quotes.speakers import NameBook
+
+SEED_REUTERS = "000_f586c72162ac7c3d"
+SEED_CNN = "001_468d0ff313ca5494"
+
+
+def seed(name: str) -> str:
+    """A seed article with the broken `&39;` apostrophes repaired (cleaning is another stage's job)."""
+    return seed_text(name).replace("&39;", "'")
+
+
+def find(quotes: list[Quote], prefix: str) -> Quote:
+    matches = [q for q in quotes if q.text.startswith(prefix)]
+    assert len(matches) == 1, f"{prefix!r}: {[q.text[:40] for q in quotes]}"
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def cnn() -> list[Quote]:
+    return extract_quotes(seed(SEED_CNN))
+
+
+@pytest.fixture(scope="module")
+def reuters() -> list[Quote]:
+    return extract_quotes(seed(SEED_REUTERS))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kind", "speaker", "speaker_kind", "cue", "attribution"),
+    [
+        ("I congratulated him on the victory", "direct", "Donald Trump", "person", "told", "explicit"),
+        ("The call had to do also with the fact", "direct", "Donald Trump", "person", "told", "continuation"),
+        ("We will never allow anybody", "direct", "Donald Trump", "person", "said", "explicit"),
+        ("It certainly looks like the Russians were behind", "partial", "Donald Trump", "person", "saying", "explicit"),
+        ("An American president does not lead the Free World", "direct", "John McCain", "person", "said", "explicit"),
+        ("And by doing so with Vladimir Putin", "direct", "John McCain", "person", "said", "continuation"),
+        ("The leaders spoke in favour", "direct", "Kremlin", "organisation", "said", "explicit"),
+        ("Special attention was devoted", "direct", "Kremlin", "organisation", "adding", "explicit"),
+        ("emphasized the importance of denuclearizing", "partial", "White House", "organisation", "said", "explicit"),
+        ("Putin and Trump had not discussed", "indirect", "Dmitry Peskov", "person", "told", "explicit"),
+        ("he hoped Putin's win would persuade", "indirect", "Sergei Ryabkov", "person", "said", "explicit"),
+    ],
+)
+def test_cnn_seed(
+    cnn: list[Quote], prefix: str, kind: str, speaker: str, speaker_kind: str, cue: str, attribution: str
+) -> None:
+    quote = find(cnn, prefix)
+    assert (quote.kind, quote.speaker, quote.speaker_kind, quote.cue_verb, quote.attribution) == (
+        kind,
+        speaker,
+        speaker_kind,
+        cue,
+        attribution,
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "kind", "speaker"),
+    [
+        ("The leaders spoke in favour", "direct", "Kremlin"),
+        ("Special attention was devoted", "direct", "Kremlin"),
+        ("Mr Putin and Mr Trump had not discussed the poisoning", "indirect", "Dmitry Peskov"),
+        ("he hoped Mr Putin’s win would lead", "indirect", "Sergei Ryabkov"),
+    ],
+)
+def test_reuters_seed(reuters: list[Quote], prefix: str, kind: str, speaker: str) -> None:
+    quote = find(reuters, prefix)
+    assert (quote.kind, quote.speaker) == (kind, speaker)
+
+
+def test_seed_mentions_and_offsets(cnn: list[Quote]) -> None:
+    text = seed(SEED_CNN)
+    quote = find(cnn, "I congratulated him")
+    assert quote.text == "I congratulated him on the victory, the electoral victory,"
+    assert quote.speaker_mention == "Trump"
+    assert text[quote.speaker_start : quote.speaker_end] == "Trump"
+    kremlin = find(cnn, "The leaders spoke")
+    assert kremlin.speaker_mention == "the Kremlin"
+    mccain = find(cnn, "An American president")
+    assert mccain.speaker_mention == "McCain"
+    continued = find(cnn, "And by doing so")
+    assert continued.paragraph_no == mccain.paragraph_no + 1
+    # the quote marks are mismatched (“...," and "...”) and excluded from the text
+    assert text[mccain.start - 1] == "“" and text[mccain.end] == '"'
+    assert [q.quote_no for q in cnn] == list(range(len(cnn)))
+    assert [q.start for q in cnn] == sorted(q.start for q in cnn)
+
+
+def test_every_quote_slices_the_text(cnn: list[Quote], reuters: list[Quote]) -> None:
+    for name, quotes in ((SEED_CNN, cnn), (SEED_REUTERS, reuters)):
+        text = seed(name)
+        paragraphs = paragraph_spans(text)
+        for quote in quotes:
+            assert text[quote.start : quote.end] == quote.text
+            p_start, p_end = paragraphs[quote.paragraph_no]
+            assert p_start <= quote.start < quote.end <= p_end
+            if quote.speaker_mention is not None:
+                assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_mention
+
+
+def test_canonical_names_take_the_fullest_form() -> None:
+    book = NameBook(seed(SEED_REUTERS))
+    assert book.canonical(["Putin"]) == "Vladimir Putin"
+    assert book.canonical(["Trump"]) == "Donald Trump"
+    assert NameBook(seed(SEED_CNN)).canonical(["McCain"]) == "John McCain"
+
+
+def speaker_of(text: str, prefix: str) -> Quote:
+    return find(extract_quotes(text), prefix)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "speaker", "cue", "attribution"),
+    [
+        ('"We will win," Smith said.', "We will win", "Smith", "said", "explicit"),
+        ('"We will win", said Jane Smith.', "We will win", "Jane Smith", "said", "explicit"),
+        ('Jane Smith said: "We will win."', "We will win", "Jane Smith", "said", "explicit"),
+        ('Jane Smith told reporters: "We will win."', "We will win", "Jane Smith", "told", "explicit"),
+        (
+            'Taxes will rise, Jane Smith said, adding: "We have no choice."',
+            "We have",
+            "Jane Smith",
+            "adding",
+            "explicit",
+        ),
+        ('"We will win," Jane Smith said in a statement.', "We will win", "Jane Smith", "said", "explicit"),
+        (
+            '"We will win," Jane Smith, the leader of the party, said.',
+            "We will win",
+            "Jane Smith",
+            "said",
+            "explicit",
+        ),
+        ('"Taxes will rise next year," according to Jane Smith.', "Taxes", "Jane Smith", "according to", "explicit"),
+        ('Jane Smith said the plan was "a disaster for everyone".', "a disaster", "Jane Smith", "said", "explicit"),
+        ('"We will win," the Treasury said.', "We will win", "Treasury", "said", "explicit"),
+        ('"We will win," said Sen. John Smith, R-Ariz.', "We will win", "John Smith", "said", "explicit"),
+    ],
+)
+def test_attribution_shapes(text: str, prefix: str, speaker: str, cue: str, attribution: str) -> None:
+    quote = speaker_of(text, prefix)
+    assert (quote.speaker, quote.cue_verb, quote.attribution) == (speaker, cue, attribution)
+
+
+def test_partial_and_direct() -> None:
+    text = 'Jane Smith said the plan was "a disaster". She added: "We will fight it."'
+    assert speaker_of(text, "a disaster").kind == "partial"
+    assert speaker_of(text, "We will fight").kind == "direct"
+
+
+def test_pronoun_resolves_to_the_last_named_speaker() -> None:
+    text = 'Senator John Smith said the party was ready.\n\n"We will win," he said.'
+    quote = speaker_of(text, "We will win")
+    assert (quote.speaker_mention, quote.speaker, quote.attribution) == ("he", "John Smith", "pronoun")
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_titles_are_dropped_and_surnames_extended() -> None:
+    text = (
+        "Republican U.S. Senator John McCain criticised the call.\n\n"
+        '"This is a mistake," McCain said.\n\n'
+        '"It is wrong," Mr McCain told reporters.'
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["John McCain", "John McCain"]
+
+
+def test_continuation_over_paragraphs() -> None:
+    text = (
+        '"The first part of the quote," Jane Smith said.\n\n'
+        '"The second paragraph belongs to her too."\n\n'
+        '"A long quote that does not close here.\n\n'
+        '"And ends here," Bob Jones said.'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.attribution) for q in quotes] == [
+        ("Jane Smith", "explicit"),
+        ("Jane Smith", "continuation"),
+        ("Bob Jones", "continuation"),
+        ("Bob Jones", "explicit"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Relations with Moscow never recovered from the so-called "reset" under Obama.',
+        'Her book "Living History" sold well in Britain, where Jane Smith lives.',
+        'Trump, the "dealmaker" from New York, arrived late.',
+    ],
+)
+def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
+    (quote,) = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    assert (quote.kind, quote.speaker, quote.speaker_mention, quote.attribution) == ("scare", None, None, "none")
+
+
+def test_nested_single_quotes_belong_to_the_outer_quote() -> None:
+    text = "“He told me ‘never again’ and left,” Jane Smith said."
+    (quote,) = extract_quotes(text)
+    assert quote.text == "He told me ‘never again’ and left,"
+    assert quote.speaker == "Jane Smith"
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”"), ('"', "”"), ("“", '"')])
+def test_straight_curly_and_mismatched_marks(marks: tuple[str, str]) -> None:
+    opening, closing = marks
+    text = f"{opening}We will win,{closing} Jane Smith said."
+    (quote,) = extract_quotes(text)
+    assert (quote.text, quote.start, quote.end, quote.speaker) == ("We will win,", 1, 13, "Jane Smith")
+
+
+def test_indirect_speech_can_be_left_out() -> None:
+    text = "Jane Smith said the party was ready for the election."
+    assert [q.kind for q in extract_quotes(text)] == ["indirect"]
+    assert extract_quotes(text, attributor=RuleAttributor(indirect=False)) == []
+
+
+def test_paragraph_spans_given_by_the_caller() -> None:
+    text = 'Intro line\n"We will win," Jane Smith said.\nAnother line'
+    (quote,) = extract_quotes(text, [(0, 10), (11, 42), (43, 55)])
+    assert (quote.paragraph_no, quote.speaker) == (1, "Jane Smith")
+
+
+def test_a_plugged_in_attributor_gets_the_spans() -> None:
+    class Nobody:
+        def attribute(self, text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Quote]:
+            return [
+                Quote(i, "direct", text[s.start : s.end], s.start, s.end, s.paragraph_no, None, None, None, None,
+                      "unknown", None, "none")
+                for i, s in enumerate(spans)
+            ]  # fmt: skip
+
+    quotes = extract_quotes('"We will win," Jane Smith said.', attributor=Nobody())
+    assert [(q.text, q.speaker) for q in quotes] == [("We will win,", None)]

@@ -3,11 +3,12 @@
 from pathlib import Path
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 
 from wirehouse.store.commit import CommitResult, RunRecord, commit_run
 from wirehouse.store.layout import Warehouse
 
 
-@task(name="commit-run")
+@task(name="commit-run", cache_policy=NO_CACHE)
 def commit(warehouse_dir: Path, run: RunRecord) -> CommitResult:
     return commit_run(Warehouse(warehouse_dir), run)

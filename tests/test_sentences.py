@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import seed_text
+from tests.conftest import seed_text
 
 from wirehouse import cli
 from wirehouse.reference import reference_rows

@@ -17,9 +17,14 @@ GLOB_CHARS = frozenset("*?[")
 @dataclass(frozen=True, slots=True)
 class FoundFile:
     source_path: str  # absolute
-    article_name: str  # path below the root it was found under, without extension
+    root: str  # the folder it was found under (a folder given, a glob's fixed prefix, a file's parent)
     size_bytes: int
     mtime_ns: int
+
+    @property
+    def article_name(self) -> str:
+        """Path below the root, without extension; computed only for files that need it."""
+        return article_name(self.source_path, self.root)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +41,11 @@ class KnownFile:
 
 
 def article_name(path: str, root: str) -> str:
-    relative = os.path.relpath(path, root)
+    """`root/business/001.txt` -> `business/001` (string slicing: os.path.relpath costs 11 µs a file)."""
+    prefix = root.rstrip(os.sep) + os.sep
+    relative = path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, root)
     stem, _ = os.path.splitext(relative)
-    return stem.replace(os.sep, "/")
+    return stem.replace(os.sep, "/") if os.sep != "/" else stem
 
 
 def _walk(folder: str) -> list[tuple[str, os.stat_result]]:
@@ -92,7 +99,7 @@ def discover(paths: list[str]) -> list[FoundFile]:
             raise InputError(f"no such file or folder: {raw!r}")
         for path, stat in listed:
             if path not in by_path:
-                by_path[path] = FoundFile(path, article_name(path, root), stat.st_size, stat.st_mtime_ns)
+                by_path[path] = FoundFile(path, root, stat.st_size, stat.st_mtime_ns)
     return [by_path[path] for path in sorted(by_path)]
 
 

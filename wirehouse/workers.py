@@ -1,0 +1,45 @@
+"""A pool of worker processes for the CPU-bound batch work, shared by the batch tasks of one flow run.
+
+The stages are pure Python, so threads cannot use a second core. Prefect's own ProcessPoolTaskRunner spawns
+fresh interpreters that each import Prefect (seconds per worker) and report to the API from every process;
+instead the batch tasks run in threads and hand `process_batch` to these processes. They are forked from a
+`forkserver` that has already imported the stages, so a worker starts in milliseconds and never inherits
+the flow's threads. Batches share nothing but the warehouse folder, which is what a cluster needs too.
+"""
+
+import multiprocessing
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from typing import Any
+
+_pool: Executor | None = None
+_in_process = threading.Lock()  # without a pool, batches run one at a time: threads would fight over the GIL
+
+
+@contextmanager
+def worker_pool(workers: int) -> Iterator[None]:
+    """While open, `run_in_worker` sends calls to `workers` processes (workers <= 1: run in-process)."""
+    global _pool
+    if workers <= 1:
+        yield
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["wirehouse.batch"])
+    _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    for _ in range(workers):  # start the workers now, while the run is still planning
+        _pool.submit(int)
+    try:
+        yield
+    finally:
+        _pool.shutdown(wait=True, cancel_futures=True)
+        _pool = None
+
+
+def run_in_worker(function: Callable[..., Any], *args: Any) -> Any:
+    """Call function(*args) in a worker process if a pool is open, else right here."""
+    if _pool is None:
+        with _in_process:
+            return function(*args)
+    return _pool.submit(function, *args).result()

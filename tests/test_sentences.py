@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.conftest import seed_text
 
+from tests.conftest import seed_text
 from wirehouse import cli
 from wirehouse.reference import reference_rows
 from wirehouse.segment.evaluate import evaluate_golden

@@ -240,3 +240,59 @@ def test_a_plugged_in_attributor_gets_the_spans() -> None:
 
     quotes = extract_quotes('"We will win," Jane Smith said.', attributor=Nobody())
     assert [(q.text, q.speaker) for q in quotes] == [("We will win,", None)]
+
+
+def test_pronouns_skip_people_of_the_other_gender() -> None:
+    text = (
+        "Theresa May said the party was ready.\n\n"
+        "Mr Blair told MPs the plan was sound.\n\n"
+        '"We will win," she said.\n\n'
+        '"Nonsense," he said.'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("indirect", "Theresa May"),
+        ("indirect", "Blair"),
+        ("direct", "Theresa May"),
+        ("direct", "Blair"),
+    ]
+    assert [q.text for q in quotes[:2]] == ["the party was ready", "the plan was sound"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Tony Blair told reporters on Tuesday he would stay.", "he would stay", "Tony Blair"),
+        ("She told The Associated Press that she was fine.", "she was fine", None),
+        (
+            "Prices will rise again next year, the central bank said.",
+            "Prices will rise again next year",
+            "central bank",
+        ),
+        (
+            "Jane Smith said he hoped the talks would resume, the RIA news agency reported.",
+            "he hoped the talks would resume",
+            "Jane Smith",
+        ),
+    ],
+)
+def test_reported_speech_clauses(text: str, clause: str, speaker: str | None) -> None:
+    (quote,) = extract_quotes(text)
+    assert (quote.kind, quote.text, quote.speaker) == ("indirect", clause, speaker)
+
+
+def test_malformed_text_never_breaks_offsets() -> None:
+    """Random mixes of marks, speech verbs and names: no exception, and every offset slices the text."""
+    import random
+
+    pieces = ['"', "“", "”", " ", "\n", "\n\n", "said", "Smith", "he", ".", ",", ":", "Mr.", "U.S.", "(", ")", "—"]
+    pieces += ["told", "reporters", "adding", "according", "to", "that", "’s", "the", "Kremlin"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        if rng.random() < 0.3:
+            text = text.replace(" ", "")
+        for quote in extract_quotes(text):
+            assert text[quote.start : quote.end] == quote.text and quote.text.strip()
+            if quote.speaker_mention is not None:
+                assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_mention

@@ -49,6 +49,10 @@ _SUBJECT_DETERMINERS = word_set("the a an one another his her their its some two
 _NAME_DETERMINERS = frozenset(("the",))
 _PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
 _COORDINATORS = frozenset(("and", "but", "or", ","))
+_CLAUSE_STARTS = word_set("the a an he she it they we i his her their its this there")
+_PP_ADJECTIVES = word_set("familiar close closest loyal allied opposed sympathetic near")
+# words before a noun phrase that make it an object, not a subject: 'a letter to X asking ...'
+_OBJECT_MARKERS = word_set("to of for from at on about against")
 # verb forms searched for reported speech: the commonest in news, since each form costs a scan of the text
 _REPORTING_FORMS = ("said", "says", "told", "tells", "added", "warned", "claimed", "insisted")
 _TIME_WORDS = word_set("on yesterday today tonight earlier later last this week month year separately also")
@@ -74,6 +78,17 @@ def _head_words(tokens: list[str]) -> list[str]:
         if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
             return tokens[:i]
     return tokens
+
+
+def _compatible(persons: list[str], pronoun: str, book: NameBook) -> str | None:
+    """The most recent person credited so far whom the pronoun can refer to ('he' is not 'Mrs May')."""
+    if pronoun not in ("he", "she"):
+        return persons[-1] if persons else None
+    for name in reversed(persons[-6:]):
+        gender = book.pronoun(name)
+        if gender is None or gender == pronoun:
+            return name
+    return None
 
 
 def _first(item: tuple[int, ...]) -> int:
@@ -154,8 +169,8 @@ class RuleAttributor:
             head = self._np_core(p, k - 2, lo)
             if head is not None and head[2] != "pronoun":
                 return (head[0], j, head[2])
-            # a bare adjective before the preposition: 'Source familiar with the ad'
-            if k - 3 >= lo and p.toks[k - 2].isalpha() and p.toks[k - 3][0].isupper():
+            # an adjective before the preposition: 'Source familiar with the ad'
+            if k - 3 >= lo and p.lows[k - 2] in _PP_ADJECTIVES and p.toks[k - 3][0].isupper():
                 head = self._np_core(p, k - 3, lo)
                 if head is not None and head[2] != "pronoun":
                     return (head[0], j, head[2])
@@ -212,8 +227,10 @@ class RuleAttributor:
                 k -= 1
                 continue
             if _is_wordish(prev) and not prev[0].isupper() and pl not in _NOT_DESCRIPTION and pl not in self.verbs:
-                if pl in AUX_ADVERBS:
+                if pl in AUX_ADVERBS or pl.endswith("ly"):
                     break
+                if pl.endswith("ed") and k - 2 >= lo and toks[k - 2][0].isupper():
+                    break  # 'Obama rebuked critics': a name and its verb, not a description
                 k -= 1
                 continue
             break
@@ -232,11 +249,18 @@ class RuleAttributor:
         """A lowercase word that can sit inside a noun phrase (not a function word or a speech verb)."""
         tok = p.toks[m]
         low = p.lows[m]
-        return tok[0].islower() and _is_wordish(tok) and low not in _NOT_DESCRIPTION and low not in self.verbs
+        return (
+            tok[0].islower()
+            and _is_wordish(tok)
+            and low not in _NOT_DESCRIPTION
+            and low not in self.verbs
+            and low not in AUX_ADVERBS
+            and not low.endswith("ing")
+        )
 
     def _is_role(self, low: str) -> bool:
         """A role noun ('spokesman', 'officials'), so a bare description can be a speaker."""
-        return low in self.titles or (low.endswith("s") and low[:-1] in self.titles) or low in ORG_HEADS
+        return low in self.titles or (len(low) > 4 and low[-1] == "s" and low[:-1] in self.titles) or low in ORG_HEADS
 
     def _skip_adverbs(self, p: ParaTokens, j: int, lo: int) -> int:
         """Index of the first token left of j that is not an auxiliary, adverb or 'on Tuesday'."""
@@ -245,8 +269,9 @@ class RuleAttributor:
         while j >= lo:
             low = lows[j]
             tok = toks[j]
-            if low in AUX_ADVERBS or (low.endswith("ly") and tok.islower() and len(low) > 4):
-                j -= 1
+            if (low in AUX_ADVERBS and tok.islower()) or (low.endswith("ly") and tok.islower() and len(low) > 4):
+                j -= 1  # not 'May' in 'Theresa May said'
+
             elif low in WEEKDAYS:
                 j -= 1
                 if j >= lo and lows[j] == "on":
@@ -506,7 +531,14 @@ class RuleAttributor:
             if subject is not None:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         subject = self._subject_before(p, v, 0)
-        if subject is not None and low.endswith("ing") and subject[2] == "desc" and not self._is_role(lows[subject[1]]):
+        if (
+            subject is not None
+            and low.endswith("ing")
+            and (
+                (subject[2] == "desc" and not self._is_role(lows[subject[1]]))
+                or (subject[0] > 0 and lows[subject[0] - 1] in _OBJECT_MARKERS)
+            )
+        ):
             # 'The Trump campaign sent an email saying "..."': the email's sender is the speaker
             found = self._sentence_subject(p, v)
             if found is not None:
@@ -557,9 +589,10 @@ class RuleAttributor:
             if toks[c] in _DATELINE_DASHES and c + 1 < v:
                 starts.append(c + 1)  # 'MOSCOW - ...', 'Washington (AFP) – ...'
                 break
+        fallback = None
         for j in starts[:4]:
             found = self._subject_after(p, j, v)
-            if found is None or (found[2] == "desc" and lows[j] != "the"):
+            if found is None or (found[2] == "desc" and lows[j] not in ("the", "a", "an")):
                 continue
             nxt = found[1] + 1
             if nxt < v and (toks[nxt] in SPECIAL or toks[nxt] in _DATELINE_DASHES):
@@ -569,8 +602,12 @@ class RuleAttributor:
 
             if found[2] == "name" and toks[found[1]].isupper() and len(toks[found[1]]) > 3:
                 continue  # an all-capitals dateline: 'LA CROSSE, Wisc.'
+            if nxt < v and not toks[nxt][0].islower():
+                # 'Speaking in Salem, New Hampshire, Trump went after Bush': a subject is followed by its verb
+                fallback = fallback or found
+                continue
             return found
-        return None
+        return fallback
 
     def _resumes(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A quote split by its attribution: '"We know," he wrote, "you are rooting for her."'.
@@ -902,12 +939,24 @@ class RuleAttributor:
         n = len(toks)
         j = v + 1
         if lows[v] in self.lex.listener_verbs:
+            # the listener, then 'that' or straight into the clause: 'told MPs (that) the plan was sound'
             k = j
             while k < n and k - j < 8 and lows[k] != "that" and toks[k][0].isalnum():
                 k += 1
             if k >= n or lows[k] != "that":
+                k = j
+                while k < n and k - j < 8 and toks[k][0].isalnum():
+                    if (
+                        k > j
+                        and lows[k] not in WEEKDAYS
+                        and (lows[k] in _CLAUSE_STARTS or (toks[k][0].isupper() and toks[k - 1][0].islower()))
+                        and lows[k - 1] not in _TIME_WORDS
+                    ):
+                        break
+                    k += 1
+            if k >= n or k == j or not (lows[k] == "that" or lows[k] in _CLAUSE_STARTS or toks[k][0].isupper()):
                 return None
-            j = k + 1
+            j = k + 1 if lows[k] == "that" else k
         else:
             while j < n and (lows[j] in _TIME_WORDS or (toks[j][0].isupper() and lows[j] in WEEKDAYS)):
                 j += 1
@@ -959,7 +1008,7 @@ class RuleAttributor:
         book = NameBook(text)
         names: dict[str, tuple[str | None, str]] = {}  # mention text -> (speaker, speaker kind)
         quotes: list[Quote] = []
-        recent_person: str | None = None
+        persons: list[str] = []  # named people credited so far, most recent last
         recent_org: str | None = None
         items: list[tuple[int, int, int, str, _Attr | None]] = [
             (span.start, span.end, span.paragraph_no, "scare" if scare[i] else forms[i], found[i])
@@ -985,7 +1034,7 @@ class RuleAttributor:
                     if how == "explicit":
                         how = "pronoun"
                     if PRONOUNS.get(low) == "person":
-                        speaker = recent_person
+                        speaker = _compatible(persons, low, book)
                         speaker_kind = "person" if speaker else "unknown"
                     elif low in ("it", "they"):
                         speaker = recent_org
@@ -995,8 +1044,8 @@ class RuleAttributor:
                     if cached is None:
                         cached = names[mention] = self._speaker_name(mention, attr.kind, book)
                     speaker, speaker_kind = cached
-                    if speaker_kind == "person" and how == "explicit":
-                        recent_person = speaker
+                    if speaker_kind == "person" and how == "explicit" and speaker is not None:
+                        persons.append(speaker)
                     elif speaker_kind == "organisation":
                         recent_org = speaker
             quotes.append(

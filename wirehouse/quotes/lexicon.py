@@ -87,7 +87,7 @@ def lexicon() -> Lexicon:
     for row in reference_rows("titles"):
         for token in row["title"].split():
             token = _strip_dot(token.lower()).rstrip("-")
-            if token and token not in {"of", "the", "and"}:
+            if len(token) > 1 and token not in {"of", "the", "and"}:
                 titles.add(token)
     orgs = frozenset(row["name"].lower() for row in reference_rows("organisations"))
     phrasal: dict[str, set[str]] = {}

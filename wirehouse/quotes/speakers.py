@@ -12,7 +12,11 @@ import re
 
 from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, lexicon
 
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'.\-]*[ \t]+){1,4})$")
+_HONORIFICS = tuple(
+    (f"{title}{dot} ", pronoun)
+    for title, pronoun in (("Mr", "he"), ("Mrs", "she"), ("Ms", "she"), ("Miss", "she"), ("Sir", "he"), ("Dame", "she"))
+    for dot in ("", ".")
+)
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -49,7 +53,7 @@ def name_core(tokens: list[str]) -> list[str]:
             or (bare.endswith("s") and bare[:-1] in titles)
             or low in CAPITAL_STOPWORDS
             or low in lex.verb_lemma
-            or token.endswith(("’s", "'s", "’", ","))
+            or token.endswith(("’s", "'s", "’", ",", ":", ";", ")", "!", "?", '"', "”"))
             or (token.endswith(".") and not _INITIAL.fullmatch(token))
         ):
             break
@@ -77,11 +81,26 @@ def is_organisation(tokens: list[str], with_article: bool) -> bool:
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
-    __slots__ = ("_cache", "text")
+    __slots__ = ("_cache", "_genders", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._cache: dict[tuple[str, ...], str] = {}
+        self._genders: dict[str, str | None] = {}
+
+    def pronoun(self, name: str) -> str | None:
+        """'he' or 'she' if the article gives the person an honorific ('Mr Putin', 'Mrs. May'), else None."""
+        if name in self._genders:
+            return self._genders[name]
+        surname = name.split()[-1]
+        text = self.text
+        found = None
+        for honorific, pronoun in _HONORIFICS:
+            if honorific + surname in text:
+                found = pronoun
+                break
+        self._genders[name] = found
+        return found
 
     def canonical(self, core: list[str]) -> str:
         """Fullest name in the article ending with `core` ('Trump' -> 'Donald Trump')."""
@@ -94,6 +113,7 @@ class NameBook:
         if len(surname) > 1:
             text = self.text
             size = len(surname)
+            counts: dict[tuple[str, ...], int] = {}
             pos = text.find(surname)
             while pos >= 0:
                 start = pos
@@ -104,20 +124,27 @@ class NameBook:
                     continue
                 if not text[start - 2].isalpha() and text[start - 2] != ".":
                     continue
-                window = text[max(0, start - 60) : start]
-                window = window[window.rfind("\n") + 1 :]
-                before = _NAME_BEFORE.search(window)
-                if before is None:
-                    continue
-                candidate = name_core([*before.group(1).split(), surname])
-                if len(candidate) <= len(best) or candidate[-len(core) :] != core or len(candidate) > len(core) + 2:
+                word_start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+                if not text[word_start].isupper():
+                    continue  # the word before is not capitalised: no longer name here
+                window = text[max(0, start - 50) : start - 1]
+                words = window[window.rfind("\n") + 1 :].split()[-4:]
+                while words and not words[0][0].isupper():
+                    words.pop(0)
+                candidate = name_core([*words, surname])
+                if len(candidate) <= len(core) or candidate[-len(core) :] != core or len(candidate) > len(core) + 2:
                     continue
                 if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
                     continue  # a headline in title case, an all-capitals dateline
                 # a capitalised sentence opener is not a first name ("Yesterday Trump")
                 if candidate[0].lower() in CAPITAL_STOPWORDS:
                     continue
-                best = candidate
+                key_c = tuple(candidate)
+                counts[key_c] = counts.get(key_c, 0) + 1
+            if counts:
+                # the form the article uses most ('Bernie Sanders' over a stray 'New Hampshire Sanders'), then
+                # the longest ('Hillary Rodham Clinton' when it is used as often)
+                best = list(max(counts, key=lambda c: (counts[c], len(c))))
         name = " ".join(best)
         self._cache[key] = name
         return name

@@ -53,7 +53,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
         return True  # the end of a lowercase word of 5+ letters: not an abbreviation
     space = max(text.rfind(" ", max(0, dot - 16), dot), text.rfind("(", max(0, dot - 16), dot))
     word = text[space + 1 : dot]
-    return not ((len(word) == 1 and word.isupper()) or "." in word or word.lower() in ABBREVIATIONS)
+    if len(word) == 1:
+        return not word.isupper()  # an initial: 'John F. Kennedy'
+    if "." in word:
+        return not word.replace(".", "").isalpha()  # 'U.S.', 'a.m.', but not '$10.9bn.'
+    return word.lower() not in ABBREVIATIONS
 
 
 def sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:

@@ -579,7 +579,7 @@ class RuleAttributor:
                 if low in _CLAUSE_OPENERS or toks[c] in (";", "—", "–"):
                     starts.append(c + 1)
                     break
-        if lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] != "the":
+        if lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] not in DETERMINERS:
             for c in range(k, v):
                 if toks[c] == "," and c + 1 < v:
                     starts.append(c + 1)
@@ -592,7 +592,9 @@ class RuleAttributor:
         fallback = None
         for j in starts[:4]:
             found = self._subject_after(p, j, v)
-            if found is None or (found[2] == "desc" and lows[j] not in ("the", "a", "an")):
+            if found is None or (
+                found[2] == "desc" and lows[j] not in ("the", "a", "an") and not _is_possessive_name(toks[j])
+            ):
                 continue
             nxt = found[1] + 1
             if nxt < v and (toks[nxt] in SPECIAL or toks[nxt] in _DATELINE_DASHES):
@@ -608,6 +610,39 @@ class RuleAttributor:
                 continue
             return found
         return fallback
+
+    def _opens_sentence(self, p: ParaTokens, q: int) -> bool:
+        """Does the quote at token q start its sentence (or paragraph)?"""
+        k = q - 1
+        if k >= 0 and p.toks[k] == OPEN:
+            k -= 1
+        return k < 0 or p.toks[k] == CLOSE or (p.toks[k] in _STOPS and p.ends_sentence(k))
+
+    def _introduced(self, text: str, p_start: int, p_end: int) -> _Attr | None:
+        """The speaker of a paragraph that hands over to the next one's quote.
+
+        'President Clinton released the following statement:' / 'Stated Stone:' / 'Valastro praised
+        Christie's leadership.' followed by a paragraph that is a quote: the speaker is the speech verb's
+        subject, else the named subject of the paragraph's last sentence.
+        """
+        starts = sentence_starts(text, p_start, p_end)
+        p, _ = ParaTokens.plain(text, starts[-1], p_end, p_end)
+        toks = p.toks
+        if not toks:
+            return None
+        self._mark_verbs(p)
+        colon = toks[-1] == ":"
+        for k in range(len(toks) - 1, -1, -1):
+            if p.lows[k] in self.verbs and not self._is_noun_use(p, k):
+                found = self._for_verb(p, k)
+                if found is not None and (colon or found.kind == "name"):
+                    found.via = "continuation"
+                    return found
+                break
+        subject = self._sentence_subject(p, len(toks) - 1)
+        if subject is None or (subject[2] != "name" and not colon):
+            return None
+        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation")
 
     def _resumes(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A quote split by its attribution: '"We know," he wrote, "you are rooting for her."'.
@@ -819,7 +854,7 @@ class RuleAttributor:
                 if attr is None and self._is_scare(text, spans[idx], p, q):
                     scare[idx] = True
                 forms[idx] = self._form(text, p, q, attr)
-                if attr is None and not scare[idx] and forms[idx] == "partial":
+                if attr is None and not scare[idx] and not self._opens_sentence(p, q):
                     # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."'
                     subject = self._sentence_subject(p, q, clause=True)
                     if subject is not None:
@@ -845,19 +880,25 @@ class RuleAttributor:
             if spans[idx + 1].continues and found[idx] is None and found[idx + 1] is not None:
                 donor = found[idx + 1]
                 found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
-        # a paragraph opening with an unattributed quote continues the previous paragraph's last speaker
-        for idx in range(1, n):
+        # a paragraph opening with an unattributed quote continues the previous paragraph's last speaker:
+        # of its last quote, or else of the speech it reports ('Smith said the plan was sound.' / '"It works."')
+        reporter = {para_no: attr for _, _, para_no, attr in reported}
+        for idx in range(n):
             span = spans[idx]
             if found[idx] is not None or scare[idx]:
                 continue
-            prev = spans[idx - 1]
-            if prev.paragraph_no != span.paragraph_no - 1 or found[idx - 1] is None:
-                continue
             p = paras[idx]
             q = p.quote_at[0] if p is not None else 0
-            if p is None or q > 1:
+            if p is None or q > 1 or (idx and spans[idx - 1].paragraph_no == span.paragraph_no):
                 continue  # the quote does not open its paragraph
-            donor = found[idx - 1]
+            if idx and spans[idx - 1].paragraph_no == span.paragraph_no - 1:
+                donor = found[idx - 1]
+            else:
+                donor = reporter.get(span.paragraph_no - 1)
+                if donor is None and span.paragraph_no > 0:
+                    donor = self._introduced(text, *paragraphs[span.paragraph_no - 1])
+            if donor is None:
+                continue
             found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
             for later in range(idx + 1, n):
                 if spans[later].paragraph_no != span.paragraph_no:

@@ -113,6 +113,7 @@ class NameBook:
         if len(surname) > 1:
             text = self.text
             size = len(surname)
+            titles = lexicon().title_tokens
             counts: dict[tuple[str, ...], int] = {}
             pos = text.find(surname)
             while pos >= 0:
@@ -127,6 +128,9 @@ class NameBook:
                 word_start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
                 if not text[word_start].isupper():
                     continue  # the word before is not capitalised: no longer name here
+                before = text[word_start : start - 1].lower()
+                if before in titles or before.rstrip(".") in titles or before in CAPITAL_STOPWORDS:
+                    continue  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
                 window = text[max(0, start - 50) : start - 1]
                 words = window[window.rfind("\n") + 1 :].split()[-4:]
                 while words and not words[0][0].isupper():

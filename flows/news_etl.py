@@ -58,6 +58,7 @@ def news_etl(
         plan = plan_files(paths, warehouse_dir, summary.run_id, started_at)
         summary.n_found = plan.n_found
         lap("plan")
+        logger.info("%d files found, %d new or changed", plan.n_found, len(plan.to_read))
         if plan.is_noop:
             logger.info("%d files found, none new or changed: nothing to do", plan.n_found)
             summary.seconds = time.perf_counter() - clock
@@ -71,6 +72,9 @@ def news_etl(
         for name in COUNTS:
             setattr(summary, name, sum(getattr(result, name) for result in results))
         lap("process")
+        logger.info(
+            "%d batches processed: %d articles, %d rejects", len(results), summary.n_articles, summary.n_rejects
+        )
         record = RunRecord(
             run_id=summary.run_id,
             flow_run_id=flow_run.get_id(),

@@ -49,6 +49,7 @@ _SUBJECT_DETERMINERS = word_set("the a an one another his her their its some two
 _NAME_DETERMINERS = frozenset(("the",))
 _PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
 _COORDINATORS = frozenset(("and", "but", "or", ","))
+_STARTERS = frozenset((OPEN, CLOSE, CUT, ":", ";", "—", "–"))  # tokens after which a new clause starts
 _CLAUSE_STARTS = word_set("the a an he she it they we i his her their its this there")
 _PP_ADJECTIVES = word_set("familiar close closest loyal allied opposed sympathetic near")
 # words before a noun phrase that make it an object, not a subject: 'a letter to X asking ...'
@@ -60,6 +61,7 @@ _STOPS = frozenset((".", "!", "?", CUT))  # tokens that may end a sentence
 _TITLE_CUES = word_set("so-called dubbed titled entitled headlined nicknamed")
 _SMALL_WORDS = word_set("of the and a an in on for to with at by from or")
 _POSSESSIVE_DETERMINERS = word_set("his her their its my our your")
+_NOUN_DETERMINERS = word_set("a an the this that these those")
 _CLAUSE_OPENERS = word_set("but while whereas although though because")
 _DATELINE_DASHES = frozenset(("—", "–", "-", "--"))
 _NOT_SPEECH_BEFORE_TO = word_set("continue continues continued continuing add adds added adding")
@@ -165,7 +167,7 @@ class RuleAttributor:
         if found is None or not extend or found[2] == "pronoun":
             return found
         k = found[0]
-        if k - 2 >= lo and p.lows[k - 1] in _PP_LINKS:
+        if k - 2 >= lo and (p.lows[k - 1] in _PP_LINKS or (p.lows[k - 1] == "in" and found[2] == "name")):
             head = self._np_core(p, k - 2, lo)
             if head is not None and head[2] != "pronoun":
                 return (head[0], j, head[2])
@@ -243,7 +245,10 @@ class RuleAttributor:
         if k == 0:
             return False
         prev = p.lows[k - 1]
-        return prev in _POSSESSIVE_DETERMINERS or prev.endswith(("’s", "'s"))
+        if prev in _POSSESSIVE_DETERMINERS or prev in _NOUN_DETERMINERS or prev.endswith(("’s", "'s")):
+            return True
+        # 'a Trump-style retort': an article, a modifier, then the verb form
+        return k >= 2 and p.lows[k - 2] in _NOUN_DETERMINERS and "-" in p.toks[k - 1]
 
     def _is_modifier(self, p: ParaTokens, m: int) -> bool:
         """A lowercase word that can sit inside a noun phrase (not a function word or a speech verb)."""
@@ -338,7 +343,7 @@ class RuleAttributor:
         k = j - 1
         steps = 0
         inner_end = j - 1
-        fallback = None
+        fallback = nearest = None
         while k >= lo and steps < 30:
             tok = toks[k]
             if tok in SPECIAL or (toks[k] in _STOPS and p.ends_sentence(k)) or tok in (";", ":"):
@@ -357,7 +362,14 @@ class RuleAttributor:
                 found = self._np_ending(p, c, lo)
                 if found is not None:
                     if found[2] != "desc":
-                        return found
+                        start = found[0]
+                        if start == lo or toks[start - 1] in _STARTERS or self._ends_at(p, start - 1):
+                            return found  # the sentence's own subject: 'Clinton, in Columbus, Ohio, said'
+                        nearest = nearest or found
+                        inner_end = k - 1
+                        k -= 1
+                        steps += 1
+                        continue
                     inner = self._np_core(p, inner_end, k + 1)
                     if inner is not None and inner[2] == "name" and inner[0] == k + 1:
                         return inner
@@ -366,7 +378,11 @@ class RuleAttributor:
                 inner_end = k - 1
             k -= 1
             steps += 1
-        return fallback
+        return nearest or fallback
+
+    def _ends_at(self, p: ParaTokens, k: int) -> bool:
+        """Does a sentence end at token k?"""
+        return p.toks[k] in _STOPS and p.ends_sentence(k)
 
     def _subject_after(self, p: ParaTokens, j: int, hi: int) -> tuple[int, int, str] | None:
         """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'.
@@ -400,7 +416,8 @@ class RuleAttributor:
                     break
                 if lk in self.verbs and k > j:
                     break
-                last_cap = k
+                if not (k == j and lk in _SUBJECT_DETERMINERS):
+                    last_cap = k  # 'The', 'Some' opening the run are not names
             else:
                 if last_cap >= 0 and lk not in NAME_PARTICLES:
                     # after a name, lowercase words continue the subject only as a role before another name
@@ -579,7 +596,10 @@ class RuleAttributor:
                 if low in _CLAUSE_OPENERS or toks[c] in (";", "—", "–"):
                     starts.append(c + 1)
                     break
-        if lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] not in DETERMINERS:
+        intro = lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] not in DETERMINERS
+        if not intro and lows[k].endswith("ing") and k + 1 < v and toks[k + 1][0].islower():
+            intro = True  # 'Walking into the office to chants, the senator said ...'
+        if intro:
             for c in range(k, v):
                 if toks[c] == "," and c + 1 < v:
                     starts.append(c + 1)

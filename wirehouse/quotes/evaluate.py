@@ -122,6 +122,8 @@ class Report:
     named_right: int = 0
     other: int = 0
     other_right: int = 0
+    kinds: int = 0  # matched quotes whose gold says 'direct' or 'partial'
+    kinds_right: int = 0
     errors: list[dict[str, Any]] = field(default_factory=list)
     predictions: list[dict[str, Any]] = field(default_factory=list)
 
@@ -142,6 +144,10 @@ class Report:
         return self.other_right / self.other if self.other else 0.0
 
     @property
+    def kind_agreement(self) -> float:
+        return self.kinds_right / self.kinds if self.kinds else 0.0
+
+    @property
     def speaker_accuracy(self) -> float:
         total = self.named + self.other
         return (self.named_right + self.other_right) / total if total else 0.0
@@ -149,18 +155,20 @@ class Report:
     def format(self) -> str:
         p, r, f = self.spans
         ep, er, ef = self.exact_spans
-        return "\n".join(
-            [
-                f"articles {self.articles}  gold quotes {self.gold}  predicted {self.predicted}"
-                "  (scored kinds: direct, partial)",
-                f"spans, overlap >= half the longer: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({self.matched} matched)",
-                f"spans, exact:                      P {ep:.3f}  R {er:.3f}  F1 {ef:.3f}  ({self.exact} exact)",
-                "speaker accuracy over matched quotes with a gold speaker:",
-                f"  named gold speakers:            {self.named_accuracy:.3f}  ({self.named_right}/{self.named})",
-                f"  pronoun/description speakers:   {self.other_accuracy:.3f}  ({self.other_right}/{self.other})",
-                f"  all:                            {self.speaker_accuracy:.3f}",
-            ]
-        )
+        kinds = f"{self.kind_agreement:.3f}  ({self.kinds_right}/{self.kinds})"
+        lines = [
+            f"articles {self.articles}  gold quotes {self.gold}  predicted {self.predicted}"
+            "  (scored kinds: direct, partial)",
+            f"spans, overlap >= half the longer: P {p:.3f}  R {r:.3f}  F1 {f:.3f}  ({self.matched} matched)",
+            f"spans, exact:                      P {ep:.3f}  R {er:.3f}  F1 {ef:.3f}  ({self.exact} exact)",
+            "speaker accuracy over matched quotes with a gold speaker:",
+            f"  named gold speakers:            {self.named_accuracy:.3f}  ({self.named_right}/{self.named})",
+            f"  pronoun/description speakers:   {self.other_accuracy:.3f}  ({self.other_right}/{self.other})",
+            f"  all:                            {self.speaker_accuracy:.3f}",
+        ]
+        if self.kinds:
+            lines.append(f"direct/partial agreement with the gold kind: {kinds}")
+        return "\n".join(lines)
 
 
 def _context(text: str, start: int, end: int, width: int = 160) -> str:
@@ -190,6 +198,9 @@ def evaluate(
             g, q = gold[gi], predicted[pi]
             if g["start"] == q.start and g["end"] == q.end:
                 report.exact += 1
+            if g.get("kind") in ("direct", "partial"):
+                report.kinds += 1
+                report.kinds_right += g["kind"] == q.kind
             speaker = g.get("speaker")
             if not speaker:
                 continue

@@ -3,12 +3,19 @@
 The rules follow how news writes attribution:
 - right after the quote: `"...," X said` / `"...," said X` / `"..." X, the Y of Z, said`;
 - before it in the same sentence: `X said: "..."` / `X told reporters, "..."` / `X said the plan was "..."`
-  (the nearest speech verb before the quote, and its subject) / `..., X said, adding: "..."` / `according to X`;
+  (the nearest speech verb before the quote, and its subject) / `..., X said, adding: "..."` / `according to X`
+  / `Name: "..."` (transcripts);
 - after it in the same sentence: `called it "..." and "...," the senator said`;
-- none of those: another quote of the same paragraph, or the quote ending the previous paragraph, gives
-  its speaker (continuation); a quote running over paragraphs keeps one speaker.
+- none of those: the subject of the quote's own sentence (`Trump attacked "..."`), another quote of the same
+  paragraph, the quote or reported speech ending the previous paragraph, or a paragraph introducing it
+  (`released the following statement:`) gives the speaker (continuation); a quote running over paragraphs
+  keeps one speaker.
 A short quote with no speech verb in its sentence, or after "so-called", is a scare quote or a title and is
-credited to nobody. Pronouns are resolved to the most recent compatible named speaker or name.
+credited to nobody. Pronouns resolve to the most recent person credited before them whose honorific does not
+say the other gender. Reported speech (`X said (that) ...`, `..., X said.`) is found from substring search
+for the commonest reporting verbs, in sentences without quote marks.
+
+Everything works on tokens of the sentences around quotes (`tokens.ParaTokens`), never on the whole text.
 """
 
 from __future__ import annotations

@@ -368,6 +368,16 @@ class RuleAttributor:
                     c -= 1
                 found = self._np_ending(p, c, lo)
                 if found is not None:
+                    inner = self._np_core(p, inner_end, k + 1)
+                    if (
+                        inner is not None
+                        and inner[2] == "name"
+                        and inner[0] == k + 1
+                        and inner[1] > inner[0]
+                        and self._title_like(p, found)
+                    ):
+                        # 'The Shadow Secretary of State for the Family, Theresa May, said': the name inside
+                        return inner
                     if found[2] != "desc":
                         start = found[0]
                         if start == lo or toks[start - 1] in _STARTERS or self._ends_at(p, start - 1):
@@ -377,15 +387,21 @@ class RuleAttributor:
                         k -= 1
                         steps += 1
                         continue
-                    inner = self._np_core(p, inner_end, k + 1)
-                    if inner is not None and inner[2] == "name" and inner[0] == k + 1:
-                        return inner
                     if fallback is None and self._is_role(p.lows[found[1]]):
                         fallback = found
                 inner_end = k - 1
             k -= 1
             steps += 1
         return nearest or fallback
+
+    def _title_like(self, p: ParaTokens, found: tuple[int, int, str]) -> bool:
+        """Is this noun phrase a role rather than a person: a description, 'the ...', a title, or an object?"""
+        first, last, kind = found
+        if kind == "desc" or p.lows[first] == "the":
+            return True
+        if first > 0 and p.lows[first - 1] in _OBJECT_MARKERS:
+            return True  # '... of State for the Family'
+        return any(p.lows[i] in self.titles for i in range(first, last + 1))
 
     def _ends_at(self, p: ParaTokens, k: int) -> bool:
         """Does a sentence end at token k?"""

@@ -1,0 +1,52 @@
+"""The `wirehouse` command as a user types it: run prints a summary with rejects, sql prints what it finds."""
+
+import json
+import shutil
+
+from wirehouse.cli import main
+from wirehouse.paths import SEEDS_DIR
+
+
+def test_run_reports_rejects_and_exits_0(prefect_harness, tmp_path, capsys):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for path in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(path, inbox / path.name)
+    (inbox / "empty.txt").write_bytes(b"")
+    warehouse = tmp_path / "wh"
+
+    assert main(["run", str(inbox), "--warehouse", str(warehouse), "--workers", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("committed: 2 articles, ")
+    assert ", 1 rejects (3 files found, 3 new or changed, 0 articles replaced)" in out
+
+    assert main(["run", str(inbox), "--warehouse", str(warehouse), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["status"], summary["n_found"], summary["n_articles"]) == ("nothing to do", 3, 0)
+
+
+def test_run_on_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "typo"), "--warehouse", str(tmp_path / "wh")]) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_sql_formats(seed_warehouse, capsys):
+    query = "SELECT article_id, title FROM articles ORDER BY article_id"
+    assert main(["sql", query, "--warehouse", str(seed_warehouse), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "article_id,title",
+        "000_f586c72162ac7c3d,",
+        "001_468d0ff313ca5494,Trump congratulates Putin on election win",
+    ]
+    assert main(["sql", query, "--warehouse", str(seed_warehouse), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[1] == {"article_id": "001_468d0ff313ca5494", "title": "Trump congratulates Putin on election win"}
+    assert main(["sql", "SELECT count(*) AS n FROM sentences", "--warehouse", str(seed_warehouse)]) == 0
+    assert capsys.readouterr().out.split() == ["n", "39", "(1", "rows)"]
+
+
+def test_sql_is_read_only_and_errors_are_messages(seed_warehouse, tmp_path, capsys):
+    assert main(["sql", "DELETE FROM articles", "--warehouse", str(seed_warehouse)]) == 1
+    assert "read-only" in capsys.readouterr().err.lower()
+    assert main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "none")]) == 2
+    assert "run `wirehouse run` first" in capsys.readouterr().err

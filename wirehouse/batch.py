@@ -19,7 +19,8 @@ from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.store.parquet import to_arrow, write_part
 
-TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new mtime
+TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new size and mtime
+TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,8 @@ def process_batch(
         if not frame.empty:
             write_part(to_arrow(table, frame), staging_dir / table / name)
     if not tables.touched.empty:
-        write_part(pa.Table.from_pandas(tables.touched, preserve_index=False), staging_dir / TOUCHED / name)
+        touched = pa.Table.from_pandas(tables.touched, schema=TOUCHED_SCHEMA, preserve_index=False)
+        write_part(touched, staging_dir / TOUCHED / name)
     return BatchResult(
         batch_no=batch_no,
         n_files=len(to_read),

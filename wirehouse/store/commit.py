@@ -11,12 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from wirehouse.batch import TOUCHED
+from wirehouse.batch import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.schema import ARTICLE_TABLES
 from wirehouse.store.duckdb_build import build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
@@ -58,64 +57,71 @@ def _carry_over(old_dir: Path | None, new_dir: Path, replaced: pa.Array) -> None
         os.link(part, target)
 
 
-def _merge_files(old: pd.DataFrame, staged: pd.DataFrame, touched: pd.DataFrame) -> pd.DataFrame:
-    """Old manifest rows, replaced by this run's rows per file; touched files only get a new size/mtime."""
-    first_seen = dict(zip(old["file_id"], old["first_seen_at"], strict=True))
-    staged = staged.copy()
-    staged["first_seen_at"] = [
-        first_seen.get(f, t) for f, t in zip(staged["file_id"], staged["first_seen_at"], strict=True)
-    ]
-    kept = old[~old["file_id"].isin(staged["file_id"])].copy()
-    if not touched.empty:
-        update = touched.set_index("file_id")
-        hit = kept["file_id"].isin(update.index)
-        kept.loc[hit, "size_bytes"] = kept.loc[hit, "file_id"].map(update["size_bytes"]).to_numpy()
-        kept.loc[hit, "mtime_ns"] = kept.loc[hit, "file_id"].map(update["mtime_ns"]).to_numpy()
-    merged = pd.concat([kept, staged], ignore_index=True) if not kept.empty else staged
-    return merged.sort_values("source_path", kind="stable").reset_index(drop=True)
+def _without(table: pa.Table, file_ids: pa.Array) -> pa.Table:
+    """Rows of a manifest table whose file is not among file_ids."""
+    return table.filter(pc.invert(pc.is_in(table["file_id"], value_set=file_ids)))
+
+
+def _merge_files(old: pa.Table, staged: pa.Table, touched: pa.Table) -> pa.Table:
+    """Old manifest rows, replaced by this run's rows per file; touched files only get a new size/mtime.
+
+    A re-processed file keeps the first_seen_at the manifest had for it.
+    """
+    schema = old.schema
+    seen = old.select(["file_id", "first_seen_at"]).rename_columns(["file_id", "seen_before"])
+    staged = staged.join(seen, "file_id", join_type="left outer")
+    staged = staged.set_column(
+        staged.schema.get_field_index("first_seen_at"),
+        schema.field("first_seen_at"),
+        pc.coalesce(staged["seen_before"], staged["first_seen_at"]),
+    ).select(schema.names)
+    kept = _without(old, staged["file_id"].combine_chunks())
+    if touched.num_rows:
+        update = touched.rename_columns(["file_id", "new_size", "new_mtime"])
+        kept = kept.join(update, "file_id", join_type="left outer")
+        for column, new in (("size_bytes", "new_size"), ("mtime_ns", "new_mtime")):
+            index = kept.schema.get_field_index(column)
+            kept = kept.set_column(index, schema.field(column), pc.coalesce(kept[new], kept[column]))
+        kept = kept.select(schema.names)
+    return pa.concat_tables([kept.cast(schema), staged.cast(schema)]).sort_by("source_path")
+
+
+def _read_touched(folder: Path) -> pa.Table:
+    found = parts(folder)
+    if not found:
+        return TOUCHED_SCHEMA.empty_table()
+    return pa.concat_tables(pq.read_table(p, schema=TOUCHED_SCHEMA) for p in found)
 
 
 def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
     staging = warehouse.staging_dir(run.run_id)
     previous = warehouse.current_snapshot()
-    old_parquet = previous / "parquet" if previous else None
+    old_parquet = previous / "parquet" if previous else staging / "no-previous-snapshot"
     building = warehouse.new_snapshot_dir(run.run_id)
     parquet_dir = building / "parquet"
 
-    def old_table(table: str) -> pd.DataFrame:
-        folder = old_parquet / table if old_parquet else staging / "none"
-        return read_parts(folder, table).to_pandas()
-
-    staged_files = read_parts(staging / "files", "files").to_pandas()
-    touched_parts = parts(staging / TOUCHED)
-    touched = (
-        pa.concat_tables(pq.read_table(p) for p in touched_parts).to_pandas()
-        if touched_parts
-        else pd.DataFrame(columns=["file_id", "size_bytes", "mtime_ns"])
-    )
-    old_files = old_table("files")
-    reprocessed = old_files[old_files["file_id"].isin(staged_files["file_id"]) & old_files["article_id"].notna()]
-    replaced = pa.array(sorted(set(reprocessed["article_id"])), type=pa.string())
+    old_files = read_parts(old_parquet / "files", "files")
+    staged_files = read_parts(staging / "files", "files")
+    staged_ids = staged_files["file_id"].combine_chunks()
+    reprocessed = old_files.filter(pc.is_in(old_files["file_id"], value_set=staged_ids))
+    replaced = pc.unique(reprocessed["article_id"].combine_chunks().drop_null())
 
     for table in ARTICLE_TABLES:
-        _carry_over(old_parquet / table if old_parquet else None, parquet_dir / table, replaced)
+        _carry_over(old_parquet / table if previous else None, parquet_dir / table, replaced)
         for part in parts(staging / table):
             os.replace(part, parquet_dir / table / part.name)
 
-    files = _merge_files(old_files, staged_files, touched)
-    old_rejects = old_table("rejects")
-    rejects = pd.concat(
+    files = _merge_files(old_files, staged_files, _read_touched(staging / TOUCHED))
+    rejects = pa.concat_tables(
         [
-            old_rejects[~old_rejects["file_id"].isin(staged_files["file_id"])],
-            read_parts(staging / "rejects", "rejects").to_pandas(),
-        ],
-        ignore_index=True,
+            _without(read_parts(old_parquet / "rejects", "rejects"), staged_ids),
+            read_parts(staging / "rejects", "rejects"),
+        ]
     )
-    runs = pd.concat([old_table("runs"), pd.DataFrame([_run_row(run, len(replaced))])], ignore_index=True)
+    runs = pa.concat_tables([read_parts(old_parquet / "runs", "runs"), to_arrow("runs", _run_row(run, len(replaced)))])
     name = f"{run.run_id}.parquet"
-    write_part(to_arrow("files", files), parquet_dir / "files" / name)
-    write_part(to_arrow("rejects", rejects), parquet_dir / "rejects" / name)
-    write_part(to_arrow("runs", runs), parquet_dir / "runs" / name)
+    for table, data in (("files", files), ("rejects", rejects), ("runs", runs)):
+        write_part(data, parquet_dir / table / name)
 
     build_duckdb(parquet_dir, building / DUCKDB_NAME)
     snapshot = warehouse.publish(building, run.run_id)
@@ -123,15 +129,15 @@ def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
     return CommitResult(snapshot=snapshot, n_replaced=len(replaced))
 
 
-def _run_row(run: RunRecord, n_replaced: int) -> dict:
+def _run_row(run: RunRecord, n_replaced: int) -> dict[str, list]:
     return {
-        "run_id": run.run_id,
-        "flow_run_id": run.flow_run_id,
-        "started_at": run.started_at,
-        "finished_at": run.finished_at,
-        "n_files": run.n_files,
-        "n_articles": run.n_articles,
-        "n_rejects": run.n_rejects,
-        "n_replaced": n_replaced,
-        "status": "succeeded",
+        "run_id": [run.run_id],
+        "flow_run_id": [run.flow_run_id],
+        "started_at": [run.started_at],
+        "finished_at": [run.finished_at],
+        "n_files": [run.n_files],
+        "n_articles": [run.n_articles],
+        "n_rejects": [run.n_rejects],
+        "n_replaced": [n_replaced],
+        "status": ["succeeded"],
     }

@@ -15,7 +15,7 @@ from bisect import bisect_right
 
 from wirehouse.quotes.model import QuoteSpan
 
-_MARK = re.compile(r'["“”„]')
+_MARKS = ('"', "“", "”", "„")
 _BLOCK = re.compile(r"\S[^\n]*(?:\n[ \t\r\f\v]*\S[^\n]*)*")
 _OPEN_BEFORE = frozenset(" \t\n\r([{—–-/")
 _CLOSE_AFTER = frozenset(" \t\n\r,.;:!?)]}—–-/…")
@@ -39,9 +39,28 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+def mark_positions(text: str) -> list[int]:
+    """Offsets of the double quote marks, ascending: one `str.find` scan per mark shape (several times faster
+    than a regex character class, which steps through the text a character at a time)."""
+    marks: list[int] = []
+    shapes = 0
+    find = text.find
+    for mark in _MARKS:
+        pos = find(mark)
+        if pos < 0:
+            continue
+        shapes += 1
+        while pos >= 0:
+            marks.append(pos)
+            pos = find(mark, pos + 1)
+    if shapes > 1:
+        marks.sort()
+    return marks
+
+
 def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Quoted spans (marks excluded) in document order; each paragraph's chunk of a long quote is its own."""
-    marks = [m.start() for m in _MARK.finditer(text)]
+    marks = mark_positions(text)
     spans: list[QuoteSpan] = []
     if not marks:
         return spans

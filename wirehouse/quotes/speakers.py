@@ -17,6 +17,8 @@ _HONORIFICS = tuple(
     for title, pronoun in (("Mr", "he"), ("Mrs", "she"), ("Ms", "she"), ("Miss", "she"), ("Sir", "he"), ("Dame", "she"))
     for dot in ("", ".")
 )
+_HONORIFIC_PREFIXES = tuple(honorific for honorific, _ in _HONORIFICS)
+_LONGEST_HONORIFIC = max(map(len, _HONORIFIC_PREFIXES))
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -94,11 +96,18 @@ class NameBook:
             return self._genders[name]
         surname = name.split()[-1]
         text = self.text
-        found = None
-        for honorific, pronoun in _HONORIFICS:
-            if honorific + surname in text:
-                found = pronoun
-                break
+        find = text.find
+        # one scan for the surname, looking just before each occurrence (not one scan per honorific); the
+        # honorific earliest in `_HONORIFICS` that is found wins, as with `honorific + surname in text`
+        best = len(_HONORIFICS)
+        pos = find(surname)
+        while pos >= 0 and best:
+            if pos and text[pos - 1] == " ":
+                before = text[max(0, pos - _LONGEST_HONORIFIC) : pos]
+                if before.endswith(_HONORIFIC_PREFIXES[:best]):
+                    best = next(i for i, honorific in enumerate(_HONORIFIC_PREFIXES) if before.endswith(honorific))
+            pos = find(surname, pos + 1)
+        found = _HONORIFICS[best][1] if best < len(_HONORIFICS) else None
         self._genders[name] = found
         return found
 

@@ -34,8 +34,10 @@ ABBREVIATIONS = word_set(
     okla ore pa tenn tex va vt wash wis wyo"""
 )
 _TOKEN = re.compile(r"\w[\w’'&-]*(?:\.\w+)*|\S")
-# the end of a sentence in running text: '. ', '?" ', '!) '
-_BOUNDARY = re.compile(r"[.!?][)\]’'\"”]*\s+")
+# the end of a sentence in running text: '. ', '?" ', '!) '. The first alternative (empty group 1) is the common
+# case that needs no further check: '!' or '?', or a '.' after a lowercase word of 5+ letters, then a character
+# that is not lowercase. Both alternatives end at the same place, so the matches are those of the second alone.
+_BOUNDARY = re.compile(r"[.!?](?:(?:(?<=[a-z]{5}\.)|(?<=[!?]))[)\]’'\"”]*\s+(?=[\x21-\x60\x7b-\x7e])()|[)\]’'\"”]*\s+)")
 MAX_BEFORE = 400  # characters of context kept before a quote
 MAX_AFTER = 250  # characters of context kept after a quote
 
@@ -64,8 +66,9 @@ def sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
     """Offsets where the sentences of a paragraph start, the paragraph start first."""
     starts = [p_start]
     for match in _BOUNDARY.finditer(text, p_start, p_end):
-        if match.end() < p_end and _is_boundary(text, match):
-            starts.append(match.end())
+        end = match.end()
+        if end < p_end and (match.lastindex or _is_boundary(text, match)):
+            starts.append(end)
     return starts
 
 

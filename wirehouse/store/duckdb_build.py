@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 
+from wirehouse.errors import WirehouseError
 from wirehouse.paths import SQL_DIR
 from wirehouse.reference import reference_files
 from wirehouse.schema import ARTICLE_TABLES, DERIVED_TABLES, MANIFEST_TABLES, TABLES, read_sql, table_ddl
@@ -36,6 +37,8 @@ def build_duckdb(parquet_dir: Path, database: Path) -> None:
             con.execute(read_sql(f"models/{model}.sql"))
         reference = read_sql("load/reference_from_csv.sql")
         for csv_path in reference_files():
+            if not csv_path.stem.isidentifier():
+                raise WirehouseError(f"reference file {csv_path.name}: its name must be a valid table name")
             con.execute(reference.format(table=csv_path.stem), {"path": str(csv_path)})
         for view in _view_files():
             con.execute(view.read_text(encoding="utf-8"))

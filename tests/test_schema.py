@@ -40,3 +40,16 @@ def test_reference_seeds_are_tables(seed_warehouse):
     tables = {name for (name,) in query(seed_warehouse, "SELECT table_name FROM information_schema.tables")}
     assert {"speech_verbs", "titles", "agencies", "outlets"} <= tables
     assert {"article_quotes", "body_paragraphs"} <= tables
+
+
+def test_parquet_and_duckdb_hold_the_same_rows(seed_warehouse):
+    for table in TABLES:
+        parts = sorted((seed_warehouse / "parquet" / table).glob("*.parquet"))
+        in_parquet = sum(pq.read_metadata(part).num_rows for part in parts)
+        assert query(seed_warehouse, f"SELECT count(*) FROM {table}") == [(in_parquet,)], table
+    body_ids = query(
+        seed_warehouse,
+        "SELECT count(*) FROM read_parquet(?) p JOIN articles a USING (article_id) WHERE p.body = a.body",
+        [str(seed_warehouse / "parquet" / "articles" / "*.parquet")],
+    )
+    assert body_ids == [(2,)]

@@ -67,3 +67,19 @@ def seed_warehouse(prefect_harness, tmp_path_factory) -> Path:
     summary = news_etl(paths=[str(inbox)], warehouse=str(target))
     assert (summary.status, summary.n_articles, summary.n_rejects) == ("committed", 2, 0)
     return target
+
+
+def parquet_contents(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list[tuple]]:
+    """Every row of each table as its published Parquet parts hold it, sorted like table_contents."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    try:
+        contents = {}
+        for table in tables:
+            parts = sorted(str(p) for p in (warehouse / "parquet" / table).glob("*.parquet"))
+            rows = con.execute("SELECT * FROM read_parquet(?)", [parts]).fetchall() if parts else []
+            contents[table] = sorted(rows, key=repr)
+        return contents
+    finally:
+        con.close()

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import query, table_contents
+from tests.conftest import parquet_contents, query, table_contents
 from wirehouse.paths import SEEDS_DIR
 from wirehouse.schema import TABLES
 
@@ -76,6 +76,8 @@ def test_editing_one_file_replaces_only_its_rows(prefect_harness, inbox, tmp_pat
     assert query(warehouse, "SELECT count(*) FROM sentences WHERE text LIKE '%landslide victory in Sunday%'") == [
         (1,)
     ]  # only the untouched article still says it
+    # the DuckDB file was updated from the previous one, and still holds exactly what Parquet holds
+    assert table_contents(warehouse, TABLES) == parquet_contents(warehouse, TABLES)
     assert [r[0] for r in query(warehouse, "SELECT run_id FROM runs ORDER BY run_id")] == [
         first.run_id,
         second.run_id,
@@ -118,6 +120,7 @@ def test_bad_files_are_rejected_with_reasons_and_the_rest_loads(prefect_harness,
     assert (fixed.n_articles, fixed.n_rejects) == (1, 0)
     assert query(warehouse, "SELECT count(*) FROM rejects") == [(2,)]
     assert query(warehouse, "SELECT status FROM files WHERE source_path LIKE '%/empty.txt'") == [("loaded",)]
+    assert table_contents(warehouse, TABLES) == parquet_contents(warehouse, TABLES)
 
 
 def test_missing_input_is_a_clear_error(prefect_harness, tmp_path):
@@ -125,3 +128,14 @@ def test_missing_input_is_a_clear_error(prefect_harness, tmp_path):
 
     with pytest.raises(InputError, match="no such file or folder"):
         run(tmp_path / "typo", tmp_path / "wh")
+
+
+def test_a_schema_change_rebuilds_duckdb_from_parquet(prefect_harness, inbox, tmp_path):
+    warehouse = tmp_path / "wh"
+    run(inbox, warehouse)
+    (warehouse / "current" / "schema.sha256").write_text("built with an older schema")
+    path = inbox / f"{A001}.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nOne more paragraph, officials said.\n", encoding="utf-8")
+    assert run(inbox, warehouse).n_replaced == 1
+    assert table_contents(warehouse, TABLES) == parquet_contents(warehouse, TABLES)
+    assert query(warehouse, "SELECT count(*) FROM articles") == [(2,)]

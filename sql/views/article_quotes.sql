@@ -1,5 +1,5 @@
 -- Quotes with their article's title, date and agency: the usual starting point for "who said what".
-CREATE VIEW article_quotes AS
+CREATE OR REPLACE VIEW article_quotes AS
 SELECT
     q.article_id,
     a.title,

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from wirehouse.batch import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.schema import ARTICLE_TABLES
-from wirehouse.store.duckdb_build import build_duckdb
+from wirehouse.store.duckdb_build import Changes, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
 
@@ -106,8 +106,10 @@ def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
     reprocessed = old_files.filter(pc.is_in(old_files["file_id"], value_set=staged_ids))
     replaced = pc.unique(reprocessed["article_id"].combine_chunks().drop_null())
 
+    new_parts: dict[str, list[Path]] = {}
     for table in ARTICLE_TABLES:
         _carry_over(old_parquet / table if previous else None, parquet_dir / table, replaced)
+        new_parts[table] = [parquet_dir / table / part.name for part in parts(staging / table)]
         for part in parts(staging / table):
             os.replace(part, parquet_dir / table / part.name)
 
@@ -123,7 +125,8 @@ def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
     for table, data in (("files", files), ("rejects", rejects), ("runs", runs)):
         write_part(data, parquet_dir / table / name)
 
-    build_duckdb(parquet_dir, building / DUCKDB_NAME)
+    changes = Changes(previous / DUCKDB_NAME if previous else None, replaced.to_pylist(), new_parts)
+    build_duckdb(parquet_dir, building / DUCKDB_NAME, changes)
     snapshot = warehouse.publish(building, run.run_id)
     shutil.rmtree(staging, ignore_errors=True)
     return CommitResult(snapshot=snapshot, n_replaced=len(replaced))

@@ -1,9 +1,14 @@
-"""Build a snapshot's DuckDB file from its Parquet parts, in one transaction, with every query from sql/.
+"""Build a snapshot's DuckDB file, in one transaction, with every query from sql/.
 
-The DuckDB file is derived, never edited in place: analysts may hold the published one open (DuckDB then
-refuses any writer), so each run builds a fresh file inside its new snapshot.
+The published DuckDB file is never written to: analysts may hold it open (DuckDB then refuses any writer),
+so each run writes a new file inside its new snapshot. When the previous snapshot's file was built with the
+same schema, the new one starts as a copy of it and only the run's changes are applied (delete the
+re-processed articles, insert the run's parts); otherwise it is built from all Parquet parts.
 """
 
+import hashlib
+import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -11,37 +16,49 @@ import duckdb
 from wirehouse.errors import WirehouseError
 from wirehouse.paths import SQL_DIR
 from wirehouse.reference import reference_files
-from wirehouse.schema import ARTICLE_TABLES, DERIVED_TABLES, MANIFEST_TABLES, TABLES, read_sql, table_ddl
+from wirehouse.schema import ARTICLE_TABLES, DERIVED_TABLES, MANIFEST_TABLES, SCHEMA_DIR, TABLES, read_sql, table_ddl
 from wirehouse.store.parquet import parts, to_arrow, write_part
 
 MODELS = ("speakers",)  # sql/models/<name>.sql, run in this order after the base tables are loaded
+FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
 
 
-def _view_files() -> list[Path]:
-    return sorted((SQL_DIR / "views").glob("*.sql"))
+@dataclass(frozen=True)
+class Changes:
+    """What a run changed: enough to update a copy of the previous DuckDB file."""
+
+    previous_database: Path | None
+    replaced_article_ids: list[str] = field(default_factory=list)
+    new_parts: dict[str, list[Path]] = field(default_factory=dict)  # article table -> parts this run added
 
 
-def build_duckdb(parquet_dir: Path, database: Path) -> None:
+def schema_fingerprint() -> str:
+    digest = hashlib.sha256()
+    for path in sorted(SCHEMA_DIR.glob("*.sql")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _reusable(previous: Path | None) -> bool:
+    if previous is None or not previous.is_file():
+        return False
+    stamp = previous.with_name(FINGERPRINT)
+    return stamp.is_file() and stamp.read_text() == schema_fingerprint()
+
+
+def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = None) -> None:
     """Create `database` (must not exist) holding every table, reference table and view."""
+    incremental = changes is not None and _reusable(changes.previous_database)
+    if incremental:
+        shutil.copyfile(changes.previous_database, database)
     con = duckdb.connect(str(database))
     try:
         con.execute("BEGIN TRANSACTION")
-        for table in TABLES:
-            con.execute(table_ddl(table))
-        load = read_sql("load/table_from_parquet.sql")
-        for table in ARTICLE_TABLES + MANIFEST_TABLES:
-            files = [str(p) for p in parts(parquet_dir / table)]
-            if files:
-                con.execute(load.format(table=table), {"files": files})
-        for model in MODELS:
-            con.execute(read_sql(f"models/{model}.sql"))
-        reference = read_sql("load/reference_from_csv.sql")
-        for csv_path in reference_files():
-            if not csv_path.stem.isidentifier():
-                raise WirehouseError(f"reference file {csv_path.name}: its name must be a valid table name")
-            con.execute(reference.format(table=csv_path.stem), {"path": str(csv_path)})
-        for view in _view_files():
-            con.execute(view.read_text(encoding="utf-8"))
+        if incremental:
+            _apply_changes(con, changes)
+        else:
+            _load_everything(con, parquet_dir)
+        _reload_whole(con, parquet_dir)
         con.execute("COMMIT")
         for table in DERIVED_TABLES:
             derived = con.table(table).fetch_arrow_table()
@@ -49,3 +66,43 @@ def build_duckdb(parquet_dir: Path, database: Path) -> None:
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    database.with_name(FINGERPRINT).write_text(schema_fingerprint())
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
+    if files:
+        con.execute(read_sql("load/table_from_parquet.sql").format(table=table), {"files": [str(p) for p in files]})
+
+
+def _load_everything(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:
+    for table in TABLES:
+        con.execute(table_ddl(table))
+    for table in ARTICLE_TABLES:
+        _insert(con, table, parts(parquet_dir / table))
+
+
+def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes) -> None:
+    delete = read_sql("load/delete_articles.sql")
+    for table in ARTICLE_TABLES:
+        if changes.replaced_article_ids:
+            con.execute(delete.format(table=table), {"ids": changes.replaced_article_ids})
+        _insert(con, table, changes.new_parts.get(table, []))
+
+
+def _reload_whole(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:
+    """Small and derived tables, reference CSVs and views: always reloaded, so edits to seeds/ take effect."""
+    empty = read_sql("load/empty_table.sql")
+    for table in MANIFEST_TABLES + DERIVED_TABLES:
+        con.execute(empty.format(table=table))
+    for table in MANIFEST_TABLES:
+        _insert(con, table, parts(parquet_dir / table))
+    for model in MODELS:
+        con.execute(read_sql(f"models/{model}.sql"))
+    drop, create = read_sql("load/drop_reference.sql"), read_sql("load/reference_from_csv.sql")
+    for csv_path in reference_files():
+        if not csv_path.stem.isidentifier():
+            raise WirehouseError(f"reference file {csv_path.name}: its name must be a valid table name")
+        con.execute(drop.format(table=csv_path.stem))
+        con.execute(create.format(table=csv_path.stem), {"path": str(csv_path)})
+    for view in sorted((SQL_DIR / "views").glob("*.sql")):
+        con.execute(view.read_text(encoding="utf-8"))

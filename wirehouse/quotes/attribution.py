@@ -100,7 +100,7 @@ def _compatible(persons: list[str], pronoun: str, book: NameBook) -> str | None:
     return None
 
 
-def _first(item: tuple[int, ...]) -> int:
+def _first(item: tuple[int, int, int, str, _Attr | None]) -> int:
     return item[0]
 
 
@@ -133,6 +133,10 @@ class _Attr:
     kind: str  # 'pronoun' | 'name' | 'desc'
     cue: str | None
     via: str  # 'explicit' | 'continuation'
+
+    def continued(self) -> _Attr:
+        """The same speaker, credited to a quote that continues this one's."""
+        return _Attr(self.para, self.first, self.last, self.kind, self.cue, "continuation")
 
 
 class RuleAttributor:
@@ -580,9 +584,9 @@ class RuleAttributor:
             )
         ):
             # 'The Trump campaign sent an email saying "..."': the email's sender is the speaker
-            found = self._sentence_subject(p, v)
-            if found is not None:
-                subject = found
+            sender = self._sentence_subject(p, v)
+            if sender is not None:
+                subject = sender
         if subject is not None:
             return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         j = self._skip_adverbs(p, v - 1, 0)
@@ -750,13 +754,13 @@ class RuleAttributor:
             low = lows[k]
             if low in _SPEECH_NOUNS and k > 0 and lows[k + 1] == "that" and _is_possessive_name(toks[k - 1]):
                 # 'Trump’s claim that Obama "founded ISIS"'
-                found = self._np_core(p, k - 1, 0)
-                if found is not None:
-                    return _Attr(p, found[0], found[1], found[2], None, "explicit")
+                owner = self._np_core(p, k - 1, 0)
+                if owner is not None:
+                    return _Attr(p, owner[0], owner[1], owner[2], None, "explicit")
             if low in verbs and not self._is_noun_use(p, k):
-                found = self._for_verb(p, k)
-                if found is not None:
-                    return found
+                speaker = self._for_verb(p, k)
+                if speaker is not None:
+                    return speaker
             elif low == "according" and k + 1 < len(toks) and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(len(toks), k + 10))
                 if subject is not None:
@@ -883,16 +887,16 @@ class RuleAttributor:
             starts = sentences.get(para_no)
             if starts is None:
                 starts = sentences[para_no] = sentence_starts(text, p_start, p_end)
-            p = ParaTokens(text, p_start, p_end, spans[i:j], starts)
+            p = ParaTokens.around_quotes(text, p_start, p_end, spans[i:j], starts)
             self._mark_verbs(p)
             para_of[para_no] = p
             for local, idx in enumerate(range(i, j)):
                 q = p.quote_at[local]
                 paras[idx] = p
-                attr = None
-                if local and found[idx - 1] is not None and self._resumes(text, spans[idx], p, q):
-                    donor = found[idx - 1]
-                    attr = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+                attr: _Attr | None = None
+                previous = found[idx - 1] if local else None
+                if previous is not None and self._resumes(text, spans[idx], p, q):
+                    attr = previous.continued()
                 attr = attr or self._post(p, q) or self._pre(p, q) or self._later(p, q)
                 if attr is None and self._is_scare(text, spans[idx], p, q):
                     scare[idx] = True
@@ -910,19 +914,19 @@ class RuleAttributor:
                     after = next((found[a] for a in range(idx + 1, j) if found[a] is not None), None)
                     donor = before or after
                     if donor is not None:
-                        found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+                        found[idx] = donor.continued()
                     else:
                         found[idx] = self._previous_subject(p, p.quote_at[idx - i])
             i = j
         # quotes running over paragraphs share a speaker, in both directions
         for idx in range(1, n):
-            if spans[idx].continues and found[idx] is None and found[idx - 1] is not None:
-                donor = found[idx - 1]
-                found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+            donor = found[idx - 1]
+            if spans[idx].continues and found[idx] is None and donor is not None:
+                found[idx] = donor.continued()
         for idx in range(n - 2, -1, -1):
-            if spans[idx + 1].continues and found[idx] is None and found[idx + 1] is not None:
-                donor = found[idx + 1]
-                found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+            donor = found[idx + 1]
+            if spans[idx + 1].continues and found[idx] is None and donor is not None:
+                found[idx] = donor.continued()
         # a paragraph opening with an unattributed quote continues the previous paragraph's last speaker:
         # of its last quote, or else of the speech it reports ('Smith said the plan was sound.' / '"It works."')
         reporter = {para_no: attr for _, _, para_no, attr in reported}
@@ -930,9 +934,8 @@ class RuleAttributor:
             span = spans[idx]
             if found[idx] is not None or scare[idx]:
                 continue
-            p = paras[idx]
-            q = p.quote_at[0] if p is not None else 0
-            if p is None or q > 1 or (idx and spans[idx - 1].paragraph_no == span.paragraph_no):
+            para = paras[idx]
+            if para is None or para.quote_at[0] > 1 or (idx and spans[idx - 1].paragraph_no == span.paragraph_no):
                 continue  # the quote does not open its paragraph
             if idx and spans[idx - 1].paragraph_no == span.paragraph_no - 1:
                 donor = found[idx - 1]
@@ -942,7 +945,7 @@ class RuleAttributor:
                     donor = self._introduced(text, *paragraphs[span.paragraph_no - 1])
             if donor is None:
                 continue
-            found[idx] = _Attr(donor.para, donor.first, donor.last, donor.kind, donor.cue, "continuation")
+            found[idx] = donor.continued()
             for later in range(idx + 1, n):
                 if spans[later].paragraph_no != span.paragraph_no:
                     break

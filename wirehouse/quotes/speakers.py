@@ -25,6 +25,8 @@ _POSSESSIVE = ("’s", "'s", "’", "'")
 
 def strip_possessive(token: str) -> str:
     """'Trump’s' -> 'Trump'."""
+    if not token.endswith(_POSSESSIVE):
+        return token
     for suffix in _POSSESSIVE:
         if token.endswith(suffix) and len(token) > len(suffix):
             return token[: -len(suffix)]
@@ -121,20 +123,32 @@ class NameBook:
         surname = core[-1]
         if len(surname) > 1:
             text = self.text
+            find = text.find
+            rfind = text.rfind
             size = len(surname)
+            width = len(core)
+            given = core[:-1]  # the candidate's words before the surname must end with these
             titles = lexicon().title_tokens
             counts: dict[tuple[str, ...], int] = {}
-            pos = text.find(surname)
+            # a longer form of 'Tony Blair' holds 'Tony Blair': look for that rather than every 'Blair'
+            needle = f"{given[-1]} {surname}" if given else surname
+            lead = len(needle) - size
+            pos = find(needle)
             while pos >= 0:
-                start = pos
-                pos = text.find(surname, pos + size)
+                start = pos + lead
+                pos = find(needle, start + size if lead == 0 else pos + 1)
                 # whole word only, with a capitalised word right before it on the same line
+                if start < 2 or text[start - 1] != " ":
+                    continue
                 after = text[start + size : start + size + 1]
-                if (after and (after.isalnum() or after == "-")) or start < 2 or text[start - 1] != " ":
+                if after and (after.isalnum() or after == "-"):
                     continue
-                if not text[start - 2].isalpha() and text[start - 2] != ".":
+                prev = text[start - 2]
+                if not prev.isalpha() and prev != ".":
                     continue
-                word_start = max(text.rfind(" ", 0, start - 1), text.rfind("\n", 0, start - 1)) + 1
+                space = rfind(" ", 0, start - 1)
+                newline = rfind("\n", space + 1, start - 1)
+                word_start = (newline if newline >= 0 else space) + 1
                 if not text[word_start].isupper():
                     continue  # the word before is not capitalised: no longer name here
                 before = text[word_start : start - 1].lower()
@@ -144,8 +158,12 @@ class NameBook:
                 words = window[window.rfind("\n") + 1 :].split()[-4:]
                 while words and not words[0][0].isupper():
                     words.pop(0)
+                # the candidate is a tail of words + surname, so it can only be longer than the core and end
+                # with it if the words end with the core's given names: skip name_core otherwise
+                if len(words) < width or (given and words[len(words) - len(given) :] != given):
+                    continue
                 candidate = name_core([*words, surname])
-                if len(candidate) <= len(core) or candidate[-len(core) :] != core or len(candidate) > len(core) + 2:
+                if len(candidate) <= width or candidate[-width:] != core or len(candidate) > width + 2:
                     continue
                 if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
                     continue  # a headline in title case, an all-capitals dateline
@@ -157,7 +175,8 @@ class NameBook:
             if counts:
                 # the form the article uses most ('Bernie Sanders' over a stray 'New Hampshire Sanders'), then
                 # the longest ('Hillary Rodham Clinton' when it is used as often)
-                best = list(max(counts, key=lambda c: (counts[c], len(c))))
+                most = max(counts, key=lambda form: (counts[form], len(form)))
+                best = list(most)
         name = " ".join(best)
         self._cache[key] = name
         return name

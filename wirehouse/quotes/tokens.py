@@ -26,6 +26,7 @@ SPECIAL = frozenset((OPEN, CLOSE, QUOTE, CUT))
 SENTENCE_END = frozenset(".!?")
 CLOSERS = frozenset((CLOSE, ")", "]", "’", "'", '"', "”"))
 _STARTERS = frozenset((OPEN, QUOTE, CUT, "(", "[", "‘"))
+_QUOTE_ENDS = frozenset(".!?,;:")  # a quote's last character kept as a token after it
 
 ABBREVIATIONS = word_set(
     """mr mrs ms dr sen sens rep reps gov govs lt gen col maj capt sgt adm cmdr prof rev st jr sr hon pres
@@ -62,6 +63,37 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return word.lower() not in ABBREVIATIONS
 
 
+def tokenize(text: str, start: int, end: int) -> list[str]:
+    """The tokens `_TOKEN` finds in text[start:end].
+
+    No token spans whitespace, so a whitespace-split word that is all letters and digits is one token as it
+    stands, and only words holding punctuation ('said,', 'U.S.', 'Trump’s') go through the regex: a third
+    cheaper than running the regex over every word.
+    """
+    toks: list[str] = []
+    append = toks.append
+    split = _split_word
+    for word in text[start:end].split():
+        if word.isalnum():
+            append(word)
+        else:
+            toks += split(word)
+    return toks
+
+
+_WORD_SPLITS: dict[str, list[str]] = {}  # 'said,' -> ['said', ','], shared by all articles
+
+
+def _split_word(word: str) -> list[str]:
+    """The tokens of a whitespace-free word with punctuation, remembered: news repeats 'said,' and 'Mr.'."""
+    found = _WORD_SPLITS.get(word)
+    if found is None:
+        if len(_WORD_SPLITS) >= 100_000:
+            _WORD_SPLITS.clear()  # a bound on memory over a long batch
+        found = _WORD_SPLITS[word] = _TOKEN.findall(word)
+    return found
+
+
 def sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
     """Offsets where the sentences of a paragraph start, the paragraph start first."""
     starts = [p_start]
@@ -73,36 +105,53 @@ def sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
 
 
 class ParaTokens:
-    """Tokens of one paragraph that holds quotes; `quote_at[i]` is the index of quote i's QUOTE token."""
+    """Tokens of the prose around quotes (or of one plain sentence); `quote_at[i]` is the index of quote i's
+    QUOTE token. Built by `around_quotes` or `plain`."""
 
     __slots__ = ("_anchor_pos", "_anchors", "lows", "quote_at", "text", "toks")
 
-    def __init__(
-        self, text: str, p_start: int, p_end: int, spans: list[QuoteSpan], starts: list[int] | None = None
-    ) -> None:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.toks: list[str] = []
+        self.lows: list[str] = []
+        self.quote_at: list[int] = []
+        self._anchors: list[int] = []  # token index where a stretch of known offset begins
+        self._anchor_pos: list[int] = []
+
+    @classmethod
+    def around_quotes(
+        cls, text: str, p_start: int, p_end: int, spans: list[QuoteSpan], starts: list[int] | None = None
+    ) -> ParaTokens:
+        """Tokens of a paragraph holding `spans`: each quote folded into OPEN, QUOTE, its last punctuation and
+        CLOSE, with the sentences around it (`starts`: the paragraph's sentence starts, if known)."""
         if starts is None:
             starts = sentence_starts(text, p_start, p_end)
-        toks: list[str] = []
-        quote_at: list[int] = []
-        anchors: list[int] = []  # token index where a stretch of known offset begins
-        anchor_pos: list[int] = []
+        self = cls(text)
+        toks = self.toks
+        quote_at = self.quote_at
+        anchors = self._anchors
+        anchor_pos = self._anchor_pos
         pos = p_start
         first = True
         for span in spans:
-            gap_end = span.open_pos if span.open_pos >= 0 else span.start
-            self._gap(text, starts, pos, gap_end, toks, anchors, anchor_pos, first, True)
+            open_pos = span.open_pos
+            gap_end = open_pos if open_pos >= 0 else span.start
+            if pos < gap_end:
+                self._gap(starts, pos, gap_end, first, True)
             first = False
-            if span.open_pos >= 0:
-                anchors.append(len(toks))
-                anchor_pos.append(span.open_pos)
+            n = len(toks)
+            if open_pos >= 0:
+                anchors.append(n)
+                anchor_pos.append(open_pos)
                 toks.append(OPEN)
-            quote_at.append(len(toks))
-            anchors.append(len(toks))
+                n += 1
+            quote_at.append(n)
+            anchors.append(n)
             anchor_pos.append(span.start)
             toks.append(QUOTE)
             last = text[span.end - 1]
-            if last in ".!?,;:":
-                anchors.append(len(toks))
+            if last in _QUOTE_ENDS:
+                anchors.append(n + 1)
                 anchor_pos.append(span.end - 1)
                 toks.append(last)
             if span.close_pos >= 0:
@@ -112,31 +161,29 @@ class ParaTokens:
                 pos = span.close_pos + 1
             else:
                 pos = span.end
-        self._gap(text, starts, pos, p_end, toks, anchors, anchor_pos, False, False)
+        if pos < p_end:
+            self._gap(starts, pos, p_end, False, False)
         anchors.append(len(toks))  # a sentinel: the paragraph end
         anchor_pos.append(p_end)
-        self.text = text
-        self.toks = toks
-        self.lows = "\x00".join(toks).lower().split("\x00")
-        self.quote_at = quote_at
-        self._anchors = anchors
-        self._anchor_pos = anchor_pos
+        self.lows = list(map(str.lower, toks))
+        return self
 
-    @staticmethod
-    def _gap(
-        text: str,
-        starts: list[int],
-        start: int,
-        end: int,
-        toks: list[str],
-        anchors: list[int],
-        anchor_pos: list[int],
-        at_paragraph_start: bool,
-        before_quote: bool,
-    ) -> None:
+    @classmethod
+    def plain(cls, text: str, start: int, split: int, end: int) -> tuple[ParaTokens, int]:
+        """Tokens of a stretch of prose with no quotes (a sentence, for reported speech), and the index of
+        the first token at or after `split` (which must fall between words)."""
+        self = cls(text)
+        self._stretch(start, split)
+        index = len(self.toks)
+        self._stretch(split, end)
+        self._anchors.append(len(self.toks))  # a sentinel: the stretch end
+        self._anchor_pos.append(end)
+        self.lows = list(map(str.lower, self.toks))
+        return self, index
+
+    def _gap(self, starts: list[int], start: int, end: int, at_paragraph_start: bool, before_quote: bool) -> None:
         """Tokenise the prose between two quotes: the sentence after the first, the one(s) before the next."""
-        if start >= end:
-            return
+        text = self.text
         head_end = start
         if not at_paragraph_start:
             # to the end of the sentence that follows the previous quote
@@ -157,69 +204,47 @@ class ParaTokens:
                 space = text.find(" ", lo, end)
                 tail_start = space + 1 if space >= 0 else lo
         if head_end >= tail_start:
-            ParaTokens._stretch(text, start, end, toks, anchors, anchor_pos)
+            self._stretch(start, end)
             return
         if head_end > start:
-            ParaTokens._stretch(text, start, head_end, toks, anchors, anchor_pos)
-        anchors.append(len(toks))
-        anchor_pos.append(head_end)
-        toks.append(CUT)
+            self._stretch(start, head_end)
+        self._anchors.append(len(self.toks))
+        self._anchor_pos.append(head_end)
+        self.toks.append(CUT)
         if tail_start < end:
-            ParaTokens._stretch(text, tail_start, end, toks, anchors, anchor_pos)
+            self._stretch(tail_start, end)
 
-    @staticmethod
-    def _stretch(
-        text: str,
-        start: int,
-        end: int,
-        toks: list[str],
-        anchors: list[int],
-        anchor_pos: list[int],
-    ) -> None:
-        found = _TOKEN.findall(text, start, end)
-        if not found:
-            return
-        anchors.append(len(toks))
-        anchor_pos.append(start)
-        toks += found
-
-    @classmethod
-    def plain(cls, text: str, start: int, split: int, end: int) -> tuple[ParaTokens, int]:
-        """Tokens of a stretch of prose with no quotes (a sentence, for reported speech), and the index of
-        the first token at or after `split` (which must fall between words)."""
-        self = cls.__new__(cls)
-        self.text = text
-        self.toks = []
-        self._anchors = []
-        self._anchor_pos = []
-        self.quote_at = []
-        cls._stretch(text, start, split, self.toks, self._anchors, self._anchor_pos)
-        index = len(self.toks)
-        cls._stretch(text, split, end, self.toks, self._anchors, self._anchor_pos)
-        self._anchors.append(len(self.toks))  # a sentinel: the stretch end
-        self._anchor_pos.append(end)
-        self.lows = "\x00".join(self.toks).lower().split("\x00")
-        return self, index
+    def _stretch(self, start: int, end: int) -> None:
+        """Append the tokens of text[start:end], anchored at `start`."""
+        found = tokenize(self.text, start, end)
+        if found:
+            self._anchors.append(len(self.toks))
+            self._anchor_pos.append(start)
+            self.toks += found
 
     def start_of(self, index: int) -> int:
         """Offset in the text of token `index`, found from the nearest token of known offset."""
-        at = bisect_right(self._anchors, index) - 1
-        first = self._anchors[at]
-        pos = self._anchor_pos[at]
+        anchors = self._anchors
+        at = bisect_right(anchors, index) - 1
+        first = anchors[at]
         toks = self.toks
         if first == index:
             tok = toks[index]
+            pos = self._anchor_pos[at]
             return pos if tok in SPECIAL else self.text.find(tok, pos)
         text = self.text
         nxt = at + 1
-        if nxt < len(self._anchors) and self._anchors[nxt] - index < index - first:
+        if nxt < len(anchors) and anchors[nxt] - index < index - first:
             # nearer the next anchor (the next quote mark): walk back from it
             pos = self._anchor_pos[nxt]
-            for tok in reversed(toks[index : self._anchors[nxt]]):
-                pos = text.rfind(tok, 0, pos)
+            rfind = text.rfind
+            for tok in reversed(toks[index : anchors[nxt]]):
+                pos = rfind(tok, 0, pos)
             return pos
+        pos = self._anchor_pos[at]
+        find = text.find
         for tok in toks[first : index + 1]:
-            pos = text.find(tok, pos) + len(tok)
+            pos = find(tok, pos) + len(tok)
         return pos - len(toks[index])
 
     def end_of(self, index: int) -> int:
@@ -241,8 +266,10 @@ class ParaTokens:
             return True
         if tok not in SENTENCE_END:
             return False
-        if tok == "." and self.is_abbreviation_dot(k):
-            return False
+        if tok == "." and k:
+            word = toks[k - 1]  # an abbreviation dot ('Sen.', 'U.S.', 'J.'), as in `is_abbreviation_dot`
+            if (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or "." in word:
+                return False
         n = len(toks)
         j = k + 1
         while j < n and toks[j] in CLOSERS:

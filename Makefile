@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 eval: $(STAMP)
-	$(BIN)/wirehouse eval-quotes ../shared/eval/quotes_dev.jsonl --errors warehouse/quote_errors.jsonl
+	$(BIN)/wirehouse eval-quotes ../shared/eval/quotes_dev.jsonl
 	$(BIN)/wirehouse eval-sentences ../shared/eval/sentences_golden_en.jsonl
 
 clean:

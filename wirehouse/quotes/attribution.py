@@ -748,6 +748,7 @@ class RuleAttributor:
                 and found[2] == "name"
                 and (found[1] > found[0] or opens)
                 and p.lows[found[1]] not in _HEADER_WORDS
+                and not self._verb_before(p, found[0])
             ):
                 return _Attr(p, found[0], found[1], "name", None, "explicit")
         verbs = self.verbs
@@ -770,6 +771,19 @@ class RuleAttributor:
                     return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
             k -= 1
         return None
+
+    def _verb_before(self, p: ParaTokens, k: int) -> bool:
+        """Is there a speech verb before token k in its sentence? ('McLeish told BBC Radio Five Live: "..."'
+        names the listener before the colon, not a transcript's speaker.)"""
+        toks = p.toks
+        lows = p.lows
+        verbs = self.verbs
+        k -= 1
+        while k >= 0 and toks[k] not in SPECIAL and not (toks[k] in _STOPS and p.ends_sentence(k)):
+            if lows[k] in verbs and not self._is_noun_use(p, k):
+                return True
+            k -= 1
+        return False
 
     def _later(self, p: ParaTokens, q: int) -> _Attr | None:
         """A speech verb later in the quote's sentence whose subject follows the quote."""

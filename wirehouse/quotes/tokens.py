@@ -63,6 +63,11 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return word.lower() not in ABBREVIATIONS
 
 
+def _dotted(word: str) -> bool:
+    """'U.S', 'a.m' (the token before an abbreviation's last dot), but not a number ('$8.6m.' ends a sentence)."""
+    return "." in word and word.replace(".", "").isalpha()
+
+
 def tokenize(text: str, start: int, end: int) -> list[str]:
     """The tokens `_TOKEN` finds in text[start:end].
 
@@ -256,7 +261,7 @@ class ParaTokens:
         if k == 0:
             return False
         word = self.toks[k - 1]
-        return (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or "." in word
+        return (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or _dotted(word)
 
     def ends_sentence(self, k: int) -> bool:
         """Does token k end a sentence? A CUT does; '.', '!', '?' only if what follows opens a new one."""
@@ -268,7 +273,7 @@ class ParaTokens:
             return False
         if tok == "." and k:
             word = toks[k - 1]  # an abbreviation dot ('Sen.', 'U.S.', 'J.'), as in `is_abbreviation_dot`
-            if (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or "." in word:
+            if (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or _dotted(word):
                 return False
         n = len(toks)
         j = k + 1

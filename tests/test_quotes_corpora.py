@@ -1,0 +1,42 @@
+"""Attribution on real news the rules were not tuned on: BBC and Reuters-21578 articles from ../shared, with the
+exact speaker of one quote each. Each case is an error the rules used to make, named by its general cause."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from wirehouse.clean.parse import parse_article
+from wirehouse.quotes import Quote, extract_quotes
+
+
+@cache
+def _quotes(path: Path) -> list[Quote]:
+    article = parse_article(path.read_text(encoding="utf-8", errors="replace"))
+    spans = [(p.start, p.end) for p in article.paragraphs if p.kind == "body"]
+    return extract_quotes(article.body, spans)
+
+
+def quote_in(shared_dir: Path, article: str, prefix: str) -> Quote:
+    """The one quote of a corpus article (path under corpora/) whose text starts with `prefix`."""
+    quotes = [q for q in _quotes(shared_dir / "corpora" / article) if q.text.startswith(prefix)]
+    assert len(quotes) == 1, [q.text[:40] for q in _quotes(shared_dir / "corpora" / article)]
+    return quotes[0]
+
+
+# (article, quote prefix, speaker, speaker_mention); one row per error fixed, the cause in the comment
+CASES = [
+    # 'X told <outlet>: "..."' names the listener before the colon, not a transcript speaker
+    ("bbc/politics/166.txt", "I fell in love with someone", "David Blunkett", "Mr Blunkett"),
+    ("bbc/sport/263.txt", "We were in pole position", "Alex McLeish", "McLeish"),
+    # '$8.6m.' ends a sentence: a dot after a number is not an abbreviation's
+    ("bbc/business/425.txt", "these members of the core executive team", "Nortel", "Nortel"),
+]
+
+
+@pytest.mark.parametrize(("article", "prefix", "speaker", "mention"), CASES)
+def test_corpus_speakers(shared_dir: Path, article: str, prefix: str, speaker: str | None, mention: str | None) -> None:
+    quote = quote_in(shared_dir, article, prefix)
+    assert (quote.speaker, quote.speaker_mention) == (speaker, mention)

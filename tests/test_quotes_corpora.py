@@ -33,6 +33,18 @@ CASES = [
     ("bbc/sport/263.txt", "We were in pole position", "Alex McLeish", "McLeish"),
     # '$8.6m.' ends a sentence: a dot after a number is not an abbreviation's
     ("bbc/business/425.txt", "these members of the core executive team", "Nortel", "Nortel"),
+    # a quote left open at a paragraph end runs on with its speaker, before the next paragraph's quotes
+    ("bbc/politics/190.txt", "I'm just being honest", "Michael Howard", "He"),
+    ("bbc/business/314.txt", "I would not exclude that the structure", "Kaha Kiknavelidze", "Kaha Kiknavelidze"),
+    # a paragraph opening with a quote, then narrative, then another speaker's quote: the previous speaker's
+    ("bbc/tech/350.txt", "We want to communicate freely", "Bill Simmelink", "he"),
+    ("bbc/business/323.txt", "The proof is that some properties", "Miles Shipside", "Mr Shipside"),
+    # '"A," said X. Narrative. "B." "C," said Y.': B opens Y's run of quotes, not X's
+    ("bbc/sport/470.txt", "I think it will help these guys", "Patrick McEnroe", "McEnroe"),
+    # '"A," said X, role. "B." "C," said Y.': B follows X's attribution and is X's
+    ("bbc/business/007.txt", "We are not getting the boost", "Rick Egelton", "Rick Egelton"),
+    # a run of quotes takes the speaker of the run's last quote
+    ("bbc/sport/326.txt", "But we are certainly not out", "Jason Robinson", "he"),
 ]
 
 

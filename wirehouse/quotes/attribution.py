@@ -886,6 +886,7 @@ class RuleAttributor:
         """Quotes of one article with speakers, in order of start; reported speech included."""
         sentences: dict[int, list[int]] = {}  # paragraph -> its sentence starts, worked out once
         reported = self._reported(text, paragraphs, spans, sentences) if self.indirect else []
+        reporter = {para_no: attr for _, _, para_no, attr in reported}
         if not spans:
             return self._build(text, spans, [], [], [], reported)
         n = len(spans)
@@ -927,13 +928,7 @@ class RuleAttributor:
             # quotes of the paragraph with no speaker of their own take the nearest one that has one
             for idx in range(i, j):
                 if found[idx] is None and not scare[idx]:
-                    before = next((found[b] for b in range(idx - 1, i - 1, -1) if found[b] is not None), None)
-                    after = next((found[a] for a in range(idx + 1, j) if found[a] is not None), None)
-                    donor = before or after
-                    if donor is not None:
-                        found[idx] = donor.continued()
-                    else:
-                        found[idx] = self._previous_subject(p, p.quote_at[idx - i])
+                    found[idx] = self._donor(text, spans, found, scare, idx, i, j, p, reporter)
             i = j
         # quotes running over paragraphs share a speaker, in both directions
         for idx in range(1, n):
@@ -946,7 +941,6 @@ class RuleAttributor:
                 found[idx] = donor.continued()
         # a paragraph opening with an unattributed quote continues the previous paragraph's last speaker:
         # of its last quote, or else of the speech it reports ('Smith said the plan was sound.' / '"It works."')
-        reporter = {para_no: attr for _, _, para_no, attr in reported}
         for idx in range(n):
             span = spans[idx]
             if found[idx] is not None or scare[idx]:
@@ -969,6 +963,83 @@ class RuleAttributor:
                 if found[later] is None and not scare[later]:
                     found[later] = found[idx]
         return self._build(text, spans, found, scare, forms, reported)
+
+    def _donor(
+        self,
+        text: str,
+        spans: list[QuoteSpan],
+        found: list[_Attr | None],
+        scare: list[bool],
+        idx: int,
+        first: int,
+        end: int,
+        p: ParaTokens,
+        reporter: dict[int, _Attr],
+    ) -> _Attr | None:
+        """The speaker of an unattributed quote, from the quotes of its paragraph (`first`..`end`).
+
+        A chunk that continues a quote left open in the previous paragraph keeps that quote's speaker. Else a
+        run of quotes with nothing but punctuation between them shares the speaker of the run ('"A." "B," X
+        said.'): the run after the quote if the quote is not joined to the one before, else the nearest quote
+        before. A quote opening its paragraph with narrative between it and the next attributed quote is
+        left to the previous paragraph's speaker when there is one (the newspaper convention of one speaker
+        running on); otherwise the later quote's speaker, or the subject of the sentence before.
+        """
+        span = spans[idx]
+        para_no = span.paragraph_no
+        if span.continues and idx and spans[idx - 1].paragraph_no == para_no - 1 and found[idx - 1] is not None:
+            return found[idx - 1].continued()  # type: ignore[union-attr]
+        local = idx - first
+        quote_at = p.quote_at
+        joined_before = local > 0 and not scare[idx - 1] and self._adjacent(text, spans[idx - 1], span)
+        after = None
+        a = idx
+        while a + 1 < end and not scare[a + 1] and self._adjacent(text, spans[a], spans[a + 1]):
+            a += 1
+            if found[a] is not None:
+                after = found[a]
+                break
+        before = next((found[b] for b in range(idx - 1, first - 1, -1) if found[b] is not None), None)
+        if after is not None and not joined_before and (before is None or self._after_narrative(p, quote_at[local])):
+            return after.continued()
+        if before is not None:
+            return before.continued()
+        later = next((found[b] for b in range(idx + 1, end) if found[b] is not None), None)
+        if later is not None and local == 0 and quote_at[0] <= 1 and para_no:
+            previous = idx and spans[idx - 1].paragraph_no == para_no - 1 and found[idx - 1] is not None
+            if previous or reporter.get(para_no - 1) is not None:
+                return None  # the previous paragraph's speaker runs on: see `attribute`
+        if later is not None:
+            return later.continued()
+        return self._previous_subject(p, quote_at[local])
+
+    def _after_narrative(self, p: ParaTokens, q: int) -> bool:
+        """Does the quote at token q open a sentence that follows a sentence with no quote in it?
+
+        '"A," said X. "B." "C," said Y.': B follows X's attribution and is X's; '"A," said X. Y has doubts.
+        "B." "C," said Y.': B follows narrative and opens Y's run of quotes.
+        """
+        toks = p.toks
+        k = q - 1
+        if k >= 0 and toks[k] == OPEN:
+            k -= 1
+        if k < 0 or toks[k] == CUT:
+            return k >= 0
+        k -= 1
+        while k >= 0:
+            tok = toks[k]
+            if tok in SPECIAL:
+                return tok == CUT
+            if tok in _STOPS and p.ends_sentence(k):
+                return True
+            k -= 1
+        return True
+
+    @staticmethod
+    def _adjacent(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
+        """Nothing but quote marks, punctuation and spaces between two quotes of a paragraph, on one line:
+        '"A." "B," X said'."""
+        return not any(char.isalnum() or char == "\n" for char in text[first.end : second.start])
 
     # ----------------------------------------------------------------- reported speech
     def _reported(

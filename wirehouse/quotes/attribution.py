@@ -79,7 +79,56 @@ _SPEECH_NOUNS = word_set(
     suggestion warning tweet tweets message argument charge accusation slogan vow insistence declaration
     contention response answer quip joke description characterization prediction"""
 )
+_INTRO_WORDS = word_set("by at in on for with however meanwhile but and yet still nevertheless instead overall")
+# words between a passive speech verb and the quote it introduces: 'was described as a "..."'
+_PASSIVE_LINKS = word_set("as for of a an the being it him her them his its their")
+_BE_FORMS = word_set("be been being is was were are am 's")
+_PASSIVE_ADVERBS = word_set("also not n't still already now often once reportedly allegedly")
+_PREPOSITIONS = word_set("in on at from with for by near inside outside across around")
+_CONJUNCTIONS = word_set("but and yet so or")
+_QUANTIFIERS = word_set("one another some many most several both others few all each either neither none")
+_RELATIVES = word_set("in who whom whose which that")
+# endings of nouns for people, for speaker nouns the seeds do not list: 'lobbyist', 'historian', 'attendees'
+_AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "man", "men")
+_DASHES_ONLY = frozenset(("—", "–", "-", "--"))
+# a noun phrase right after these is the object of a preposition, not a subject: 'China has in the past said'
+_SKIPPED_PREPOSITIONS = word_set("in on at during over under within throughout")
 _HEADER_WORDS = word_set("update watch read note editor related video photo source transcript warning")
+
+
+_COMMON: dict[tuple[int, str], bool] = {}  # (id of the text, word) -> a common word in that text
+
+
+def _common_word(text: str, word: str) -> bool:
+    """Is a capitalised word a common word in this text: written in lowercase somewhere, and never capitalised
+    inside a sentence (after a word or a comma) as a name would be?"""
+    key = (id(text), word)
+    found = _COMMON.get(key)
+    if found is not None:
+        return found
+    if len(_COMMON) > 4096:
+        _COMMON.clear()
+    low = " " + word.lower()
+    found = False
+    pos = text.find(low)
+    while pos >= 0:
+        end = pos + len(low)
+        if end >= len(text) or not text[end].isalnum():
+            found = True
+            break
+        pos = text.find(low, end)
+    if found:
+        cap = " " + word
+        pos = text.find(cap)
+        while pos >= 0:
+            end = pos + len(cap)
+            before = text[pos - 1 : pos]
+            if (end >= len(text) or not text[end].isalnum()) and (before.isalnum() or before == ","):
+                found = False  # 'said Brown', 'Gordon Brown': a name after all
+                break
+            pos = text.find(cap, end)
+    _COMMON[key] = found
+    return found
 
 
 def _head_words(tokens: list[str]) -> list[str]:
@@ -149,6 +198,7 @@ class RuleAttributor:
         self.verbs = self.lex.verb_lemma
         self._report_forms = tuple(" " + form for form in _REPORTING_FORMS if form in self.verbs)
         self.titles = self.lex.title_tokens
+        self.nouns = self.lex.speaker_nouns
         self._verb_heads = frozenset(self.lex.phrasal) | _NOT_SPEECH_BEFORE_TO
 
     def _mark_verbs(self, p: ParaTokens) -> None:
@@ -276,6 +326,68 @@ class RuleAttributor:
             and not low.endswith("ing")
         )
 
+    def noun_info(self, low: str) -> tuple[str, str, bool] | None:
+        """(kind, gender, plural) of a noun that can be credited with speech, else None: 'spokeswoman' ->
+        ('person', 'she', False), 'officials' -> ('person', '', True), 'firm' -> ('organisation', '', False),
+        'report' -> ('source', '', False), 'mother-of-nine' and '22-year-old' -> persons."""
+        found = self.nouns.get(low)
+        if found is not None:
+            return found
+        heads = self.lex.title_heads
+        if low in heads:
+            return ("person", "", False)
+        if len(low) > 4 and low[-1] == "s" and low[:-1] in heads:
+            return ("person", "", True)
+        if low in ORG_HEADS:
+            return ("organisation", "", False)
+        if "-" in low:
+            parts = low.split("-")
+            if len(parts) >= 3 and parts[-2] in ("year", "years") and parts[-1] in ("old", "olds"):
+                return ("person", "", parts[-1] == "olds")  # 'the 22-year-old'
+            for part in (parts[-1], parts[0]):  # 'ex-minister', 'mother-of-nine'
+                found = self.nouns.get(part)
+                if found is not None:
+                    return found
+        return None
+
+    def _noun_like(self, low: str) -> bool:
+        """A noun that can speak: a listed one, or a person noun by its ending ('lobbyist', 'attendees')."""
+        return self.noun_info(low) is not None or (len(low) > 5 and low.endswith(_AGENT_ENDINGS))
+
+    def _speaks(self, p: ParaTokens, found: tuple[int, int, str]) -> bool:
+        """Can this noun phrase be credited with speech: a pronoun, a name, or a description headed by a noun
+        that speaks ('the senator', 'officials', 'the firm', 'the report'; not 'the cost', 'the past')?
+
+        A single capitalised word opening its sentence is a name unless the article also writes it in
+        lowercase and never capitalised inside a sentence ('More than 600 people ...', 'Third generation').
+        """
+        first, last, kind = found
+        if kind == "pronoun" or (kind == "name" and first != last):
+            return True
+        toks = p.toks
+        lows = p.lows
+        if kind == "desc":
+            # some word of the phrase before its prepositional phrase or relative clause can speak: 'a source
+            # involved in the talks', 'the paper's editorial board', 'an industry lobbyist who spoke'; or is
+            # a capitalised word ('the Trump campaign')
+            if first == last and lows[first] in _QUANTIFIERS:
+                return True  # 'said one of those advisers', 'many are calling it'
+            for i in range(first, last + 1):
+                low = lows[i]
+                if i > first and (low in _PP_LINKS or low in _RELATIVES):
+                    break
+                if toks[i][0].isupper():
+                    if low not in CAPITAL_STOPWORDS and low not in DETERMINERS:
+                        return True
+                elif self._noun_like(strip_possessive(low)):
+                    return True
+            return False
+        if first == last and (first == 0 or toks[first - 1] in _STARTERS or self._ends_at(p, first - 1)):
+            word = toks[first]
+            if word.isalpha() and self.noun_info(lows[first]) is None:
+                return not _common_word(p.text, word)
+        return True
+
     def _is_role(self, low: str) -> bool:
         """A role noun ('spokesman', 'officials'), so a bare description can be a speaker."""
         return low in self.titles or (len(low) > 4 and low[-1] == "s" and low[:-1] in self.titles) or low in ORG_HEADS
@@ -304,13 +416,79 @@ class RuleAttributor:
         return j
 
     def _subject_before(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
-        """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'."""
+        """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'.
+
+        Only a phrase that can speak is a subject (`_speaks`). A noun phrase after a preposition is not one:
+        'China has in the past said' skips 'in the past'. A role right after a name and a comma is the
+        name's appositive: 'Rhodri Glyn Thomas, Plaid Cymru health spokesman said' -> the name.
+        """
+        found = self._subject_left(p, v, lo)
+        if found is None:
+            return None
+        first = found[0]
+        if (
+            first - 2 >= lo
+            and p.lows[first - 1] in _SKIPPED_PREPOSITIONS
+            and found[2] == "desc"
+            and p.lows[first - 2] in AUX_ADVERBS
+        ):
+            retry = self._subject_left(p, first - 1, lo)  # 'has in the past said': 'in' stands for the verb
+            if retry is not None and self._speaks(p, retry):
+                return retry
+        if not self._speaks(p, found):
+            if first - 2 >= lo and p.lows[first - 1] in _PREPOSITIONS:
+                # 'she and other Democrats on the stage refused to say': the phrase before the preposition
+                head = self._np_ending(p, first - 2, lo)
+                if head is not None and self._speaks(p, head):
+                    return head
+            # 'the wake of a Law Commission report which branded ...': the phrase after 'of' may speak
+            core = self._np_core(p, found[1], lo)
+            if core is None or core[0] <= first or p.lows[core[0] - 1] != "of" or not self._speaks(p, core):
+                return None
+            return core
+        if first - 2 >= lo and p.toks[first - 1] == "," and found[2] == "desc" and self._is_role(p.lows[found[1]]):
+            name = self._np_ending(p, first - 2, lo)
+            if name is not None and name[2] == "name" and name[1] > name[0] and not self._title_like(p, name):
+                start = name[0]
+                if start == lo or p.toks[start - 1] in _STARTERS or self._ends_at(p, start - 1):
+                    return name
+        return found
+
+    def _subject_left(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
         toks = p.toks
         lows = p.lows
         j = self._skip_adverbs(p, v - 1, lo)
         if j < lo:
             return None
         tok = toks[j]
+        if tok in _DASHES_ONLY:
+            # 'Lord Bingham - a senior law lord - said': the phrase before the opening dash
+            while j - 1 >= lo and toks[j - 1] in _DASHES_ONLY:
+                j -= 1  # '--' is two tokens
+            k = j - 1
+            while k > lo and j - k < 25 and toks[k] not in _DASHES_ONLY:
+                if toks[k] in SPECIAL or self._ends_at(p, k):
+                    return None
+                k -= 1
+            if k > lo and toks[k] in _DASHES_ONLY:
+                while k - 1 > lo and toks[k - 1] in _DASHES_ONLY:
+                    k -= 1
+                found = self._subject_left(p, k, lo)
+                if (
+                    found is not None
+                    and found[2] != "pronoun"
+                    and found[0] > lo
+                    and (toks[found[0] - 1] == "," or lows[found[0] - 1] in _PP_LINKS)
+                ):
+                    # 'X, managing director, of Y - a company - told': the name opening the clause
+                    c = found[0] - 1
+                    while c > lo and toks[c - 1] not in _STARTERS and not self._ends_at(p, c - 1):
+                        c -= 1
+                    opener = self._subject_right(p, c, k)
+                    if opener is not None and opener[2] == "name" and toks[opener[1] + 1] == ",":
+                        return opener
+                return found
+            return None
         if tok == "," and j - 1 >= lo and toks[j - 1] == ")":
             j -= 1
             tok = ")"
@@ -414,6 +592,21 @@ class RuleAttributor:
         return p.toks[k] in _STOPS and p.ends_sentence(k)
 
     def _subject_after(self, p: ParaTokens, j: int, hi: int) -> tuple[int, int, str] | None:
+        """Subject placed after its verb, if it can speak (`_speaks`)."""
+        found = self._subject_right(p, j, hi)
+        if found is None or self._speaks(p, found):
+            return found
+        if found[0] == found[1] and found[2] == "name":
+            # 'Federal labor organizations have ...': a capitalised adjective opening a description
+            k = found[1] + 1
+            while k < hi and self._is_modifier(p, k):
+                k += 1
+            for m in range(k - 1, found[1], -1):
+                if self._noun_like(strip_possessive(p.lows[m])):
+                    return (found[0], m, "desc")
+        return None
+
+    def _subject_right(self, p: ParaTokens, j: int, hi: int) -> tuple[int, int, str] | None:
         """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'.
 
         The run of words stops at punctuation, a function word or a verb; it is a name if it ends with a
@@ -432,6 +625,7 @@ class RuleAttributor:
             return (j, j, "pronoun")
         k = j
         last_cap = -1
+        and_at = -1
         while k < hi and k - j < 10:
             t = toks[k]
             lk = lows[k]
@@ -448,6 +642,10 @@ class RuleAttributor:
                 if not (k == j and lk in _SUBJECT_DETERMINERS):
                     last_cap = k  # 'The', 'Some' opening the run are not names
             else:
+                if last_cap >= 0 and lk == "and" and k + 1 < hi and self._name_word(p, k + 1):
+                    and_at = k  # 'J.P. Morgan and Co Inc chairman Lewis Preston', if a role follows
+                    k += 1
+                    continue
                 if last_cap >= 0 and lk not in NAME_PARTICLES:
                     # after a name, lowercase words continue the subject only as a role before another name
                     # ('Rubio spokesman Alex Conant') or after a possessive ("Ryan’s campaign"); else the
@@ -467,9 +665,27 @@ class RuleAttributor:
                         k = m
                         continue
                     if toks[last_cap].endswith(("’s", "'s")) or self._is_role(lk):
-                        while k < hi and k - j < 10 and self._is_role(lows[k]):
+                        # 'Nortel president and chief executive Bill Owens': roles, then maybe the name
+                        while (
+                            k < hi
+                            and k - j < 10
+                            and (
+                                self._is_role(lows[k])
+                                or (lows[k] == "and" and k + 1 < hi and self._is_role(lows[k + 1]))
+                            )
+                        ):
                             k += 1
+                        if k > j and k < hi and self._is_role(lows[k - 1]) and self._name_word(p, k):
+                            continue
                     break
+                if lk == "and" and k > j and self._is_role(lows[k - 1]):
+                    # 'his friend and fellow broadcaster Michael Pointon'
+                    m = k + 1
+                    while m < hi and m - k < 5 and self._is_modifier(p, m):
+                        m += 1
+                    if k + 1 < m < hi and self._name_word(p, m):
+                        k = m
+                        continue
                 if (lk in _NOT_DESCRIPTION or lk in AUX_ADVERBS or lk in WEEKDAYS) and not (
                     k == j and lk in _SUBJECT_DETERMINERS
                 ):
@@ -477,6 +693,14 @@ class RuleAttributor:
                 if lk in self.verbs or not _is_wordish(t):
                     break
             k += 1
+        heads = self.lex.title_heads
+        if and_at >= 0 and not any(
+            (toks[m].islower() and self._is_role(lows[m])) or lows[m] in heads or toks[m].endswith(("’s", "'s"))
+            for m in range(and_at + 1, k)
+        ):
+            # 'Mr Magnier and Mr McManus', 'Tories and Lib Dems': two speakers; the first is credited
+            k = and_at
+            last_cap = max((m for m in range(j, k) if toks[m][0].isupper()), default=-1)
         if k == j:
             return None
         end = k - 1
@@ -572,18 +796,27 @@ class RuleAttributor:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
             return None
         n = len(toks)
+        if depth == 0 and self._is_passive(p, v):
+            # 'can be added', 'was told': the subject is not the speaker; only 'by X' names one
+            if v + 2 < n and lows[v + 1] == "by":
+                subject = self._subject_after(p, v + 2, min(n, v + 12))
+                if subject is not None:
+                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+            return None
         if v + 2 < n and lows[v + 1] == "by" and low.endswith("ed"):
             # 'as described by FBI Director James Comey'
             subject = self._subject_after(p, v + 2, min(n, v + 12))
             if subject is not None:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         subject = self._subject_before(p, v, 0)
-        if (
-            subject is not None
-            and low.endswith("ing")
-            and (
-                (subject[2] == "desc" and not self._is_role(lows[subject[1]]))
-                or (subject[0] > 0 and lows[subject[0] - 1] in _OBJECT_MARKERS)
+        if low.endswith("ing") and (
+            (subject is None and self._subject_left(p, v, 0) is not None)
+            or (
+                subject is not None
+                and (
+                    (subject[2] == "desc" and not self._is_role(lows[subject[1]]))
+                    or (subject[0] > 0 and lows[subject[0] - 1] in _OBJECT_MARKERS)
+                )
             )
         ):
             # 'The Trump campaign sent an email saying "..."': the email's sender is the speaker
@@ -599,12 +832,39 @@ class RuleAttributor:
             if subject is not None:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         n = len(p.toks)
-        subject = self._subject_after(p, v + 1, min(n, v + 9))
-        if subject is not None and subject[2] != "desc":
+        inverted = v > 0 and toks[v - 1] == ","
+        subject = self._subject_after(p, v + 1, min(n, v + (14 if inverted else 9)))
+        if subject is not None and (subject[2] != "desc" or inverted):
+            # 'said Jason Stilwell, a manager' / '..., said the report, ...' / '..., said Lewis Preston.'
             after = subject[1] + 1
-            if after < n and toks[after] in (",", ":"):
+            if after < n and (toks[after] in (",", ":") or (inverted and self._ends_at(p, after))):
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
         return None
+
+    def _name_word(self, p: ParaTokens, k: int) -> bool:
+        """A capitalised word that can be part of a name (not 'The', 'On', a speech verb or a mark)."""
+        tok = p.toks[k]
+        return (
+            tok[0].isupper()
+            and tok not in SPECIAL
+            and p.lows[k] not in CAPITAL_STOPWORDS
+            and p.lows[k] not in self.verbs
+        )
+
+    def _is_passive(self, p: ParaTokens, v: int) -> bool:
+        """Is the speech verb at v a passive participle: 'is (widely) said', 'can be added', 'was told'?"""
+        if not v:
+            return False
+        lows = p.lows
+        prev = lows[v - 1]
+        if prev in _BE_FORMS:
+            return not lows[v].endswith("ing") and p.toks[v][0].islower()
+        if prev not in _PASSIVE_ADVERBS and not prev.endswith("ly"):
+            return False  # the common case: a name or a noun before the verb
+        k = v - 1
+        while k >= 0 and (lows[k] in _PASSIVE_ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 3)):
+            k -= 1
+        return k >= 0 and lows[k] in _BE_FORMS and not lows[v].endswith("ing") and p.toks[v][0].islower()
 
     def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> tuple[int, int, str] | None:
         """The subject of the sentence holding token v (for 'X did Y, saying "..."').
@@ -616,7 +876,7 @@ class RuleAttributor:
         """
         toks = p.toks
         lows = p.lows
-        k = v - 1
+        k = max(v - 1, 0)
         while k > 0 and not (toks[k - 1] in _STOPS and p.ends_sentence(k - 1)):
             k -= 1
         starts = []
@@ -626,6 +886,8 @@ class RuleAttributor:
                 if low in _CLAUSE_OPENERS or toks[c] in (";", "—", "–"):
                     starts.append(c + 1)
                     break
+        if k + 1 < v and lows[k] in _CONJUNCTIONS and toks[k + 1][0].isupper() and lows[k + 1] not in CAPITAL_STOPWORDS:
+            k += 1  # 'But Sir Bernard Ingham, Margaret Thatcher's former press secretary, took ...'
         intro = lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] not in DETERMINERS
         if not intro and lows[k].endswith("ing") and k + 1 < v and toks[k + 1][0].islower():
             intro = True  # 'Walking into the office to chants, the senator said ...'
@@ -643,7 +905,10 @@ class RuleAttributor:
         for j in starts[:4]:
             found = self._subject_after(p, j, v)
             if found is None or (
-                found[2] == "desc" and lows[j] not in ("the", "a", "an") and not _is_possessive_name(toks[j])
+                found[2] == "desc"
+                and lows[j] not in ("the", "a", "an")
+                and not _is_possessive_name(toks[j])
+                and not (toks[j][0].isupper() and lows[j] not in _SUBJECT_DETERMINERS)
             ):
                 continue
             nxt = found[1] + 1
@@ -765,11 +1030,27 @@ class RuleAttributor:
                 speaker = self._for_verb(p, k)
                 if speaker is not None:
                     return speaker
+                if self._is_passive(p, k) and all(lows[m] in _PASSIVE_LINKS for m in range(k + 1, q - 1)):
+                    return self._agent_after(p, q)  # 'was described as "..." by his friend X'
             elif low == "according" and k + 1 < len(toks) and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(len(toks), k + 10))
                 if subject is not None:
                     return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
             k -= 1
+        return None
+
+    def _agent_after(self, p: ParaTokens, q: int) -> _Attr | None:
+        """'by X' after the quote at q in its sentence, for a passive speech verb before it."""
+        toks = p.toks
+        n = len(toks)
+        k = q + 1
+        while k < n and not (toks[k] in _STOPS and p.ends_sentence(k)) and toks[k] != OPEN and k - q < 12:
+            if p.lows[k] == "by" and k + 1 < n:
+                subject = self._subject_after(p, k + 1, min(n, k + 12))
+                if subject is not None and subject[2] != "pronoun":
+                    return _Attr(p, subject[0], subject[1], subject[2], None, "explicit")
+                return None
+            k += 1
         return None
 
     def _verb_before(self, p: ParaTokens, k: int) -> bool:
@@ -1039,6 +1320,8 @@ class RuleAttributor:
     def _adjacent(text: str, first: QuoteSpan, second: QuoteSpan) -> bool:
         """Nothing but quote marks, punctuation and spaces between two quotes of a paragraph, on one line:
         '"A." "B," X said'."""
+        if second.start - first.end > 8:
+            return False  # marks, punctuation and spaces only: a short gap
         return not any(char.isalnum() or char == "\n" for char in text[first.end : second.start])
 
     # ----------------------------------------------------------------- reported speech
@@ -1099,9 +1382,14 @@ class RuleAttributor:
             if v >= len(p.toks) or p.lows[v] not in self.verbs:
                 continue
             found = self._for_verb(p, v)
-            if found is None:
+            if found is None or found.para is not p:
                 continue
-            clause = self._clause_after(p, v) or self._clause_before(p, v, found)
+            if found.first and p.lows[found.first - 1] == "what":
+                continue  # 'what it said were specifications': no clause is reported
+            if found.first > v:
+                clause = self._clause_inverted(p, v, found)
+            else:
+                clause = self._clause_after(p, v) or self._clause_before(p, v, found)
             if clause is not None:
                 first, last = clause
                 out.append((p.start_of(first), p.end_of(last), para_no, found))
@@ -1155,6 +1443,27 @@ class RuleAttributor:
         if end - j < 2 or not toks[j][0].isalnum() or lows[j] in self.verbs:
             return None
         return j, end
+
+    def _clause_inverted(self, p: ParaTokens, v: int, found: _Attr) -> tuple[int, int] | None:
+        """'CLAUSE, said X.' / 'CLAUSE, said X, the Y of Z.' / 'By contrast, says X, CLAUSE.': the reported
+        clause around a verb whose subject follows it. Before the verb, unless that is only a short
+        adverbial ('By contrast', 'At that point') and a clause follows the subject's comma."""
+        toks = p.toks
+        lows = p.lows
+        n = len(toks)
+        comma = v - 1
+        if comma < 1 or toks[comma] != ",":
+            return None
+        end = n - 1
+        while end > found.last and not toks[end][0].isalnum():
+            end -= 1
+        after = found.last + 2
+        intro = comma <= 4 and (lows[0] in _INTRO_WORDS or lows[0].endswith("ly"))
+        if intro and after < n and toks[found.last + 1] == "," and end - after >= 2:
+            return after, end
+        if comma - 1 < 2:
+            return None
+        return 0, comma - 1
 
     def _clause_before(self, p: ParaTokens, v: int, found: _Attr) -> tuple[int, int] | None:
         """'CLAUSE, the Kremlin said.': the verb ends the sentence and a comma sits before its subject."""

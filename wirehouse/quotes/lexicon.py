@@ -49,7 +49,9 @@ CAPITAL_STOPWORDS = word_set(
     we they i of for with by from to during since until under over about among though although because
     instead indeed moreover thus hence nevertheless nonetheless otherwise where why how what who which
     monday tuesday wednesday thursday friday saturday sunday january february april june july
-    august september october november december last next every some many most all both each no not"""
+    august september october november december last next every some many most all both each no not
+    despite amid amidst according having being given including besides nearly almost just only even once
+    twice overall separately elsewhere together perhaps maybe soon nonetheless afterwards"""
 )
 NAME_PARTICLES = word_set("""de da di del della der den van von la le du bin ibn al el dos das st.""")
 ORG_HEADS = word_set(
@@ -70,6 +72,35 @@ class Lexicon:
     title_tokens: frozenset[str]  # lowercase, trailing '.' removed: 'sen', 'president', 'spokesman'
     organisations: frozenset[str]  # lowercase full names: 'kremlin', 'white house'
     phrasal: dict[str, frozenset[str]]  # first word of a two-word form -> its particles: 'shot' -> {'back'}
+    # nouns that can be credited with speech, singular and plural: 'spokeswoman' -> ('person', 'she', False),
+    # 'officials' -> ('person', '', True), 'firm' -> ('organisation', '', False), 'report' -> ('source', '', False)
+    speaker_nouns: dict[str, tuple[str, str, bool]]
+    title_heads: frozenset[str]  # the noun of a role or office title: 'minister', 'secretary' (not 'foreign')
+
+
+def plural(noun: str) -> str:
+    """English plural of a speaker noun: 'spokesman' -> 'spokesmen', 'agency' -> 'agencies', 'boss' -> 'bosses'."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("person"):
+        return noun[:-6] + "people"
+    if noun == "child":
+        return "children"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _speaker_nouns() -> dict[str, tuple[str, str, bool]]:
+    nouns: dict[str, tuple[str, str, bool]] = {}
+    for row in reference_rows("speaker_nouns"):
+        noun = row["noun"].lower()
+        nouns.setdefault(plural(noun), (row["kind"], "", True))
+    for row in reference_rows("speaker_nouns"):
+        nouns[row["noun"].lower()] = (row["kind"], row["gender"], False)  # 'data', 'figures': as listed
+    return nouns
 
 
 def _strip_dot(token: str) -> str:
@@ -84,7 +115,12 @@ def lexicon() -> Lexicon:
     clause = frozenset(row["form"].lower() for row in verbs if row["reports_clause"] == "yes")
     listener = frozenset(row["form"].lower() for row in verbs if row["takes_listener"] == "yes")
     titles: set[str] = set()
+    heads: set[str] = set()
     for row in reference_rows("titles"):
+        if row["kind"] in ("role", "office"):
+            words = row["title"].lower().split(" of ")[0].split()
+            if words:
+                heads.add(_strip_dot(words[-1]))
         for token in row["title"].split():
             token = _strip_dot(token.lower()).rstrip("-")
             if len(token) > 1 and token not in {"of", "the", "and"}:
@@ -95,4 +131,13 @@ def lexicon() -> Lexicon:
         if " " in form:
             head, particle = form.split(" ", 1)
             phrasal.setdefault(head, set()).add(particle)
-    return Lexicon(verb_lemma, clause, listener, frozenset(titles), orgs, {k: frozenset(v) for k, v in phrasal.items()})
+    return Lexicon(
+        verb_lemma,
+        clause,
+        listener,
+        frozenset(titles),
+        orgs,
+        {k: frozenset(v) for k, v in phrasal.items()},
+        _speaker_nouns(),
+        frozenset(heads),
+    )

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from wirehouse.clean.repair import repair_text
-from wirehouse.clean.rules import MARKER_MAX_LEN, Rules, rules
+from wirehouse.clean.rules import MARKER_MAX_LEN, SHORT_KINDS_KEPT, SHORT_PARAGRAPH, Rules, rules
 
 
 @dataclass(slots=True)
@@ -93,12 +93,14 @@ _BYLINE = re.compile(
 # Datelines. An ALL-CAPS place needs nothing else; a place in any case needs a comma and a date after it
 # (Reuters' `Toronto, Feb 26 - `) or a credit (`Washington (AFP) – `). Optional region (`, N.Y.`, `, Iowa`),
 # date and agency in parentheses.
-# Speed: when the rest fails after a word (`, Feb` taken for a region in `SALVADOR, Feb 26 - `), re gives the
-# word back one character at a time and retries the rest each time. A lookahead for the characters that can
-# start whatever follows a word (a space, comma, slash, parenthesis, dash or month) ends those retries at
-# once; it cannot change a match, since the rest would fail at any other character (2x faster on Reuters).
-_CAPS_WORD = rf"[A-Z][A-Z'’.&\-]*(?=[\s,/(—–\-]|{_MONTH_INITIAL})"
-_REGION_WORD = rf"[A-Z][A-Za-z'’.\-]*(?=[\s,(—–\-]|{_MONTH_INITIAL})"
+# Speed: when the rest fails after a word (`, Feb` taken for a region in `SALVADOR, Feb 26 - `, any word of
+# an ALL-CAPS title), re gives the word back one character at a time and retries the rest each time. A
+# lookahead for what can follow a word (a space, comma, slash, parenthesis, a dash before a space, or a date
+# such as `FEB 26` right after it) ends those retries at once. It cannot change a match: the rest would fail
+# at any other position (2x faster on Reuters datelines).
+_DATE_AHEAD = rf"(?i:{_MONTH})\s*\d"
+_CAPS_WORD = rf"[A-Z][A-Z'’.&\-]*(?=[\s,/(—–]|--?(?:\s|$)|{_DATE_AHEAD})"
+_REGION_WORD = rf"[A-Z][A-Za-z'’.\-]*(?=[\s,(—–]|--?(?:\s|$)|{_DATE_AHEAD})"
 _REGION = rf"(?:\s*,\s*{_REGION_WORD}(?:\s{_REGION_WORD}){{0,2}}){{0,2}}"
 _DATE_PART = rf"\s*,?\s*(?P<date>(?i:{_MONTH})\s*\d{{1,2}})"
 _AGENCY_PART = r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
@@ -108,6 +110,10 @@ _DATELINE_CAPS = re.compile(
     rf"\**(?P<place>{_CAPS_WORD}(?:[ /]{_CAPS_WORD}){{0,4}}{_REGION})(?:{_DATE_PART})?,?{_AGENCY_PART}{_DASH}"
 )
 _DASH_NEAR_START = re.compile(r"[-—–]")
+# A dash as _DASH can take it: an em or en dash, or a hyphen after or before a space (or at the end). Every
+# dateline has one; a hyphenated ALL-CAPS title (`AMERICAN AIRLINES-AIRCAL MERGER`) has none, and costs the
+# three dateline regexes 5 us of backtracking to find that out.
+_DATELINE_DASH = re.compile(r"[-—–](?:(?<=[—–])|(?<=\s-)|(?=\s|$))")
 _DATELINE_CREDITED = re.compile(
     rf"\**(?P<place>[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){{0,3}}{_REGION})(?P<date>)"
     rf"\s*\((?P<agency>[^()\n]{{1,40}})\){_DASH}"
@@ -150,6 +156,33 @@ def _agency_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     return standalone, trailing
+
+
+# ASCII whitespace (what `\s` matches in ASCII text) and the dots a credit may trail.
+_CREDIT_TAIL = "." + "".join(c for c in map(chr, range(128)) if c.isspace())
+
+
+@cache
+def _credit_names() -> tuple[tuple[str, ...], int] | None:
+    """Lower-cased agency aliases and the longest one's length for _may_end_with_credit, or None when an
+    alias would defeat its test."""
+    names = tuple(rules().agencies)
+    if names and all(name.isascii() and name and name[-1] not in _CREDIT_TAIL + ")" for name in names):
+        return names, max(map(len, names))
+    return None
+
+
+def _may_end_with_credit(text: str) -> bool:
+    """Could the trailing-credit regex match? It needs an agency name, then `)`, dots and spaces, at the end;
+    in an ASCII text that is one rstrip and one endswith, and most paragraphs are ruled out without a
+    regex search (re would try its alternation at each of the last 60 positions)."""
+    names = _credit_names()
+    if names is None or not text.isascii():
+        return True
+    end = text.rstrip(_CREDIT_TAIL)
+    if end.endswith(")"):
+        end = end[:-1]
+    return end[-names[1] :].lower().endswith(names[0])
 
 
 def _normalise(text: str) -> str:
@@ -207,13 +240,18 @@ def _split_block(block: str) -> list[tuple[str, bool]]:
                 and len(stripped) == len(line)  # not indented
                 and not (stripped[0] in _BULLET_CHARS and stripped.startswith(_LIST_BULLETS))
                 and (
-                    # A word split at its hyphen, or the next word would not have fitted on the line...
-                    (previous[-1] == "-" and not previous.endswith(" -"))
-                    or (
-                        len(previous) + 1 + (len(stripped) if (space := stripped.find(" ")) < 0 else space) > limit
-                        # ... unless an ALL-CAPS line (a title or heading) sits over a mixed-case one.
+                    # The next word would not have fitted on the line (any word does after a long line)...
+                    (
+                        (
+                            len(previous) + 2 > limit
+                            or len(previous) + 1 + (len(stripped) if (space := stripped.find(" ")) < 0 else space)
+                            > limit
+                        )
+                        # ... unless an ALL-CAPS line (a title or heading) sits over a mixed-case one;
                         and (previous != previous.upper() or stripped == stripped.upper())
                     )
+                    # or a word was split at its hyphen.
+                    or (previous[-1] == "-" and not previous.endswith(" -"))
                 )
             ):
                 current.append(stripped)
@@ -286,7 +324,8 @@ def _read_headers(text: str, table: Rules) -> tuple[dict[str, str], list[Paragra
 def _dateline_match(text: str) -> re.Match[str] | None:
     """ALL-CAPS place (`MOSCOW - `), any place with a date (`Toronto, Feb 26 - `) or with a credit
     (`Washington (AFP) – `)."""
-    if _DASH_NEAR_START.search(text, 0, 90) is None:  # cheap: most paragraphs have no dash up front
+    dash = _DASH_NEAR_START.search(text, 0, 90)  # cheap: most paragraphs have no dash up front
+    if dash is None or _DATELINE_DASH.search(text, dash.start()) is None:
         return None
     return _DATELINE_CAPS.match(text) or _DATELINE_DATED.match(text) or _DATELINE_CREDITED.match(text)
 
@@ -319,7 +358,24 @@ def _is_caption(text: str) -> bool:
 
 
 def _classify(text: str, table: Rules) -> tuple[str, str | None]:
-    """Kind of a paragraph that is not the title, and the agency it names (credit lines only)."""
+    """Kind of a paragraph that is not the title, and the agency it names (credit lines only).
+
+    Short paragraphs repeat across articles (a wire's `Reuter` credit, table labels like `Nine mths`), so
+    their kinds are remembered in the rules object: a third of Reuters' short lines are then a dict lookup.
+    """
+    if len(text) > SHORT_PARAGRAPH:
+        return _classify_text(text, table)
+    memo = table.short_kinds
+    found = memo.get(text)
+    if found is None:
+        found = _classify_text(text, table)
+        if len(memo) < SHORT_KINDS_KEPT:
+            memo[text] = found
+    return found
+
+
+def _classify_text(text: str, table: Rules) -> tuple[str, str | None]:
+    """See _classify."""
     size = len(text)
     if size <= 60:
         kind = table.exact.get(text.lower())
@@ -335,17 +391,18 @@ def _classify(text: str, table: Rules) -> tuple[str, str | None]:
         kind = table.marker_kind(text)
         if kind is not None:
             return kind, None
-        if _is_caption(text):
+        if "(" in text and _is_caption(text):  # a position marker is in parentheses: memchr rules most out
             return "caption", None
     if text[0] == "<" and _EMBED.match(text):
         return "embed", None
-    if size <= 80 and not _ALNUM.search(text):
-        return "separator", None  # `- - - -`, `.`
-    if size <= 80 and text[-1] not in _SENTENCE_END and text.count(" ") < 10 and not text.startswith(_LIST_BULLETS):
-        if _DIGIT.search(text):
-            return "table", None
-        if text[0].isupper():
-            return "heading", None
+    if size <= 80:
+        if not _ALNUM.search(text):
+            return "separator", None  # `- - - -`, `.`
+        if text[-1] not in _SENTENCE_END and text.count(" ") < 10 and not text.startswith(_LIST_BULLETS):
+            if _DIGIT.search(text):
+                return "table", None
+            if text[0].isupper():
+                return "heading", None
     return "body", None
 
 
@@ -387,6 +444,7 @@ def parse_article(raw_text: str) -> ParsedArticle:
     dateline = None
     agency = None
     body_paragraphs: list[Paragraph] = []
+    position = 0  # where the next body paragraph starts in the body
     last_table_block = -1
     for block_no, block in enumerate(_BLOCK_SPLIT.split(text) if text else ()):
         pieces = _split_block(block) if "\n" in block else [(_normalise(block), False)]
@@ -431,30 +489,30 @@ def parse_article(raw_text: str) -> ParsedArticle:
                         paragraphs.append(Paragraph("dateline", dateline, None, None))
                         continue
                     kind = _classify(piece, table)[0]
-            paragraph = Paragraph(kind, piece, None, None)
-            paragraphs.append(paragraph)
-            if kind == "body":
+            if kind == "body":  # offsets into the body: paragraphs joined with "\n\n"
+                paragraph = Paragraph(kind, piece, position, position + len(piece))
+                position += len(piece) + 2
                 body_paragraphs.append(paragraph)
+            else:
+                paragraph = Paragraph(kind, piece, None, None)
+            paragraphs.append(paragraph)
 
     if body_paragraphs:
         last = body_paragraphs[-1]
-        trailing = _agency_patterns()[1].search(last.text, max(0, len(last.text) - 60))
+        trailing = None
+        if _may_end_with_credit(last.text):
+            trailing = _agency_patterns()[1].search(last.text, max(0, len(last.text) - 60))
         if trailing is not None:
             kept = last.text[: trailing.start()].rstrip()
             agency = agency or table.agencies[(trailing.group(1) or trailing.group(2)).lower()]
             if kept:
                 last.text = kept
+                last.end = last.start + len(kept)
             else:
                 last.kind = "credit"
+                last.start = last.end = None
                 body_paragraphs.pop()
-
-    position = 0
-    for paragraph in body_paragraphs:
-        paragraph.start = position
-        position += len(paragraph.text)
-        paragraph.end = position
-        position += 2
-    body = "\n\n".join(p.text for p in body_paragraphs)
+    body = "\n\n".join([paragraph.text for paragraph in body_paragraphs])
 
     published = _parse_date(headers["date"]) if "date" in headers else None
     return ParsedArticle(title, headers, published, dateline, agency, body, paragraphs)

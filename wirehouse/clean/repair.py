@@ -78,10 +78,11 @@ def _decode_entity(match: re.Match[str]) -> str:
 
 
 def _unescape(text: str) -> str:
-    """Entities, repeatedly, because some texts were escaped twice (`&amp;quot;`)."""
+    """Entities, repeatedly, because some texts were escaped twice (`&amp;quot;`). Every entity ends with `;`:
+    without one left there is no second pass to make (Reuters' `&lt;` leaves `AT&T`, `S&P`)."""
     for _ in range(3):
         fixed = _ENTITY.sub(_decode_entity, text)
-        if fixed == text or "&" not in fixed:
+        if fixed == text or "&" not in fixed or ";" not in fixed:
             return fixed
         text = fixed
     return text

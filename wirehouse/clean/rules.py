@@ -13,7 +13,7 @@ few guarded end regexes: parse_article then pays a couple of cheap calls per par
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from wirehouse.reference import reference_rows
@@ -21,6 +21,10 @@ from wirehouse.reference import reference_rows
 # Paragraphs longer than this are never taken for a promo, caption, credit or boilerplate line.
 MARKER_MAX_LEN = 600
 END_WINDOW = 160
+# Paragraphs up to this long have their kind remembered (Rules.short_kinds), up to this many of them.
+SHORT_PARAGRAPH = 80
+SHORT_KINDS_KEPT = 8192
+OPENINGS_KEPT = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,22 +36,39 @@ class Rules:
     story_labels: frozenset[str]  # upper-cased labels like EXCLUSIVE, which look like a dateline's place
     exact: dict[str, str]  # lower-cased whole paragraph -> kind
     start: re.Pattern[str] | None  # prefixes and regexes; the named group that matched is the kind
+    start_gate: re.Pattern[str] | None  # first two characters some start marker can open with (None: any)
     suffixes: tuple[str, ...]  # lower-cased, for one str.endswith
     suffix_kind: dict[str, str]
     end_patterns: tuple[tuple[str, str, re.Pattern[str]], ...]  # (kind, required literal, regex)
+    # Kind and agency of short paragraphs already classified (parse._classify); they repeat across articles.
+    short_kinds: dict[str, tuple[str, str | None]] = field(default_factory=dict, compare=False, repr=False)
+    # start_gate's answer for each two-character opening seen.
+    start_openings: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def marker_kind(self, text: str) -> str | None:
-        """Kind named by a start or end marker, or None (an exact marker is looked up by the caller)."""
+        """Kind named by a start or end marker, or None (an exact marker is looked up by the caller).
+
+        The start regex is tried only when the paragraph's first two characters could open a marker: a dict
+        lookup instead of a regex call for most paragraphs ("Th", "A ", "Sh"... open none).
+        """
         if self.start is not None:
-            match = self.start.match(text)
-            if match is not None:
-                return match.lastgroup
+            possible = True
+            if self.start_gate is not None:
+                opening = text[:2]
+                possible = self.start_openings.get(opening)
+                if possible is None:
+                    possible = self.start_gate.match(opening) is not None
+                    if len(self.start_openings) < OPENINGS_KEPT:
+                        self.start_openings[opening] = possible
+            if possible:
+                match = self.start.match(text)
+                if match is not None:
+                    return match.lastgroup
         tail = text[-END_WINDOW:].lower()
         if tail.endswith(self.suffixes):
             return next(self.suffix_kind[s] for s in self.suffixes if tail.endswith(s))
-        offset = max(0, len(text) - END_WINDOW)
         for kind, required, pattern in self.end_patterns:
-            if required in tail and pattern.search(text, offset):
+            if required in tail and pattern.search(text, max(0, len(text) - END_WINDOW)):
                 return kind
         return None
 
@@ -76,6 +97,71 @@ def _start_group(kind: str, prefixes: list[str], regexes: list[str]) -> str:
             parts.append(f"(?i:{literals})")
     parts.extend(_scoped(pattern) for pattern in regexes)
     return f"(?P<{kind}>{'|'.join(parts)})"
+
+
+_QUANTIFIERS = "*+?{"
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    """Does the regex have an alternation outside any group (then its first alternative says nothing)?"""
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 1
+        elif char == "[":  # skip the class; a `]` right after `[` or `[^` is a literal
+            i += 1
+            if pattern[i : i + 1] == "^":
+                i += 1
+            if pattern[i : i + 1] == "]":
+                i += 1
+            while i < len(pattern) and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _regex_openings(pattern: str) -> list[str] | None:
+    """Literal text every match of a `regex` row opens with (one per alternative when it opens with a group
+    like `(?:Twitter|Facebook)`), or None when the pattern is not that simple. `(?i)` is the caller's."""
+    if _has_top_level_bar(pattern):
+        return None
+    group = re.match(r"\(\?:([A-Za-z0-9 ]+(?:\|[A-Za-z0-9 ]+)*)\)", pattern)
+    if group is not None:
+        if pattern[group.end() : group.end() + 1] and pattern[group.end()] in _QUANTIFIERS:
+            return None
+        return group.group(1).split("|")
+    run = re.match(r"[A-Za-z0-9 ]+", pattern)
+    if run is None:
+        return None
+    literal = run.group(0)
+    if pattern[run.end() : run.end() + 1] and pattern[run.end()] in _QUANTIFIERS:
+        literal = literal[:-1]  # `Follows?`: the last letter may be absent
+    return [literal] if literal else None
+
+
+def _start_gate(prefixes: list[str], regexes: list[str]) -> re.Pattern[str] | None:
+    """A regex that matches the first two characters of any paragraph a start marker could match, or None
+    when some marker's opening is unknown (an empty prefix, a regex that does not open with literal text)."""
+    openings = []
+    for prefix in prefixes:
+        if not prefix:
+            return None
+        openings.append(f"(?i:{re.escape(prefix[:2])})")
+    for pattern in regexes:
+        flags, body = ("(?i:", pattern[4:]) if pattern.startswith("(?i)") else ("(?:", pattern)
+        literals = _regex_openings(body)
+        if literals is None:
+            return None
+        openings.extend(f"{flags}{re.escape(literal[:2])})" for literal in literals)
+    return re.compile("|".join(dict.fromkeys(openings))) if openings else None
 
 
 def _alternation(literals: list[str]) -> str:
@@ -135,6 +221,10 @@ def rules() -> Rules:
         story_labels=frozenset(row["label"].strip().upper() for row in reference_rows("story_labels")),
         exact=exact,
         start=re.compile(start) if start else None,
+        start_gate=_start_gate(
+            [prefix for prefixes, _ in start_parts.values() for prefix in prefixes],
+            [pattern for _, patterns in start_parts.values() for pattern in patterns],
+        ),
         suffixes=suffixes,
         suffix_kind=suffix_kind,
         end_patterns=tuple(end_patterns),

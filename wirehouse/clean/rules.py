@@ -3,6 +3,9 @@
 They live in `seeds/*.csv` (so an analyst can read and extend them, and the warehouse loads them as tables)
 and are compiled once per process, on first use, into one start-anchored regex, a tuple of suffixes and a
 few guarded end regexes: parse_article then pays a couple of cheap calls per paragraph, not a loop over rows.
+The start regex sits behind a gate on a paragraph's first two characters, worked out from the prefixes and
+from the literal text `regex` rows open with (a row that opens otherwise just turns the gate off). The Rules
+object also keeps what parsing learns as it goes: the gate's answers and the kinds of short paragraphs.
 
 `paragraph_markers.csv` rows are `kind,match,marker,requires` with `match` one of:
   prefix / suffix / exact  literal text at the start / end / as the whole paragraph, case-insensitive;
@@ -83,9 +86,9 @@ def _scoped(pattern: str) -> str:
 def _start_group(kind: str, prefixes: list[str], regexes: list[str]) -> str:
     """One kind's start markers as a named group; only which group matches is used, so order inside is free.
 
-    The prefixes sit behind a lookahead for their first letters: most paragraphs then cost re one class test
-    instead of one failed comparison per prefix (the whole start match drops from ~7,000 to ~2,000
-    instructions). `(?i:[RW])` accepts every character that `(?i:R)` or `(?i:W)` does.
+    The prefixes sit behind a lookahead for their first letters, so that a paragraph the two-character gate
+    lets through costs re one class test per kind instead of one failed comparison per prefix.
+    `(?i:[RW])` accepts every character that `(?i:R)` or `(?i:W)` does.
     """
     parts = []
     if prefixes:

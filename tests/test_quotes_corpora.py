@@ -61,6 +61,21 @@ CASES = [
     ("bbc/tech/350.txt", "Voice-over broadband is a key trend", "Eric Abensur", "Eric Abensur"),
     ("bbc/business/375.txt", "LG Card will not need", "Laah Chong-gyu", "Laah Chong-gyu"),
     ("bbc/politics/040.txt", "in a way that discriminates", "Bingham", "Lord Bingham"),
+    # 'she' goes to the nearest singular person: a named speaker of reported speech counts, a plural noun
+    # ('Lawyers') does not, and a surname shared with another person's honorific does not decide the gender
+    ("bbc/entertainment/108.txt", "I believe that for one reason", "Katherine Jackson", "she"),
+    ("bbc/entertainment/108.txt", "I can't sleep thinking", "Katherine Jackson", "she"),
+    # an organisation's name with 'Says' in it is not a speech verb, and 'he' is no organisation
+    ("bbc/politics/200.txt", "The reality is that it is not going to deliver", "Neil Herron", "he"),
+    # a singular described speaker is a person a pronoun can refer to
+    ("bbc/politics/071.txt", "that the traditional system", "Home Office spokesman", "He"),
+    # a person who is the subject of a sentence between the last speaker and the pronoun is nearer
+    ("bbc/sport/436.txt", "I started well and finished well", "Lindsay Davenport", "she"),
+    ("bbc/sport/474.txt", "Sometimes not everything works", "Vera Zvonareva", "she"),
+    ("reuters21578/articles/16784.txt", "The cost of transport is higher", "Richard Lyng", "he"),
+    ("reuters21578/articles/10666.txt", "he had never met Soviet leader", "Li", "he"),
+    # a sentence reporting speech hands its speaker to the quote after it, not its subject ('Patriots')
+    ("bbc/politics/142.txt", "Our role as a leading member", "Jack Straw", "Mr Straw"),
     # roles joined by 'and' before the name
     (
         "bbc/business/425.txt",

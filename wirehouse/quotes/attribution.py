@@ -84,13 +84,27 @@ _INTRO_WORDS = word_set("by at in on for with however meanwhile but and yet stil
 _PASSIVE_LINKS = word_set("as for of a an the being it him her them his its their")
 _BE_FORMS = word_set("be been being is was were are am 's")
 _PASSIVE_ADVERBS = word_set("also not n't still already now often once reportedly allegedly")
+_PASSIVE_BEFORE = _BE_FORMS | _PASSIVE_ADVERBS  # what may stand right before a passive speech verb
 _PREPOSITIONS = word_set("in on at from with for by near inside outside across around")
 _CONJUNCTIONS = word_set("but and yet so or")
+
+
+def _first_of(text: str, needles: tuple[str, ...]) -> int:
+    """Offset of the first of `needles` in `text`, or -1."""
+    found = [at for at in (text.find(needle) for needle in needles) if at >= 0]
+    return min(found) if found else -1
+
+
+_TITLED = frozenset(("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"))
+_UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
+_NOT_PERSON = "-"
+_ANAPHORIC = word_set("the this that these those")  # determiners of a description that refers back
 _QUANTIFIERS = word_set("one another some many most several both others few all each either neither none")
 _RELATIVES = word_set("in who whom whose which that")
 # endings of nouns for people, for speaker nouns the seeds do not list: 'lobbyist', 'historian', 'attendees'
 _AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "man", "men")
 _DASHES_ONLY = frozenset(("—", "–", "-", "--"))
+_LEFT_MARKS = _DASHES_ONLY | {",", ")"}  # tokens before a verb that `_subject_left` reads past
 # a noun phrase right after these is the object of a preposition, not a subject: 'China has in the past said'
 _SKIPPED_PREPOSITIONS = word_set("in on at during over under within throughout")
 _HEADER_WORDS = word_set("update watch read note editor related video photo source transcript warning")
@@ -137,17 +151,6 @@ def _head_words(tokens: list[str]) -> list[str]:
         if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
             return tokens[:i]
     return tokens
-
-
-def _compatible(persons: list[str], pronoun: str, book: NameBook) -> str | None:
-    """The most recent person credited so far whom the pronoun can refer to ('he' is not 'Mrs May')."""
-    if pronoun not in ("he", "she"):
-        return persons[-1] if persons else None
-    for name in reversed(persons[-6:]):
-        gender = book.pronoun(name)
-        if gender is None or gender == pronoun:
-            return name
-    return None
 
 
 def _first(item: tuple[int, int, int, str, _Attr | None]) -> int:
@@ -199,6 +202,9 @@ class RuleAttributor:
         self._report_forms = tuple(" " + form for form in _REPORTING_FORMS if form in self.verbs)
         self.titles = self.lex.title_tokens
         self.nouns = self.lex.speaker_nouns
+        self._not_nouns: set[str] = set()  # words `noun_info` found to be no speaker nouns
+        # mention -> what its speaker is, short of the article's canonical names (`_mention_parts`)
+        self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str]] = {}
         self._verb_heads = frozenset(self.lex.phrasal) | _NOT_SPEECH_BEFORE_TO
 
     def _mark_verbs(self, p: ParaTokens) -> None:
@@ -333,6 +339,16 @@ class RuleAttributor:
         found = self.nouns.get(low)
         if found is not None:
             return found
+        if low in self._not_nouns:
+            return None
+        found = self._noun_guess(low)
+        if found is None:
+            if len(self._not_nouns) > 50_000:
+                self._not_nouns.clear()
+            self._not_nouns.add(low)
+        return found
+
+    def _noun_guess(self, low: str) -> tuple[str, str, bool] | None:
         heads = self.lex.title_heads
         if low in heads:
             return ("person", "", False)
@@ -379,7 +395,7 @@ class RuleAttributor:
                 if toks[i][0].isupper():
                     if low not in CAPITAL_STOPWORDS and low not in DETERMINERS:
                         return True
-                elif self._noun_like(strip_possessive(low)):
+                elif low in self.nouns or self._noun_like(strip_possessive(low)):
                     return True
             return False
         if first == last and (first == 0 or toks[first - 1] in _STARTERS or self._ends_at(p, first - 1)):
@@ -422,9 +438,24 @@ class RuleAttributor:
         'China has in the past said' skips 'in the past'. A role right after a name and a comma is the
         name's appositive: 'Rhodri Glyn Thomas, Plaid Cymru health spokesman said' -> the name.
         """
-        found = self._subject_left(p, v, lo)
+        j = self._skip_adverbs(p, v - 1, lo)
+        if j < lo:
+            return None
+        if p.toks[j] in _LEFT_MARKS or p.lows[j] in ("who", "which"):
+            found = self._subject_left(p, v, lo)
+        else:
+            found = self._np_ending(p, j, lo)  # the common case, as in `_subject_left`
+            if found is None and p.lows[j] not in _COORDINATORS:
+                found = self._subject_left(p, v, lo)
         if found is None:
             return None
+        first, last, kind = found
+        if kind == "pronoun" or (kind == "name" and last > first):
+            return found  # 'he said', 'John Smith said'
+        return self._checked(p, found, lo)
+
+    def _checked(self, p: ParaTokens, found: tuple[int, int, str], lo: int) -> tuple[int, int, str] | None:
+        """`_subject_before`'s checks of a found subject: see there."""
         first = found[0]
         if (
             first - 2 >= lo
@@ -726,6 +757,13 @@ class RuleAttributor:
         if j >= n:
             return True
         tok = toks[j]
+        if lows[j] == "to":
+            # 'replied to him that ...': a listener, then a clause of its own
+            for k in range(j + 1, min(n, j + 5)):
+                if lows[k] == "that" or toks[k] == OPEN:
+                    return False
+                if toks[k] in SPECIAL or not toks[k][0].isalnum():
+                    break
         return tok in SENTENCE_END or tok in (",", ";", CUT) or lows[j] in _TAIL_OK
 
     def _post(self, p: ParaTokens, q: int) -> _Attr | None:
@@ -796,7 +834,12 @@ class RuleAttributor:
                 return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
             return None
         n = len(toks)
-        if depth == 0 and self._is_passive(p, v):
+        if (
+            depth == 0
+            and v
+            and (lows[v - 1] in _PASSIVE_BEFORE or lows[v - 1].endswith("ly"))
+            and self._is_passive(p, v)
+        ):
             # 'can be added', 'was told': the subject is not the speaker; only 'by X' names one
             if v + 2 < n and lows[v + 1] == "by":
                 subject = self._subject_after(p, v + 2, min(n, v + 12))
@@ -889,7 +932,11 @@ class RuleAttributor:
         if k + 1 < v and lows[k] in _CONJUNCTIONS and toks[k + 1][0].isupper() and lows[k + 1] not in CAPITAL_STOPWORDS:
             k += 1  # 'But Sir Bernard Ingham, Margaret Thatcher's former press secretary, took ...'
         intro = lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] not in DETERMINERS
-        if not intro and lows[k].endswith("ing") and k + 1 < v and toks[k + 1][0].islower():
+        if (
+            not intro
+            and k + 1 < v
+            and (lows[k] in self.verbs or (lows[k].endswith("ing") and toks[k + 1][0].islower()))
+        ):
             intro = True  # 'Walking into the office to chants, the senator said ...'
         if intro:
             for c in range(k, v):
@@ -983,6 +1030,16 @@ class RuleAttributor:
             k -= 1
         if k < 1 or p.toks[k] == CUT or not (p.toks[k] in _STOPS and p.ends_sentence(k)):
             return None
+        # a sentence reporting speech hands over its speaker: 'Patriots wanted ..., Mr Straw said. "..."'
+        m = k - 1
+        while m >= 0 and p.toks[m] not in SPECIAL and not (p.toks[m] in _STOPS and p.ends_sentence(m)):
+            if p.lows[m] in self.verbs and not self._is_noun_use(p, m):
+                found = self._for_verb(p, m)
+                if found is not None:
+                    found.via = "continuation"
+                    return found
+                break
+            m -= 1
         subject = self._sentence_subject(p, k)
         if subject is None or subject[2] == "desc":
             return None
@@ -1030,7 +1087,12 @@ class RuleAttributor:
                 speaker = self._for_verb(p, k)
                 if speaker is not None:
                     return speaker
-                if self._is_passive(p, k) and all(lows[m] in _PASSIVE_LINKS for m in range(k + 1, q - 1)):
+                if (
+                    k
+                    and (lows[k - 1] in _PASSIVE_BEFORE or lows[k - 1].endswith("ly"))
+                    and self._is_passive(p, k)
+                    and all(lows[m] in _PASSIVE_LINKS for m in range(k + 1, q - 1))
+                ):
                     return self._agent_after(p, q)  # 'was described as "..." by his friend X'
             elif low == "according" and k + 1 < len(toks) and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(len(toks), k + 10))
@@ -1169,7 +1231,7 @@ class RuleAttributor:
         reported = self._reported(text, paragraphs, spans, sentences) if self.indirect else []
         reporter = {para_no: attr for _, _, para_no, attr in reported}
         if not spans:
-            return self._build(text, spans, [], [], [], reported)
+            return self._build(text, spans, [], [], [], reported, paragraphs, sentences)
         n = len(spans)
         found: list[_Attr | None] = [None] * n
         scare = [False] * n
@@ -1243,7 +1305,7 @@ class RuleAttributor:
                     break
                 if found[later] is None and not scare[later]:
                     found[later] = found[idx]
-        return self._build(text, spans, found, scare, forms, reported)
+        return self._build(text, spans, found, scare, forms, reported, paragraphs, sentences)
 
     def _donor(
         self,
@@ -1272,7 +1334,6 @@ class RuleAttributor:
             return found[idx - 1].continued()  # type: ignore[union-attr]
         local = idx - first
         quote_at = p.quote_at
-        joined_before = local > 0 and not scare[idx - 1] and self._adjacent(text, spans[idx - 1], span)
         after = None
         a = idx
         while a + 1 < end and not scare[a + 1] and self._adjacent(text, spans[a], spans[a + 1]):
@@ -1281,7 +1342,11 @@ class RuleAttributor:
                 after = found[a]
                 break
         before = next((found[b] for b in range(idx - 1, first - 1, -1) if found[b] is not None), None)
-        if after is not None and not joined_before and (before is None or self._after_narrative(p, quote_at[local])):
+        if (
+            after is not None
+            and not (local > 0 and not scare[idx - 1] and self._adjacent(text, spans[idx - 1], span))
+            and (before is None or self._after_narrative(p, quote_at[local]))
+        ):
             return after.continued()
         if before is not None:
             return before.continued()
@@ -1488,12 +1553,15 @@ class RuleAttributor:
         scare: list[bool],
         forms: list[str],
         reported: list[tuple[int, int, int, _Attr]],
+        paragraphs: list[tuple[int, int]],
+        sentences: dict[int, list[int]],
     ) -> list[Quote]:
         book = NameBook(text)
         names: dict[str, tuple[str | None, str]] = {}  # mention text -> (speaker, speaker kind)
         quotes: list[Quote] = []
-        persons: list[str] = []  # named people credited so far, most recent last
-        recent_org: str | None = None
+        ante: _Antecedents | None = None  # made when the first pronoun needs it
+        credits: list[tuple[int, str, str, str, str]] = []  # explicit speakers so far, for pronouns
+        places: dict[tuple[int, int, int], tuple[int, int, str]] = {}  # mention tokens -> offsets, text
         items: list[tuple[int, int, int, str, _Attr | None]] = [
             (span.start, span.end, span.paragraph_no, "scare" if scare[i] else forms[i], found[i])
             for i, span in enumerate(spans)
@@ -1508,30 +1576,34 @@ class RuleAttributor:
             how = "none"
             if attr is not None and kind != "scare":
                 p = attr.para
-                m_start = p.start_of(attr.first)
-                m_end = m_start + len(p.toks[attr.first]) if attr.first == attr.last else p.end_of(attr.last)
-                mention = text[m_start:m_end]
+                key = (id(p), attr.first, attr.last)
+                offsets = places.get(key)
+                if offsets is None:  # continued quotes share their mention: find its offsets once
+                    m_start = p.start_of(attr.first)
+                    m_end = m_start + len(p.toks[attr.first]) if attr.first == attr.last else p.end_of(attr.last)
+                    offsets = places[key] = (m_start, m_end, text[m_start:m_end])
+                m_start, m_end, mention = offsets
                 cue = attr.cue
                 how = attr.via
                 if attr.kind == "pronoun":
-                    low = p.lows[attr.first]
                     if how == "explicit":
                         how = "pronoun"
-                    if PRONOUNS.get(low) == "person":
-                        speaker = _compatible(persons, low, book)
-                        speaker_kind = "person" if speaker else "unknown"
-                    elif low in ("it", "they"):
-                        speaker = recent_org
-                        speaker_kind = "organisation" if speaker else "unknown"
+                    first = attr.first
+                    # '..., he claimed,' after a clause: the clause's subject is not the speaker
+                    aside = first > 1 and p.toks[first - 1] == "," and p.lows[first - 2] not in _RELATIVES
+                    if ante is None:
+                        ante = _Antecedents(self, text, paragraphs, sentences, book, names, spans, credits)
+                    resolved = ante.resolved.get(m_start)
+                    if resolved is None:  # a quote continuing another keeps what its pronoun was resolved to
+                        resolved = ante.resolved[m_start] = ante.resolve(p.lows[first], m_start, para_no, aside)
+                    speaker, speaker_kind = resolved
                 else:
                     cached = names.get(mention)
                     if cached is None:
                         cached = names[mention] = self._speaker_name(mention, attr.kind, book)
                     speaker, speaker_kind = cached
-                    if speaker_kind == "person" and how == "explicit" and speaker is not None:
-                        persons.append(speaker)
-                    elif speaker_kind == "organisation":
-                        recent_org = speaker
+                    if how == "explicit" and speaker is not None:
+                        credits.append((m_start, mention, attr.kind, speaker, speaker_kind))
             quotes.append(
                 Quote(
                     idx,
@@ -1551,20 +1623,347 @@ class RuleAttributor:
             )
         return quotes
 
+    def _title_word(self, word: str) -> bool:
+        """A word of a title or role, not of a name: 'Foreign', 'Secretary', 'U.S.', 'Officials'."""
+        low = strip_possessive(word).lower().rstrip(".")
+        if low in self.titles:
+            return True
+        info = self.noun_info(low)
+        return info is not None and info[0] == "person"
+
     def _speaker_name(self, mention: str, kind: str, book: NameBook) -> tuple[str | None, str]:
         """Canonical speaker and its kind for a named or described mention."""
+        key = (mention, kind)
+        parts = self._parts.get(key)
+        if parts is None:
+            if len(self._parts) > 50_000:
+                self._parts.clear()
+            parts = self._parts[key] = self._mention_parts(mention, kind)
+        core, fixed, speaker_kind = parts
+        if core is None:
+            return fixed, speaker_kind
+        name = book.canonical(list(core))
+        if fixed is not None and (name == " ".join(core) or self._all_titles(name)):
+            return fixed, "unknown"  # 'The Foreign Secretary', 'Lawyers', 'U.S. Official': a role, not a name
+        return name, "person"
+
+    def _all_titles(self, name: str) -> bool:
+        """Is every word of a name a title or role word ('Foreign Secretary')?"""
+        last = name.rsplit(" ", 1)[-1]
+        low = last.lower()
+        if not (low in self.titles or low in self.nouns or last.endswith(("’s", "'s", "s", "."))):
+            return False  # the common case: a surname
+        return self._title_word(last) and all(self._title_word(w) for w in name.split())
+
+    def _mention_parts(self, mention: str, kind: str) -> tuple[tuple[str, ...] | None, str | None, str]:
+        """What `_speaker_name` decides without the article: (name core to make canonical, or None; the
+        speaker if there is no core, or the role text if the core is all titles; speaker kind)."""
         words = mention.split()
         if kind == "name":
+            full = words
             words = _head_words(words)
+            if len(words) < len(full) and all(self._title_word(w) for w in words):
+                # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
+                core = name_core(full)
+                if core and not all(self._title_word(w) for w in core):
+                    return tuple(core), None, "person"
             with_article = words[0].lower() == "the"
             if with_article:
                 words = words[1:]
             if words and is_organisation([strip_possessive(w) for w in words], with_article):
-                return " ".join(strip_possessive(w) for w in words), "organisation"
+                return None, " ".join(strip_possessive(w) for w in words), "organisation"
             core = name_core(words)
-            return (book.canonical(core), "person") if core else (None, "unknown")
+            if not core:
+                return None, None, "unknown"
+            role = " ".join(strip_possessive(w) for w in words) if self._all_titles(" ".join(core)) else None
+            return tuple(core), role, "person"
         # a description: 'the senator', 'a spokesman', 'the Trump campaign'
         if words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         head = _head_words(words)
-        return " ".join(words) or None, "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
+        return None, " ".join(words) or None, "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
+
+
+class _Antecedents:
+    """Who a pronoun speaker refers to, from what the article has said before it.
+
+    'he' and 'she' go to a single person: a named speaker the article shows to be a person (a full name
+    credited with speech, or an honorific, a role or an age next to the name, or a gendered noun: 'his
+    mother Katherine Jackson'), an indefinite description of one ('a Home Office spokesman', "Mr Jackson's
+    mother"), or a named person who is the subject of a sentence between the last credited person and the
+    pronoun ('Davenport believes there is room for improvement. "I started well," she said.'); never a
+    plural noun, an organisation or a place; the most recent one whose gender does not say otherwise.
+    'they' goes to the most recent organisation or group ('officials'); 'it' to the most recent
+    organisation or source ('the report'). Names are checked only when a pronoun needs them.
+    """
+
+    __slots__ = (
+        "attributor",
+        "book",
+        "groups",
+        "known",
+        "learned",
+        "names",
+        "paragraphs",
+        "pending",
+        "persons",
+        "quote_starts",
+        "quoted",
+        "resolved",
+        "sentences",
+        "spans",
+        "subjects",
+        "surnames",
+        "text",
+        "things",
+    )
+
+    def __init__(
+        self,
+        attributor: RuleAttributor,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        sentences: dict[int, list[int]],
+        book: NameBook,
+        names: dict[str, tuple[str | None, str]],
+        spans: list[QuoteSpan],
+        credits: list[tuple[int, str, str, str, str]],
+    ) -> None:
+        self.attributor = attributor
+        self.spans = spans
+        self.quoted: list[tuple[int, int]] | None = None  # the quotes' (start, end), when first needed
+        self.quote_starts: list[int] = []
+        self.text = text
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.book = book
+        self.names = names
+        # (offset, speaker, gender): 'he' | 'she' | None, or _UNCHECKED for a name not yet looked at
+        self.persons: list[tuple[int, str, str | None]] = []
+        self.groups: list[tuple[int, str]] = []  # organisations and plural speakers, for 'they'
+        self.things: list[tuple[int, str]] = []  # organisations and sources, for 'it'
+        # sentence start -> its named subject: (offset, name, gender or _UNCHECKED)
+        self.subjects: dict[int, tuple[int, str, str | None] | None] = {}
+        self.known: set[str] = set()  # full names credited with speech: persons
+        self.surnames: dict[str, str] = {}  # their surnames -> the names
+        self.learned: dict[str, str] = {}  # name -> the pronoun that referred to it
+        self.resolved: dict[int, tuple[str | None, str]] = {}  # pronoun offset -> (speaker, kind)
+        self.pending = credits  # explicit speakers not yet sorted out (the caller appends to it)
+
+    def _take(self, pos: int, mention: str, kind: str, speaker: str, speaker_kind: str) -> None:
+        if kind == "name" and speaker_kind != "unknown":
+            if speaker_kind == "organisation":
+                self.groups.append((pos, speaker))
+                self.things.append((pos, speaker))
+            else:
+                if " " in speaker and not speaker.isupper():
+                    self.known.add(speaker)
+                    self.surnames[speaker.rsplit(" ", 1)[1]] = speaker
+                    self.known.update(speaker.split())  # 'Yao' of 'Yao Yilin', surname first
+                self.persons.append((pos, speaker, _UNCHECKED))
+            return
+        words = _head_words(mention.split())
+        info = self.attributor.noun_info(strip_possessive(words[-1]).lower()) if words else None
+        if info is None:
+            return
+        noun_kind, gender, plural = info
+        if noun_kind == "person" and not plural:
+            if words[0].lower() not in _ANAPHORIC:  # 'the spokesman' refers back to someone already named
+                self.persons.append((pos, speaker, gender or None))
+        elif noun_kind == "person" or noun_kind == "organisation":
+            self.groups.append((pos, speaker))
+            if noun_kind == "organisation" and not plural:
+                self.things.append((pos, speaker))
+        elif not plural:
+            self.things.append((pos, speaker))  # 'the report'; not 'the figures'
+        else:
+            self.groups.append((pos, speaker))
+
+    def resolve(self, pronoun: str, pos: int, para_no: int, aside: bool = False) -> tuple[str | None, str]:
+        """(speaker, speaker kind) for a pronoun mention at `pos`; `aside`: the pronoun attributes its own
+        sentence from the side ('Mr Blair has failed, he claimed'), so that sentence's subject is not it."""
+        if self.pending:
+            for credit in self.pending:
+                self._take(*credit)
+            self.pending.clear()
+        persons = self.persons
+        if pronoun == "i":
+            return (persons[-1][1], "person") if persons else (None, "unknown")
+        if pronoun in ("he", "she"):
+            recent = persons[-1][0] if persons else -1
+            # a sentence between the last person and the pronoun may name a nearer one
+            found = self._subjects(recent, pos, para_no, aside) if pos - recent > 40 else None
+            if found:
+                persons += found
+                persons.sort(key=_first)
+            learned = self.learned
+            book = self.book
+            for at in range(len(persons) - 1, max(-1, len(persons) - 10), -1):
+                p_pos, name, gender = persons[at]
+                if p_pos >= pos or gender is _NOT_PERSON:
+                    continue
+                if gender is _UNCHECKED and name in self.known and name in learned:
+                    gender = learned[name]  # a person already, and the pronoun said which
+                elif gender is _UNCHECKED:
+                    gender, person = book.profile(name)
+                    if not person and name not in self.known:
+                        persons[at] = (p_pos, name, _NOT_PERSON)
+                        continue
+                    persons[at] = (p_pos, name, gender)
+                elif gender is not None and name not in self.known:
+                    self.known.add(name)  # a subject a pronoun of the sentence refers to: a person
+                gender = gender or learned.get(name)
+                if gender is None or gender == pronoun:
+                    persons.append((pos, name, pronoun))
+                    learned[name] = pronoun  # what the pronoun says of the person
+                    return name, "person"
+            return None, "unknown"
+        if pronoun == "they" and self.groups:
+            return self.groups[-1][1], "unknown"
+        if pronoun == "it" and self.things:
+            return self.things[-1][1], "organisation"
+        return None, "unknown"
+
+    def _subjects(self, lo: int, hi: int, para_no: int, aside: bool) -> list[tuple[int, str, str | None]]:
+        """Named persons who are the subject of a sentence starting after `lo` and before `hi` (and ending
+        before it, if `aside`), outside quotes, looking back from `hi` over at most four sentences of this
+        paragraph and the one before and stopping at the second found; in text order."""
+        out: list[tuple[int, str, str | None]] = []
+        text = self.text
+        quoted = self.quoted
+        if quoted is None:
+            quoted = self.quoted = [(s.open_pos if s.open_pos >= 0 else s.start, s.end) for s in self.spans]
+            self.quote_starts = [start for start, _ in quoted]
+        quote_starts = self.quote_starts
+        subjects = self.subjects
+        looked = 0
+        for no in range(para_no, max(-1, para_no - 2), -1):
+            if no >= len(self.paragraphs):
+                continue
+            p_start, p_end = self.paragraphs[no]
+            if p_end <= lo:
+                break
+            starts = self.sentences.get(no)
+            if starts is None:
+                # only the stretch just before the pronoun: the sentences looked at are few
+                w_end = min(p_end, hi)
+                w_start = max(p_start, w_end - 400)
+                starts = sentence_starts(text, w_start, w_end)
+                if w_start != p_start:
+                    starts = starts[1:]  # the window's start is inside a sentence
+                p_end = w_end
+            at = bisect_right(starts, hi - 1) - 1
+            if aside and no == para_no:
+                at -= 1  # not the pronoun's own sentence
+            while at >= 0:
+                start = starts[at]
+                if start <= lo:
+                    return out
+                if start in subjects:
+                    found = subjects[start]
+                else:
+                    q = bisect_right(quote_starts, start) - 1
+                    if q >= 0 and quoted[q][1] > start:
+                        found = None  # a sentence inside a quote
+                    else:
+                        found = self._subject_of(start, starts[at + 1] if at + 1 < len(starts) else p_end)
+                    subjects[start] = found
+                if found is not None and found[0] < hi:
+                    out.insert(0, found)
+                    if len(out) == 2:
+                        return out
+                looked += 1
+                if looked == 4:
+                    return out
+                at -= 1
+        return out
+
+    def _subject_of(self, start: int, end: int) -> tuple[int, str, str | None] | None:
+        """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
+        'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
+        text = self.text
+        if not text[start].isupper():
+            return None  # a quote, a number, a lowercase start
+        space = text.find(" ", start, start + 40)
+        if space < 0:
+            return None
+        low = text[start:space].lower()
+        if low in _CONJUNCTIONS:
+            start = space + 1
+            if not text[start : start + 1].isupper():
+                return None
+            space = text.find(" ", start, start + 40)
+            if space < 0:
+                return None
+            low = text[start:space].lower()
+        if (low in CAPITAL_STOPWORDS and low not in DETERMINERS and low not in PRONOUNS) or low.endswith(
+            ("ly", "ing", "ed")
+        ):
+            # 'Before her meeting with Martinez, Davenport believes ...', 'Realising his error, Mr Campbell
+            # ...': the subject after the opening phrase
+            comma = text.find(", ", space, min(end, start + 80))
+            if comma < 0 or not text[comma + 2 : comma + 3].isupper():
+                return None
+            start = comma + 2
+            space = text.find(" ", start, start + 40)
+            if space < 0:
+                return None
+            low = text[start:space].lower()
+        if (
+            low in CAPITAL_STOPWORDS
+            or low in PRONOUNS
+            or low in DETERMINERS
+            or not low[-1].isalpha()
+            or low.endswith("ly")
+        ):
+            return None  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
+        # the run of capitalised words (and roles before a name: 'Forest manager Gary Megson') opening the
+        # sentence, then its verb (a lowercase word) or an aside (a comma)
+        attributor = self.attributor
+        verbs = attributor.verbs
+        words = text[start : min(end, start + 80)].split(" ")
+        taken = 0
+        last_name = -1
+        for at, word in enumerate(words):
+            bare = word.rstrip(",")
+            if not bare or not (bare[0].isalpha() and (bare[-1].isalnum() or bare.endswith("."))):
+                return None  # a quote mark, a bracket, a number: not a plain name
+            low = bare.lower()
+            if bare[0].isupper():
+                if low in verbs or (at and low in CAPITAL_STOPWORDS) or bare.endswith(("’s", "'s")):
+                    return None  # "Mr Campbell's e-mail": the possessor is not the subject
+                if low.rstrip(".") not in attributor.titles:
+                    last_name = at
+            elif attributor._is_role(low) and at + 1 < len(words) and words[at + 1][:1].isupper():
+                pass  # 'Forest manager Gary Megson', 'Liverpool forward Milan Baros': a role before the name
+            else:
+                break
+            taken = at + 1
+            if bare is not word:
+                break  # 'Mr Straw, visiting Beijing, noted'
+        if last_name < 0 or last_name + 1 != taken or taken >= len(words):
+            return None
+        if not words[taken - 1].endswith(",") and not words[taken][:1].islower():
+            return None  # a subject is followed by its verb (or an aside)
+        mention = " ".join(words[:taken]).rstrip(",")
+        m_start = start
+        known = self.surnames.get(words[taken - 1].rstrip(","))
+        if known is not None and (taken == 1 or known.endswith(mention) or words[taken - 2] in _TITLED):
+            return m_start, known, _UNCHECKED  # a person already credited: 'Mr Straw, visiting Beijing, noted'
+        cached = self.names.get(mention)
+        if cached is None:
+            cached = self.names[mention] = self.attributor._speaker_name(mention, "name", self.book)
+        speaker, kind = cached
+        if speaker is None or kind != "person":
+            return None
+        # a possessive pronoun later in the sentence says the subject is a person, and which: 'Davenport
+        # believes there is room for improvement in her game', 'Li went out of his way'
+        rest = text[start + len(mention) : min(end, start + 200)]
+        his = _first_of(rest, (" his ", " him ", " he "))
+        her = _first_of(rest, (" her ", " she "))
+        if (his < 0) != (her < 0):
+            at = max(his, her)
+            # no other name between: in 'England prop Phil Vickery ... ruling him out', 'him' is not England's
+            if not any(w[:1].isupper() for w in rest[:at].split()):
+                return m_start, speaker, "he" if his >= 0 else "she"
+        return m_start, speaker, _UNCHECKED

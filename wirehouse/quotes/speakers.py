@@ -12,13 +12,19 @@ import re
 
 from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, lexicon
 
-_HONORIFICS = tuple(
-    (f"{title}{dot} ", pronoun)
-    for title, pronoun in (("Mr", "he"), ("Mrs", "she"), ("Ms", "she"), ("Miss", "she"), ("Sir", "he"), ("Dame", "she"))
-    for dot in ("", ".")
-)
-_HONORIFIC_PREFIXES = tuple(honorific for honorific, _ in _HONORIFICS)
-_LONGEST_HONORIFIC = max(map(len, _HONORIFIC_PREFIXES))
+# honorifics and the pronoun they imply; 'dr', 'prof' say only that the name is a person's
+_HONORIFIC_GENDERS = {
+    "mr": "he",
+    "mrs": "she",
+    "ms": "she",
+    "miss": "she",
+    "sir": "he",
+    "dame": "she",
+    "lord": "he",
+    "lady": "she",
+    "dr": "",
+    "prof": "",
+}
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -31,6 +37,25 @@ def strip_possessive(token: str) -> str:
         if token.endswith(suffix) and len(token) > len(suffix):
             return token[: -len(suffix)]
     return token
+
+
+def _appositive_gender(
+    text: str, pos: int, nouns: dict[str, tuple[str, str, bool]], heads: frozenset[str]
+) -> str | None:
+    """After 'Name, ': an age or a person noun in the next few words ('46,', 'a special projects manager',
+    'the club's managing director'): '' or the noun's gender; None if the words do not describe a person."""
+    if text[pos : pos + 1].isdigit():
+        return ""
+    for word in text[pos : pos + 60].split()[:5]:
+        low = word.lower().strip(".,;:()'\"’")
+        info = nouns.get(low)
+        if info is not None and info[0] == "person" and not info[2]:
+            return info[1]
+        if low in heads:
+            return ""
+        if word.endswith((",", ".", ";", ":")):
+            break
+    return None
 
 
 def _is_name_token(token: str) -> bool:
@@ -55,6 +80,7 @@ def name_core(tokens: list[str]) -> list[str]:
             not _is_name_token(token)
             or bare in titles
             or (bare.endswith("s") and bare[:-1] in titles)
+            or ("-" in bare and all(part in titles for part in bare.rstrip("s").split("-")))
             or low in CAPITAL_STOPWORDS
             or low in lex.verb_lemma
             or token.endswith(("’s", "'s", "’", ",", ":", ";", ")", "!", "?", '"', "”"))
@@ -85,32 +111,86 @@ def is_organisation(tokens: list[str], with_article: bool) -> bool:
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
-    __slots__ = ("_cache", "_genders", "text")
+    __slots__ = ("_cache", "_profiles", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._cache: dict[tuple[str, ...], str] = {}
-        self._genders: dict[str, str | None] = {}
+        self._profiles: dict[str, tuple[str | None, bool]] = {}
 
-    def pronoun(self, name: str) -> str | None:
-        """'he' or 'she' if the article gives the person an honorific ('Mr Putin', 'Mrs. May'), else None."""
-        if name in self._genders:
-            return self._genders[name]
-        surname = name.split()[-1]
+    def profile(self, name: str) -> tuple[str | None, bool]:
+        """(gender, is a person) for a canonical name, from how the article writes it.
+
+        A person: an honorific, a role or a gendered noun right before the name or its surname ('Mr Jobs',
+        'manager Jose Mourinho', 'his mother Katherine Jackson', "Arsenal's Thierry Henry"), or an age or a
+        role right after it ('Mr Jackson, 46,', 'Jason Stilwell, a special projects manager'). A team or a
+        country ('New Zealand', 'Japan') has none of these. The gender comes from a gendered noun, else from
+        the honorifics, unless another person of the article shares the surname ('Mr Jackson' is not
+        'Katherine Jackson').
+        """
+        found = self._profiles.get(name)
+        if found is not None:
+            return found
+        words = name.split()
+        surname = words[-1]
+        given = " ".join(words[:-1])
         text = self.text
-        find = text.find
-        # one scan for the surname, looking just before each occurrence (not one scan per honorific); the
-        # honorific earliest in `_HONORIFICS` that is found wins, as with `honorific + surname in text`
-        best = len(_HONORIFICS)
-        pos = find(surname)
-        while pos >= 0 and best:
-            if pos and text[pos - 1] == " ":
-                before = text[max(0, pos - _LONGEST_HONORIFIC) : pos]
-                if before.endswith(_HONORIFIC_PREFIXES[:best]):
-                    best = next(i for i, honorific in enumerate(_HONORIFIC_PREFIXES) if before.endswith(honorific))
-            pos = find(surname, pos + 1)
-        found = _HONORIFICS[best][1] if best < len(_HONORIFICS) else None
-        self._genders[name] = found
+        lex = lexicon()
+        nouns = lex.speaker_nouns
+        heads = lex.title_heads
+        titles = lex.title_tokens
+        person = False
+        shared = False
+        noun_gender: str | None = None
+        honorifics: set[str] = set()
+        full_honorifics: set[str] = set()
+        size = len(surname)
+        pos = text.find(surname)
+        seen_at = 0
+        while pos >= 0 and seen_at < 6:  # a person is introduced at the first mentions
+            seen_at += 1
+            end = pos + size
+            nxt = text[end : end + 1]
+            if (pos and text[pos - 1].isalnum()) or (nxt and (nxt.isalnum() or nxt == "-")):
+                pos = text.find(surname, end)
+                continue
+            start = pos
+            full = False
+            if given and text.endswith(given + " ", 0, pos):
+                start = pos - len(given) - 1
+                full = True
+            if start > 1 and text[start - 1] == " ":  # the word before, on its line
+                w_end = start - 1
+                word = text[max(text.rfind(" ", 0, w_end), text.rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
+            else:
+                word = ""
+            low = word.lower().rstrip(".,")
+            gender = _HONORIFIC_GENDERS.get(low)
+            info = nouns.get(low)
+            if gender is not None:
+                person = True
+                if gender:
+                    (full_honorifics if full else honorifics).add(gender)
+            elif full and (low in heads or (info is not None and info[0] == "person" and not info[2])):
+                person = True  # a role before a full name: not 'Bolton host Arsenal'
+                if info is not None and info[1]:
+                    noun_gender = info[1]
+            elif full and word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
+                person = True  # "Arsenal's Thierry Henry"
+            elif given and not full and word[:1].isupper() and low not in CAPITAL_STOPWORDS and low not in titles:
+                shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
+            if text.startswith(", ", end):
+                after = _appositive_gender(text, end + 2, nouns, heads)
+                if after is not None:
+                    person = True
+                    noun_gender = noun_gender or after or None
+            pos = text.find(surname, end)
+        gender = noun_gender
+        if gender is None:
+            seen = full_honorifics if shared else full_honorifics | honorifics
+            if len(seen) == 1:
+                gender = next(iter(seen))
+        found = self._profiles[name] = (gender, person)
         return found
 
     def canonical(self, core: list[str]) -> str:

@@ -20,8 +20,10 @@ Everything works on tokens of the sentences around quotes (`tokens.ParaTokens`),
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 from wirehouse.quotes.lexicon import (
     AUX_ADVERBS,
@@ -110,18 +112,19 @@ _SKIPPED_PREPOSITIONS = word_set("in on at during over under within throughout")
 _HEADER_WORDS = word_set("update watch read note editor related video photo source transcript warning")
 
 
-_COMMON: dict[tuple[int, str], bool] = {}  # (id of the text, word) -> a common word in that text
+_COMMON: dict[str, bool] = {}  # word -> a common word in `_COMMON_TEXT`
+_COMMON_TEXT: list[str] = [""]  # the text `_COMMON` is about
 
 
 def _common_word(text: str, word: str) -> bool:
     """Is a capitalised word a common word in this text: written in lowercase somewhere, and never capitalised
     inside a sentence (after a word or a comma) as a name would be?"""
-    key = (id(text), word)
-    found = _COMMON.get(key)
+    if _COMMON_TEXT[0] is not text:
+        _COMMON.clear()
+        _COMMON_TEXT[0] = text
+    found = _COMMON.get(word)
     if found is not None:
         return found
-    if len(_COMMON) > 4096:
-        _COMMON.clear()
     low = " " + word.lower()
     found = False
     pos = text.find(low)
@@ -141,7 +144,7 @@ def _common_word(text: str, word: str) -> bool:
                 found = False  # 'said Brown', 'Gordon Brown': a name after all
                 break
             pos = text.find(cap, end)
-    _COMMON[key] = found
+    _COMMON[word] = found
     return found
 
 
@@ -1562,6 +1565,7 @@ class RuleAttributor:
         ante: _Antecedents | None = None  # made when the first pronoun needs it
         credits: list[tuple[int, str, str, str, str]] = []  # explicit speakers so far, for pronouns
         places: dict[tuple[int, int, int], tuple[int, int, str]] = {}  # mention tokens -> offsets, text
+        companies: set[str] = set()  # speakers that are descriptions of a company: 'firm', 'carmaker'
         items: list[tuple[int, int, int, str, _Attr | None]] = [
             (span.start, span.end, span.paragraph_no, "scare" if scare[i] else forms[i], found[i])
             for i, span in enumerate(spans)
@@ -1604,6 +1608,8 @@ class RuleAttributor:
                     speaker, speaker_kind = cached
                     if how == "explicit" and speaker is not None:
                         credits.append((m_start, mention, attr.kind, speaker, speaker_kind))
+                    if attr.kind == "desc" and speaker is not None and self._company_desc(mention):
+                        companies.add(speaker)
             quotes.append(
                 Quote(
                     idx,
@@ -1621,7 +1627,48 @@ class RuleAttributor:
                     how,
                 )
             )
+        if companies:
+            # 'the firm', 'the carmaker': the one company the article names, if there is exactly one
+            company = self._sole_company(text, book, credits)
+            if company is not None:
+                for quote in quotes:
+                    if quote.speaker in companies:
+                        quote.speaker = company
+                        quote.speaker_kind = "organisation"
         return quotes
+
+    def _company_desc(self, mention: str) -> bool:
+        """'the firm', 'The High Street retailer': a definite description of a company."""
+        words = _head_words(mention.split())
+        return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in self.lex.company_nouns
+
+    def _sole_company(self, text: str, book: NameBook, credits: list[tuple[int, str, str, str, str]]) -> str | None:
+        """The one company an article names, in its fullest form, or None if it names none or several.
+
+        Companies are names ending in a company word ('Cairn Energy', 'Nortel Networks', 'Computer Terminal
+        Systems Inc') and organisations credited with speech; a short form ('Cairn') is the same company
+        as a longer one it starts. Only companies credited with speech count (one named in passing may not
+        be the one meant): the one that speaks is the one a description of its words refers to.
+        """
+        found: set[str] = set()
+        for match in _company_pattern().finditer(text):
+            words = match.group(0).split()
+            while words and (words[0].lower() in CAPITAL_STOPWORDS or words[0].lower() in _INTRO_WORDS):
+                words.pop(0)
+            if len(words) > 1:
+                found.add(" ".join(strip_possessive(w) for w in words))
+        speaking: set[str] = set()
+        for _, _, kind, speaker, speaker_kind in credits:
+            if kind == "name" and speaker_kind == "organisation":
+                speaking.add(speaker)
+            elif kind == "name" and " " not in speaker and not book.profile(speaker)[1]:
+                speaking.add(speaker)  # 'Cairn' said, of 'Cairn Energy'; or 'Yukos': another company
+        if not speaking:
+            return None  # a company named only in passing ('Mitsubishi Motors') may not be the one meant
+        names = sorted(found | speaking, key=len, reverse=True)
+        fullest = {n: next((m for m in names if m.startswith(n + " ")), n) for n in names}
+        distinct = {fullest[n] for n in speaking}
+        return distinct.pop() if len(distinct) == 1 else None
 
     def _title_word(self, word: str) -> bool:
         """A word of a title or role, not of a name: 'Foreign', 'Secretary', 'U.S.', 'Officials'."""
@@ -1684,6 +1731,13 @@ class RuleAttributor:
         return None, " ".join(words) or None, "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
 
 
+@cache
+def _company_pattern() -> re.Pattern[str]:
+    """Capitalised words ending in a company word: 'Cairn Energy', 'Computer Terminal Systems Inc'."""
+    ends = "|".join(sorted((re.escape(w) for w in lexicon().organisation_words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w&.’'-])(?:[A-Z][\w&’'.-]*\s){{1,4}}(?:{ends})(?![\w-])(?! (?:and|&|of) [A-Z])")
+
+
 class _Antecedents:
     """Who a pronoun speaker refers to, from what the article has said before it.
 
@@ -1714,6 +1768,7 @@ class _Antecedents:
         "spans",
         "subjects",
         "surnames",
+        "taken",
         "text",
         "things",
     )
@@ -1748,7 +1803,8 @@ class _Antecedents:
         self.surnames: dict[str, str] = {}  # their surnames -> the names
         self.learned: dict[str, str] = {}  # name -> the pronoun that referred to it
         self.resolved: dict[int, tuple[str | None, str]] = {}  # pronoun offset -> (speaker, kind)
-        self.pending = credits  # explicit speakers not yet sorted out (the caller appends to it)
+        self.pending = credits  # explicit speakers (the caller appends to it), sorted out up to `taken`
+        self.taken = 0
 
     def _take(self, pos: int, mention: str, kind: str, speaker: str, speaker_kind: str) -> None:
         if kind == "name" and speaker_kind != "unknown":
@@ -1782,10 +1838,11 @@ class _Antecedents:
     def resolve(self, pronoun: str, pos: int, para_no: int, aside: bool = False) -> tuple[str | None, str]:
         """(speaker, speaker kind) for a pronoun mention at `pos`; `aside`: the pronoun attributes its own
         sentence from the side ('Mr Blair has failed, he claimed'), so that sentence's subject is not it."""
-        if self.pending:
-            for credit in self.pending:
-                self._take(*credit)
-            self.pending.clear()
+        pending = self.pending
+        if self.taken < len(pending):
+            for at in range(self.taken, len(pending)):
+                self._take(*pending[at])
+            self.taken = len(pending)
         persons = self.persons
         if pronoun == "i":
             return (persons[-1][1], "person") if persons else (None, "unknown")

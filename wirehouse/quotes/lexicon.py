@@ -76,6 +76,8 @@ class Lexicon:
     # 'officials' -> ('person', '', True), 'firm' -> ('organisation', '', False), 'report' -> ('source', '', False)
     speaker_nouns: dict[str, tuple[str, str, bool]]
     title_heads: frozenset[str]  # the noun of a role or office title: 'minister', 'secretary' (not 'foreign')
+    company_nouns: frozenset[str]  # descriptions of a company: 'firm', 'carmaker' ('the firm said')
+    organisation_words: frozenset[str]  # last words of organisation names: 'Inc', 'Group', 'Energy' (as written)
 
 
 def plural(noun: str) -> str:
@@ -97,10 +99,15 @@ def _speaker_nouns() -> dict[str, tuple[str, str, bool]]:
     nouns: dict[str, tuple[str, str, bool]] = {}
     for row in reference_rows("speaker_nouns"):
         noun = row["noun"].lower()
-        nouns.setdefault(plural(noun), (row["kind"], "", True))
+        nouns.setdefault(plural(noun), (_kind(row["kind"]), "", True))
     for row in reference_rows("speaker_nouns"):
-        nouns[row["noun"].lower()] = (row["kind"], row["gender"], False)  # 'data', 'figures': as listed
+        nouns[row["noun"].lower()] = (_kind(row["kind"]), row["gender"], False)  # 'data', 'figures': as listed
     return nouns
+
+
+def _kind(kind: str) -> str:
+    """A company is an organisation; the seeds tell them apart for `Lexicon.company_nouns`."""
+    return "organisation" if kind == "company" else kind
 
 
 def _strip_dot(token: str) -> str:
@@ -140,4 +147,6 @@ def lexicon() -> Lexicon:
         {k: frozenset(v) for k, v in phrasal.items()},
         _speaker_nouns(),
         frozenset(heads),
+        frozenset(row["noun"].lower() for row in reference_rows("speaker_nouns") if row["kind"] == "company"),
+        frozenset(row["word"] for row in reference_rows("organisation_words")),
     )

@@ -102,8 +102,8 @@ def is_organisation(tokens: list[str], with_article: bool) -> bool:
     if name in lexicon().organisations:
         return True
     head = tokens[-1].lower()
-    if head in ORG_HEADS:
-        return True
+    if head in ORG_HEADS or (len(tokens) > 1 and tokens[-1] in lexicon().organisation_words):
+        return True  # 'Cairn Energy', 'Nortel Networks': a company name's last word
     # "the Kremlin", "the Pentagon": a capitalised name after 'the' that is not a title ("the President")
     return with_article and head not in lexicon().title_tokens
 

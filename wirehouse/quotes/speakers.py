@@ -12,6 +12,7 @@ import re
 
 from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, lexicon
 
+_HONORIFIC_ENDS = (" Mr ", " Mrs ", " Ms ", "\nMr ", "\nMrs ", "\nMs ", " Mr. ", " Dr ")
 # honorifics and the pronoun they imply; 'dr', 'prof' say only that the name is a person's
 _HONORIFIC_GENDERS = {
     "mr": "he",
@@ -62,11 +63,24 @@ def _is_name_token(token: str) -> bool:
     return token[:1].isupper() or token.lower() in NAME_PARTICLES
 
 
+_CORES: dict[tuple[str, ...], list[str]] = {}  # `name_core` of a mention's tokens: the same in every article
+
+
 def name_core(tokens: list[str]) -> list[str]:
     """The name at the end of a mention's tokens: the trailing run after the last title, role or stopword.
 
     The last token is always kept, so a surname that is also a title word ("John Major") survives.
     """
+    key = tuple(tokens)
+    found = _CORES.get(key)
+    if found is None:
+        if len(_CORES) > 50_000:
+            _CORES.clear()
+        found = _CORES[key] = _name_core(tokens)
+    return list(found)
+
+
+def _name_core(tokens: list[str]) -> list[str]:
     if not tokens:
         return []
     lex = lexicon()
@@ -220,6 +234,8 @@ class NameBook:
                 # whole word only, with a capitalised word right before it on the same line
                 if start < 2 or text[start - 1] != " ":
                     continue
+                if text.endswith(_HONORIFIC_ENDS, max(0, start - 5), start):
+                    continue  # 'Mr Blair': the surname alone after all (the commonest case, checked first)
                 after = text[start + size : start + size + 1]
                 if after and (after.isalnum() or after == "-"):
                     continue

@@ -63,11 +63,6 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     return word.lower() not in ABBREVIATIONS
 
 
-def _dotted(word: str) -> bool:
-    """'U.S', 'a.m' (the token before an abbreviation's last dot), but not a number ('$8.6m.' ends a sentence)."""
-    return "." in word and word.replace(".", "").isalpha()
-
-
 def tokenize(text: str, start: int, end: int) -> list[str]:
     """The tokens `_TOKEN` finds in text[start:end].
 
@@ -77,12 +72,13 @@ def tokenize(text: str, start: int, end: int) -> list[str]:
     """
     toks: list[str] = []
     append = toks.append
-    split = _split_word
+    known = _WORD_SPLITS.get
     for word in text[start:end].split():
         if word.isalnum():
             append(word)
         else:
-            toks += split(word)
+            found = known(word)  # `_split_word`, its cache looked up here: this loop is hot
+            toks += found if found is not None else _split_word(word)
     return toks
 
 
@@ -261,7 +257,11 @@ class ParaTokens:
         if k == 0:
             return False
         word = self.toks[k - 1]
-        return (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or _dotted(word)
+        return (
+            (len(word) == 1 and word.isupper())
+            or self.lows[k - 1] in ABBREVIATIONS
+            or ("." in word and word.replace(".", "").isalpha())  # 'U.S', not a number ('$8.6m.' ends)
+        )
 
     def ends_sentence(self, k: int) -> bool:
         """Does token k end a sentence? A CUT does; '.', '!', '?' only if what follows opens a new one."""
@@ -273,7 +273,11 @@ class ParaTokens:
             return False
         if tok == "." and k:
             word = toks[k - 1]  # an abbreviation dot ('Sen.', 'U.S.', 'J.'), as in `is_abbreviation_dot`
-            if (len(word) == 1 and word.isupper()) or self.lows[k - 1] in ABBREVIATIONS or _dotted(word):
+            if (
+                (len(word) == 1 and word.isupper())
+                or self.lows[k - 1] in ABBREVIATIONS
+                or ("." in word and word.replace(".", "").isalpha())  # as `is_abbreviation_dot`
+            ):
                 return False
         n = len(toks)
         j = k + 1

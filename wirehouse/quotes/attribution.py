@@ -97,20 +97,6 @@ def _first_of(text: str, needles: tuple[str, ...]) -> int:
     return min(found) if found else -1
 
 
-_FEMALE_MARKERS = (
-    " she ",
-    " her ",
-    "She ",
-    "Her ",
-    " hers",
-    " herself",
-    "Mrs",
-    "Ms ",
-    "Ms.",
-    "Miss ",
-    "Dame ",
-    "Lady ",
-)
 _TITLED = frozenset(("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"))
 _UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
 _NOT_PERSON = "-"
@@ -1785,7 +1771,6 @@ class _Antecedents:
         "taken",
         "text",
         "things",
-        "women",
     )
 
     def __init__(
@@ -1817,7 +1802,6 @@ class _Antecedents:
         self.known: set[str] = set()  # full names credited with speech: persons
         self.surnames: dict[str, str] = {}  # their surnames -> the names
         self.learned: dict[str, str] = {}  # name -> the pronoun that referred to it
-        self.women: bool | None = None  # does the article refer to a woman (`_no_women`), once asked
         self.resolved: dict[int, tuple[str | None, str]] = {}  # pronoun offset -> (speaker, kind)
         self.pending = credits  # explicit speakers (the caller appends to it), sorted out up to `taken`
         self.taken = 0
@@ -1877,8 +1861,6 @@ class _Antecedents:
                     continue
                 if gender is _UNCHECKED and name in self.known and name in learned:
                     gender = learned[name]  # a person already, and the pronoun said which
-                elif gender is _UNCHECKED and name in self.known and pronoun == "he" and self._no_women():
-                    gender = None  # a person already, and no woman in the article: no need to look closer
                 elif gender is _UNCHECKED:
                     gender, person = book.profile(name)
                     if not person and name not in self.known:
@@ -1898,13 +1880,6 @@ class _Antecedents:
         if pronoun == "it" and self.things:
             return self.things[-1][1], "organisation"
         return None, "unknown"
-
-    def _no_women(self) -> bool:
-        """Does the article write nothing that refers to a woman ('she', 'her', 'Mrs', ...)?"""
-        if self.women is None:
-            text = self.text
-            self.women = any(marker in text for marker in _FEMALE_MARKERS)
-        return not self.women
 
     def _subjects(self, lo: int, hi: int, para_no: int, aside: bool) -> list[tuple[int, str, str | None]]:
         """Named persons who are the subject of a sentence starting after `lo` and before `hi` (and ending

@@ -1,5 +1,6 @@
 """Real processes: a run killed with SIGKILL leaves the warehouse as it was; analysts never block a run."""
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -25,6 +26,19 @@ def wirehouse_run(*args: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def descendants(pid: int) -> list[int]:
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    found = [int(c) for c in children.read_text().split()] if children.exists() else []
+    return found + [d for child in found for d in descendants(child)]
+
+
+def kill_tree(pid: int) -> None:
+    """SIGKILL a process and everything it started (collected first, so none can outlive the kill)."""
+    for victim in [pid, *descendants(pid)]:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(victim, signal.SIGKILL)
 
 
 def finish(process: subprocess.Popen) -> str:
@@ -61,8 +75,8 @@ def test_kill_9_leaves_the_warehouse_as_it_was(seeds_dir, bbc_part, tmp_path, mo
         wait_for(lambda: len(list((warehouse / "staging").glob("*/sentences/*.parquet"))) >= 3)
     else:  # the new snapshot is being built
         wait_for(lambda: any((warehouse / "snapshots").glob("*.building/parquet/files/*.parquet")))
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    kill_tree(process.pid)  # the run, its worker processes and its Prefect server, at once
+    process.communicate()
 
     assert table_contents(warehouse, TABLES) == before
     out = finish(wirehouse_run(str(bbc_part), "--warehouse", str(warehouse), "--json"))

@@ -145,60 +145,61 @@ class NameBook:
         found = self._profiles.get(name)
         if found is not None:
             return found
-        words = name.split()
-        surname = words[-1]
-        given = " ".join(words[:-1])
+        space = name.rfind(" ")
+        surname = name[space + 1 :]
+        given = name[: space + 1]  # the given names and a space: 'Katherine '
         text = self.text
+        find = text.find
+        rfind = text.rfind
         lex = lexicon()
         nouns = lex.speaker_nouns
         heads = lex.title_heads
-        titles = lex.title_tokens
         person = False
         shared = False
         noun_gender: str | None = None
         honorifics: set[str] = set()
         full_honorifics: set[str] = set()
         size = len(surname)
-        pos = text.find(surname)
+        pos = find(surname)
         seen_at = 0
         while pos >= 0 and seen_at < 6:  # a person is introduced at the first mentions
             seen_at += 1
             end = pos + size
-            nxt = text[end : end + 1]
-            if (pos and text[pos - 1].isalnum()) or (nxt and (nxt.isalnum() or nxt == "-")):
-                pos = text.find(surname, end)
+            pos_was = pos
+            pos = find(surname, end)
+            if pos_was and text[pos_was - 1].isalnum():
                 continue
-            start = pos
-            full = False
-            if given and text.endswith(given + " ", 0, pos):
-                start = pos - len(given) - 1
-                full = True
+            nxt = text[end : end + 1]
+            if nxt and (nxt.isalnum() or nxt == "-"):
+                continue
+            start = pos_was
+            full = bool(given) and text.endswith(given, 0, start)
+            if full:
+                start -= len(given)
             if start > 1 and text[start - 1] == " ":  # the word before, on its line
                 w_end = start - 1
-                word = text[max(text.rfind(" ", 0, w_end), text.rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
-            else:
-                word = ""
-            low = word.lower().rstrip(".,")
-            gender = _HONORIFIC_GENDERS.get(low)
-            info = nouns.get(low)
-            if gender is not None:
-                person = True
-                if gender:
-                    (full_honorifics if full else honorifics).add(gender)
-            elif full and (low in heads or (info is not None and info[0] == "person" and not info[2])):
-                person = True  # a role before a full name: not 'Bolton host Arsenal'
-                if info is not None and info[1]:
-                    noun_gender = info[1]
-            elif full and word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
-                person = True  # "Arsenal's Thierry Henry"
-            elif given and not full and word[:1].isupper() and low not in CAPITAL_STOPWORDS and low not in titles:
-                shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
+                word = text[max(rfind(" ", 0, w_end), rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
+                low = word.lower().rstrip(".,")
+                gender = _HONORIFIC_GENDERS.get(low)
+                if gender is not None:
+                    person = True
+                    if gender:
+                        (full_honorifics if full else honorifics).add(gender)
+                elif full:
+                    info = nouns.get(low)
+                    if low in heads or (info is not None and info[0] == "person" and not info[2]):
+                        person = True  # a role before a full name: not 'Bolton host Arsenal'
+                        if info is not None and info[1]:
+                            noun_gender = info[1]
+                    elif word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
+                        person = True  # "Arsenal's Thierry Henry"
+                elif given and word[:1].isupper() and low not in CAPITAL_STOPWORDS and low not in lex.title_tokens:
+                    shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
             if text.startswith(", ", end):
                 after = _appositive_gender(text, end + 2, nouns, heads)
                 if after is not None:
                     person = True
                     noun_gender = noun_gender or after or None
-            pos = text.find(surname, end)
         gender = noun_gender
         if gender is None:
             seen = full_honorifics if shared else full_honorifics | honorifics

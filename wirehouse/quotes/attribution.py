@@ -98,6 +98,7 @@ def _first_of(text: str, needles: tuple[str, ...]) -> int:
 
 
 _TITLED = frozenset(("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"))
+_HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof")
 _UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
 _NOT_PERSON = "-"
 _ANAPHORIC = word_set("the this that these those")  # determiners of a description that refers back
@@ -209,7 +210,7 @@ class RuleAttributor:
         self.nouns = self.lex.speaker_nouns
         self._not_nouns: set[str] = set()  # words `noun_info` found to be no speaker nouns
         # mention -> what its speaker is, short of the article's canonical names (`_mention_parts`)
-        self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str]] = {}
+        self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
         self._verb_heads = frozenset(self.lex.phrasal) | _NOT_SPEECH_BEFORE_TO
 
     def _mark_verbs(self, p: ParaTokens) -> None:
@@ -1392,7 +1393,8 @@ class RuleAttributor:
         '"A." "B," X said'."""
         if second.start - first.end > 8:
             return False  # marks, punctuation and spaces only: a short gap
-        return not any(char.isalnum() or char == "\n" for char in text[first.end : second.start])
+        gap = text[first.end : second.start]
+        return "\n" not in gap and not any(map(str.isalnum, gap))
 
     # ----------------------------------------------------------------- reported speech
     def _reported(
@@ -1653,13 +1655,17 @@ class RuleAttributor:
                 speaking.add(speaker)  # 'Cairn' said, of 'Cairn Energy'; or 'Yukos': another company
         if not speaking:
             return None  # a company named only in passing ('Mitsubishi Motors') may not be the one meant
+        # the longer names in company form that start with a speaking one: 'Cairn' -> 'Cairn Energy'
         found: set[str] = set()
-        for match in _company_pattern().finditer(text):
-            words = match.group(0).split()
-            while words and (words[0].lower() in CAPITAL_STOPWORDS or words[0].lower() in _INTRO_WORDS):
-                words.pop(0)
-            if len(words) > 1:
-                found.add(" ".join(strip_possessive(w) for w in words))
+        pattern = _company_pattern()
+        for name in speaking:
+            needle = name + " "
+            pos = text.find(needle)
+            while pos >= 0:
+                match = pattern.match(text, pos)
+                if match is not None:
+                    found.add(" ".join(strip_possessive(w) for w in match.group(0).split()))
+                pos = text.find(needle, pos + 1)
         names = sorted(found | speaking, key=len, reverse=True)
         fullest = {n: next((m for m in names if m.startswith(n + " ")), n) for n in names}
         distinct = {fullest[n] for n in speaking}
@@ -1681,10 +1687,13 @@ class RuleAttributor:
             if len(self._parts) > 50_000:
                 self._parts.clear()
             parts = self._parts[key] = self._mention_parts(mention, kind)
-        core, fixed, speaker_kind = parts
+        core, fixed, speaker_kind, lookup = parts
         if core is None:
             return fixed, speaker_kind
-        name = book.canonical(list(core))
+        # a surname alone ('Blair', 'Mr Saumarez Smith', 'J. Baker') is written more fully elsewhere in the
+        # article; a full name ('Tony Blair') is as full as it gets (a longer form is most often a modifier:
+        # 'Frankfurt-based Deutsche Boerse', 'Another Deutsche Boerse')
+        name = book.canonical(list(core)) if lookup else " ".join(core)
         if fixed is not None and (name == " ".join(core) or self._all_titles(name)):
             return fixed, "unknown"  # 'The Foreign Secretary', 'Lawyers', 'U.S. Official': a role, not a name
         return name, "person"
@@ -1697,9 +1706,10 @@ class RuleAttributor:
             return False  # the common case: a surname
         return self._title_word(last) and all(self._title_word(w) for w in name.split())
 
-    def _mention_parts(self, mention: str, kind: str) -> tuple[tuple[str, ...] | None, str | None, str]:
-        """What `_speaker_name` decides without the article: (name core to make canonical, or None; the
-        speaker if there is no core, or the role text if the core is all titles; speaker kind)."""
+    def _mention_parts(self, mention: str, kind: str) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
+        """What `_speaker_name` decides without the article: (name core, or None; the speaker if there is no
+        core, or the role text if the core is all titles; speaker kind; whether the core is a surname alone,
+        to be made canonical from the article)."""
         words = mention.split()
         if kind == "name":
             full = words
@@ -1708,22 +1718,32 @@ class RuleAttributor:
                 # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
                 core = name_core(full)
                 if core and not all(self._title_word(w) for w in core):
-                    return tuple(core), None, "person"
+                    return tuple(core), None, "person", _surname_alone(core, full)
             with_article = words[0].lower() == "the"
             if with_article:
                 words = words[1:]
             if words and is_organisation([strip_possessive(w) for w in words], with_article):
-                return None, " ".join(strip_possessive(w) for w in words), "organisation"
+                return None, " ".join(strip_possessive(w) for w in words), "organisation", False
             core = name_core(words)
             if not core:
-                return None, None, "unknown"
+                return None, None, "unknown", False
             role = " ".join(strip_possessive(w) for w in words) if self._all_titles(" ".join(core)) else None
-            return tuple(core), role, "person"
+            return tuple(core), role, "person", _surname_alone(core, words)
         # a description: 'the senator', 'a spokesman', 'the Trump campaign'
         if words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         head = _head_words(words)
-        return None, " ".join(words) or None, "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
+        kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
+        return None, " ".join(words) or None, kind, False
+
+
+def _surname_alone(core: list[str], words: list[str]) -> bool:
+    """Is a name core a surname alone: one word, or words after an honorific ('Mr Saumarez Smith'), or
+    after an initial ('J. Baker')?"""
+    if len(core) == 1 or (core[0].rstrip(".").isupper() and len(core[0].rstrip(".")) == 1):
+        return True
+    before = len(words) - len(core) - 1
+    return before >= 0 and words[before].lower().rstrip(".") in _HONORIFICS
 
 
 @cache

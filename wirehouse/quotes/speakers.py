@@ -122,6 +122,24 @@ def is_organisation(tokens: list[str], with_article: bool) -> bool:
     return with_article and head not in lexicon().title_tokens
 
 
+_UNSEEN = ()
+_NAME_FORMS: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # `_name_form`, the same in every article
+
+
+def _name_form(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name the capitalised words before a surname and the surname make (`name_core`), or None if it
+    is no name: a headline in title case, an all-capitals dateline, a sentence opener ("Yesterday Trump")."""
+    if len(_NAME_FORMS) > 50_000:
+        _NAME_FORMS.clear()
+    candidate: tuple[str, ...] | None = tuple(name_core(list(tokens)))
+    if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
+        candidate = None  # a headline in title case, an all-capitals dateline
+    elif candidate[0].lower() in CAPITAL_STOPWORDS:
+        candidate = None  # a capitalised sentence opener is not a first name ("Yesterday Trump")
+    _NAME_FORMS[tokens] = candidate
+    return candidate
+
+
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
@@ -223,6 +241,7 @@ class NameBook:
             size = len(surname)
             width = len(core)
             given = core[:-1]  # the candidate's words before the surname must end with these
+            given_text = " ".join(given)
             titles = lexicon().title_tokens
             counts: dict[tuple[str, ...], int] = {}
             # a longer form of 'Tony Blair' holds 'Tony Blair': look for that rather than every 'Blair'
@@ -251,6 +270,26 @@ class NameBook:
                 before = text[word_start : start - 1].lower()
                 if before in titles or before.rstrip(".") in titles or before in CAPITAL_STOPWORDS:
                     continue  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
+                if given:
+                    # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
+                    # Blair', 'Minister Tony Blair' or at the start of a line (the common cases, checked cheaply)
+                    g_start = start - 1 - len(given_text)
+                    if g_start >= 0 and text.startswith(given_text, g_start, start - 1):
+                        if g_start < 2 or text[g_start - 1] == "\n":
+                            continue
+                        if text[g_start - 1] == " ":
+                            w_end = g_start - 1
+                            space = rfind(" ", 0, w_end)
+                            newline = rfind("\n", space + 1, w_end)
+                            word = text[(newline if newline >= 0 else space) + 1 : w_end]
+                            low = word.lower()
+                            if (
+                                (not word[:1].isupper() and low not in NAME_PARTICLES)
+                                or low in titles
+                                or low.rstrip(".") in titles
+                                or low in CAPITAL_STOPWORDS
+                            ):
+                                continue
                 window = text[max(0, start - 50) : start - 1]
                 words = window[window.rfind("\n") + 1 :].split()[-4:]
                 while words and not words[0][0].isupper():
@@ -259,16 +298,17 @@ class NameBook:
                 # with it if the words end with the core's given names: skip name_core otherwise
                 if len(words) < width or (given and words[len(words) - len(given) :] != given):
                     continue
-                candidate = name_core([*words, surname])
-                if len(candidate) <= width or candidate[-width:] != core or len(candidate) > width + 2:
+                words.append(surname)
+                key_c = tuple(words)
+                candidate = _NAME_FORMS.get(key_c, _UNSEEN)
+                if candidate is _UNSEEN:
+                    candidate = _name_form(key_c)
+                if candidate is None:
                     continue
-                if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
-                    continue  # a headline in title case, an all-capitals dateline
-                # a capitalised sentence opener is not a first name ("Yesterday Trump")
-                if candidate[0].lower() in CAPITAL_STOPWORDS:
+                size_c = len(candidate)
+                if size_c <= width or size_c > width + 2 or list(candidate[-width:]) != core:
                     continue
-                key_c = tuple(candidate)
-                counts[key_c] = counts.get(key_c, 0) + 1
+                counts[candidate] = counts.get(candidate, 0) + 1
             if counts:
                 # the form the article uses most ('Bernie Sanders' over a stray 'New Hampshire Sanders'), then
                 # the longest ('Hillary Rodham Clinton' when it is used as often)

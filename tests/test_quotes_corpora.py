@@ -69,6 +69,10 @@ CASES = [
     ("bbc/politics/200.txt", "The reality is that it is not going to deliver", "Neil Herron", "he"),
     # a singular described speaker is a person a pronoun can refer to
     ("bbc/politics/071.txt", "that the traditional system", "Home Office spokesman", "He"),
+    # the honorific of the mention that credited a speaker ('Ms Berry said', 'Mr de Vabres said') tells the
+    # pronoun that refers back to that speaker
+    ("bbc/politics/239.txt", "more powers would mean more paperwork", "Jan Berry", "She"),
+    ("bbc/entertainment/383.txt", "veritable artistic commitment", "Vabres", "He"),
     # a person who is the subject of a sentence between the last speaker and the pronoun is nearer
     ("bbc/sport/436.txt", "I started well and finished well", "Lindsay Davenport", "she"),
     ("bbc/sport/474.txt", "Sometimes not everything works", "Vera Zvonareva", "she"),

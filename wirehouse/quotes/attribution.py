@@ -37,7 +37,7 @@ from wirehouse.quotes.lexicon import (
     word_set,
 )
 from wirehouse.quotes.model import Quote, QuoteSpan
-from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
+from wirehouse.quotes.speakers import _HONORIFIC_GENDERS, NameBook, is_organisation, name_core, strip_possessive
 from wirehouse.quotes.tokens import CLOSE, CUT, OPEN, SENTENCE_END, SPECIAL, ParaTokens, sentence_starts
 
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
@@ -1347,7 +1347,11 @@ class RuleAttributor:
             if found[a] is not None:
                 after = found[a]
                 break
-        before = next((found[b] for b in range(idx - 1, first - 1, -1) if found[b] is not None), None)
+        before = None
+        for b in range(idx - 1, first - 1, -1):
+            if found[b] is not None:
+                before = found[b]
+                break
         if (
             after is not None
             and not (local > 0 and not scare[idx - 1] and self._adjacent(text, spans[idx - 1], span))
@@ -1356,7 +1360,11 @@ class RuleAttributor:
             return after.continued()
         if before is not None:
             return before.continued()
-        later = next((found[b] for b in range(idx + 1, end) if found[b] is not None), None)
+        later = None
+        for b in range(idx + 1, end):
+            if found[b] is not None:
+                later = found[b]
+                break
         if later is not None and local == 0 and quote_at[0] <= 1 and para_no:
             previous = idx and spans[idx - 1].paragraph_no == para_no - 1 and found[idx - 1] is not None
             if previous or reporter.get(para_no - 1) is not None:
@@ -1771,6 +1779,7 @@ class _Antecedents:
         "book",
         "groups",
         "known",
+        "last_taken",
         "learned",
         "names",
         "paragraphs",
@@ -1816,6 +1825,7 @@ class _Antecedents:
         self.subjects: dict[int, tuple[int, str, str | None] | None] = {}
         self.known: set[str] = set()  # full names credited with speech: persons
         self.surnames: dict[str, str] = {}  # their surnames -> the names
+        self.last_taken: str | None = None  # the last of them sorted out
         self.learned: dict[str, str] = {}  # name -> the pronoun that referred to it
         self.resolved: dict[int, tuple[str | None, str]] = {}  # pronoun offset -> (speaker, kind)
         self.pending = credits  # explicit speakers (the caller appends to it), sorted out up to `taken`
@@ -1827,11 +1837,14 @@ class _Antecedents:
                 self.groups.append((pos, speaker))
                 self.things.append((pos, speaker))
             else:
-                if " " in speaker and not speaker.isupper():
+                if speaker is not self.last_taken and " " in speaker and not speaker.isupper():
                     self.known.add(speaker)
                     self.surnames[speaker.rsplit(" ", 1)[1]] = speaker
                     self.known.update(speaker.split())  # 'Yao' of 'Yao Yilin', surname first
-                self.persons.append((pos, speaker, _UNCHECKED))
+                    self.last_taken = speaker  # the same speaker credited again needs none of this
+                # 'Mr Blair said': the honorific says the person's gender; else the article is looked at
+                gender = _HONORIFIC_GENDERS.get(mention.split(" ", 1)[0].lower().rstrip(".")) or _UNCHECKED
+                self.persons.append((pos, speaker, gender))
             return
         words = _head_words(mention.split())
         info = self.attributor.noun_info(strip_possessive(words[-1]).lower()) if words else None

@@ -73,6 +73,12 @@ CASES = [
     # pronoun that refers back to that speaker
     ("bbc/politics/239.txt", "more powers would mean more paperwork", "Jan Berry", "She"),
     ("bbc/entertainment/383.txt", "veritable artistic commitment", "Vabres", "He"),
+    # an office right before a surname credited with speech ('President Reagan said', 'General Musharraf')
+    # makes a person for the pronouns after it
+    ("reuters21578/articles/17748.txt", "Economic policy decisions made", "Reagan", "he"),
+    ("bbc/politics/155.txt", "Yes, absolutely.", "Musharraf", "he"),
+    # a surname after an honorific is a name even if it is also a title word ('Mr White')
+    ("bbc/politics/190.txt", "We loved the game", "White", "Mr White"),
     # a person who is the subject of a sentence between the last speaker and the pronoun is nearer
     ("bbc/sport/436.txt", "I started well and finished well", "Lindsay Davenport", "she"),
     ("bbc/sport/474.txt", "Sometimes not everything works", "Vera Zvonareva", "she"),
@@ -111,6 +117,9 @@ def test_no_speaker_for_a_passive_or_a_thing(shared_dir: Path) -> None:
     # 'More than 14 million people saw "Dirty" Den Watts': a capitalised common word is not a name
     (dirty,) = [q for q in _quotes(shared_dir / "corpora" / "bbc/entertainment/031.txt") if q.text == "Dirty"]
     assert (dirty.speaker, dirty.speaker_mention) == (None, None)
+    # 'Rival Sony has said': a role word before a company does not make it a person 'he' can refer to
+    price = quote_in(shared_dir, "bbc/tech/084.txt", "It's a very, very competitive price point")
+    assert price.speaker != "Sony"
 
 
 @pytest.mark.parametrize(("article", "prefix", "speaker", "mention"), CASES)

@@ -99,6 +99,7 @@ def _first_of(text: str, needles: tuple[str, ...]) -> int:
 
 _TITLED = frozenset(("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"))
 _HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof")
+_PLAIN_HONORIFICS = word_set("mr mrs ms miss dr")  # never part of an office's title (not 'Lord Chancellor')
 _UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
 _NOT_PERSON = "-"
 _ANAPHORIC = word_set("the this that these those")  # determiners of a description that refers back
@@ -1735,7 +1736,13 @@ class RuleAttributor:
             core = name_core(words)
             if not core:
                 return None, None, "unknown", False
-            role = " ".join(strip_possessive(w) for w in words) if self._all_titles(" ".join(core)) else None
+            before = len(words) - len(core) - 1
+            honorific = words[before].lower().rstrip(".") if before >= 0 else ""
+            # 'The Foreign Secretary', 'U.S. Official': titles only, a role; but 'Mr White' is a name (not
+            # 'The Lord Chancellor')
+            role = None
+            if honorific not in _PLAIN_HONORIFICS and self._all_titles(" ".join(core)):
+                role = " ".join(strip_possessive(w) for w in words)
             return tuple(core), role, "person", _surname_alone(core, words)
         # a description: 'the senator', 'a spokesman', 'the Trump campaign'
         if words[0].lower() in ("the", "a", "an"):
@@ -1842,6 +1849,12 @@ class _Antecedents:
                     self.surnames[speaker.rsplit(" ", 1)[1]] = speaker
                     self.known.update(speaker.split())  # 'Yao' of 'Yao Yilin', surname first
                     self.last_taken = speaker  # the same speaker credited again needs none of this
+                elif " " not in speaker and " " in mention and speaker not in self.known:
+                    # 'President Reagan said': an office right before a surname credited with speech makes a
+                    # person (not a role: 'Rival Sony has said')
+                    prev = mention.split()[-2]
+                    if prev[:1].isupper() and prev.lower().rstrip(".") in self.attributor.lex.office_heads:
+                        self.known.add(speaker)
                 # 'Mr Blair said': the honorific says the person's gender; else the article is looked at
                 gender = _HONORIFIC_GENDERS.get(mention.split(" ", 1)[0].lower().rstrip(".")) or _UNCHECKED
                 self.persons.append((pos, speaker, gender))

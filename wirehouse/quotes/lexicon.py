@@ -78,6 +78,7 @@ class Lexicon:
     title_heads: frozenset[str]  # the noun of a role or office title: 'minister', 'secretary' (not 'foreign')
     company_nouns: frozenset[str]  # descriptions of a company: 'firm', 'carmaker' ('the firm said')
     organisation_words: frozenset[str]  # last words of organisation names: 'Inc', 'Group', 'Energy' (as written)
+    office_heads: frozenset[str]  # the noun of an office written before a name: 'president' ('President Reagan')
 
 
 def plural(noun: str) -> str:
@@ -123,11 +124,14 @@ def lexicon() -> Lexicon:
     listener = frozenset(row["form"].lower() for row in verbs if row["takes_listener"] == "yes")
     titles: set[str] = set()
     heads: set[str] = set()
+    offices: set[str] = set()
     for row in reference_rows("titles"):
         if row["kind"] in ("role", "office"):
             words = row["title"].lower().split(" of ")[0].split()
             if words:
                 heads.add(_strip_dot(words[-1]))
+                if row["kind"] == "office":
+                    offices.add(_strip_dot(words[-1]))
         for token in row["title"].split():
             token = _strip_dot(token.lower()).rstrip("-")
             if len(token) > 1 and token not in {"of", "the", "and"}:
@@ -149,4 +153,5 @@ def lexicon() -> Lexicon:
         frozenset(heads),
         frozenset(row["noun"].lower() for row in reference_rows("speaker_nouns") if row["kind"] == "company"),
         frozenset(row["word"] for row in reference_rows("organisation_words")),
+        frozenset(offices),
     )

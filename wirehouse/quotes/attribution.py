@@ -204,9 +204,14 @@ class RuleAttributor:
         self.lex = lex or lexicon()
         self.indirect = indirect  # also extract reported speech ('X said (that) ...')
         self.verbs = self.lex.verb_lemma
-        forms = [re.escape(form) for form in _REPORTING_FORMS if form in self.verbs]
-        # ' said' as a whole word (not 'saids', 'said-'): one scan of the text finds every reporting verb
-        self._report_hits = re.compile(rf" (?:{'|'.join(forms)})(?![^\W_]|[-’'])") if forms else None
+        forms = [form for form in _REPORTING_FORMS if form in self.verbs]
+        # ' said' as a whole word (not 'saids', 'said-'): one scan of the text finds every reporting verb; the
+        # forms grouped by first letter ('s(?:aid|ays)') so that each space is tried against a few letters
+        groups: dict[str, list[str]] = {}
+        for form in forms:
+            groups.setdefault(form[0], []).append(re.escape(form[1:]))
+        alternatives = "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+        self._report_hits = re.compile(rf" (?:{alternatives})(?![^\W_]|[-’'])") if forms else None
         self.titles = self.lex.title_tokens
         self.nouns = self.lex.speaker_nouns
         self._not_nouns: set[str] = set()  # words `noun_info` found to be no speaker nouns
@@ -1856,7 +1861,9 @@ class _Antecedents:
                     if prev[:1].isupper() and prev.lower().rstrip(".") in self.attributor.lex.office_heads:
                         self.known.add(speaker)
                 # 'Mr Blair said': the honorific says the person's gender; else the article is looked at
-                gender = _HONORIFIC_GENDERS.get(mention.split(" ", 1)[0].lower().rstrip(".")) or _UNCHECKED
+                space = mention.find(" ")
+                gender = _HONORIFIC_GENDERS.get(mention[:space].lower().rstrip(".")) if space > 0 else None
+                gender = gender or _UNCHECKED
                 self.persons.append((pos, speaker, gender))
             return
         words = _head_words(mention.split())

@@ -15,19 +15,16 @@ from prefect import flow, get_run_logger
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
+from wirehouse.flows.summary import COUNTS, RunSummary
+from wirehouse.tasks.commit import commit
+from wirehouse.tasks.plan import plan_files
+from wirehouse.tasks.process import process_files
 
-from flows.summary import COUNTS, RunSummary
-from tasks.commit import commit
-from tasks.plan import plan_files
-from tasks.process import process_files
 from wirehouse.ids import new_run_id
-from wirehouse.ingest.decode import DEFAULT_MAX_BYTES
-from wirehouse.paths import DEFAULT_WAREHOUSE
+from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE
 from wirehouse.store.commit import RunRecord
 from wirehouse.store.layout import Warehouse
 from wirehouse.workers import worker_pool
-
-DEFAULT_BATCH_SIZE = 5000
 
 
 def _utc_now() -> datetime:

@@ -58,7 +58,7 @@ def seed_warehouse(prefect_harness, tmp_path_factory) -> Path:
     """A warehouse built by the news-etl flow from copies of the two seed articles (read-only for tests)."""
     import shutil
 
-    from flows.news_etl import news_etl
+    from wirehouse.flows.news_etl import news_etl
 
     inbox = tmp_path_factory.mktemp("inbox")
     for path in SEEDS_DIR.glob("*.txt"):

@@ -16,7 +16,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\
 
 
 def run(inbox, warehouse, **options):
-    from flows.news_etl import news_etl
+    from wirehouse.flows.news_etl import news_etl
 
     return news_etl(paths=[str(inbox)], warehouse=str(warehouse), **options)
 

@@ -1,8 +1,19 @@
-"""Where the project's own files live, so that code finds `sql/` and `seeds/` from any working directory."""
+"""Where the project's own files live, so that code finds `sql/` and `seeds/` from any working directory.
+
+In a source checkout they are the top-level folders beside the `wirehouse` package; in an installed wheel
+they are package data inside it (`wirehouse/sql`, `wirehouse/seeds`; see setup.py).
+"""
 
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SQL_DIR = PROJECT_ROOT / "sql"
-SEEDS_DIR = PROJECT_ROOT / "seeds"
-DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse"
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+
+def _data_dir(name: str) -> Path:
+    installed = PACKAGE_DIR / name
+    return installed if installed.is_dir() else PROJECT_ROOT / name
+
+
+SQL_DIR = _data_dir("sql")
+SEEDS_DIR = _data_dir("seeds")

@@ -2,30 +2,30 @@
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wirehouse.errors import WirehouseError
-from wirehouse.ingest.decode import DEFAULT_MAX_BYTES
-from wirehouse.paths import DEFAULT_WAREHOUSE
+from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_INBOX, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE, DEFAULT_WORKERS
 
 if TYPE_CHECKING:
-    from flows.summary import RunSummary
+    from wirehouse.flows.summary import RunSummary
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("run", help="ingest new or changed article files into the warehouse")
-    parser.add_argument("paths", nargs="*", default=["inbox"], help="folders, files or globs (default: inbox)")
+    parser.add_argument(
+        "paths", nargs="*", default=[DEFAULT_INBOX], help=f"folders, files or globs (default: {DEFAULT_INBOX})"
+    )
     parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
-    parser.add_argument("--batch-size", type=int, default=5000, help="files per batch task")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per batch task")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files are rejected")
     parser.add_argument(
         "--workers",
         type=int,
-        default=os.cpu_count() or 1,
+        default=DEFAULT_WORKERS,
         help="processes for the batch work (default: one per core; 1 runs it in the run's own process)",
     )
     parser.add_argument("--always-flow", action="store_true", help="start the flow even when no file is new or changed")
@@ -41,7 +41,7 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
     """
     from datetime import datetime
 
-    from flows.summary import RunSummary
+    from wirehouse.flows.summary import RunSummary
     from wirehouse.plan import plan_run
     from wirehouse.store.layout import Warehouse
 
@@ -65,7 +65,7 @@ def handle(args: argparse.Namespace) -> int:
     from wirehouse.prefect_env import configure
 
     configure()
-    from flows.news_etl import news_etl
+    from wirehouse.flows.news_etl import news_etl
 
     try:
         summary = news_etl(

@@ -218,7 +218,7 @@ def test_golden_rules_score(shared_dir: Path) -> None:
 
 def test_eval_sentences_cli(shared_dir: Path, tmp_path: Path, capsys, monkeypatch) -> None:
     # Only this command: the test is about it, not about whether every other command imports today.
-    monkeypatch.setattr(cli, "COMMANDS", ("eval_sentences",))
+    monkeypatch.setattr(cli, "command_modules", lambda: ["eval_sentences"])
     gold = shared_dir / "eval" / "sentences_golden_en.jsonl"
     predictions = tmp_path / "out" / "predictions.jsonl"
     assert cli.main(["eval-sentences", str(gold), "--predictions", str(predictions)]) == 0
@@ -234,7 +234,7 @@ def test_eval_sentences_cli(shared_dir: Path, tmp_path: Path, capsys, monkeypatc
 
 
 def test_eval_sentences_cli_missing_file(tmp_path: Path, capsys, monkeypatch) -> None:
-    monkeypatch.setattr(cli, "COMMANDS", ("eval_sentences",))
+    monkeypatch.setattr(cli, "command_modules", lambda: ["eval_sentences"])
     assert cli.main(["eval-sentences", str(tmp_path / "nope.jsonl")]) == 2
 
 

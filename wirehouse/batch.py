@@ -13,10 +13,10 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.clean.stage import parse_articles
-from wirehouse.ingest.decode import DEFAULT_MAX_BYTES
 from wirehouse.ingest.stage import read_files
 from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.segment.stage import segment_sentences
+from wirehouse.settings import DEFAULT_MAX_BYTES
 from wirehouse.store.parquet import to_arrow, write_part
 
 TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new size and mtime

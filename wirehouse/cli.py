@@ -1,21 +1,27 @@
 """The `wirehouse` console script: one sub-command per module in `wirehouse/commands/`.
 
-Each command module exposes `register(subparsers)`, which adds its parser and sets `handler` to a function
-taking the parsed arguments and returning an exit code. Imports stay inside the commands so that a quick
-`wirehouse sql` does not pay for importing Prefect.
+Every module there is a command; each exposes `register(subparsers)`, which adds its parser and sets
+`handler` to a function taking the parsed arguments and returning an exit code. Imports stay inside the
+commands so that a quick `wirehouse sql` does not pay for importing Prefect.
 """
 
 import argparse
 import importlib
+import pkgutil
 import sys
 
-COMMANDS = ("run", "sql", "eval_quotes", "eval_sentences")
+import wirehouse.commands
+
+
+def command_modules() -> list[str]:
+    """Names of the command modules, sorted: a new file in wirehouse/commands/ is a new command."""
+    return sorted(info.name for info in pkgutil.iter_modules(wirehouse.commands.__path__) if not info.ispkg)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="wirehouse", description=__doc__.splitlines()[0])
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for name in COMMANDS:
+    for name in command_modules():
         importlib.import_module(f"wirehouse.commands.{name}").register(subparsers)
     return parser
 

@@ -31,8 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from wirehouse.paths import DEFAULT_WAREHOUSE
     from wirehouse.quotes.evaluate import evaluate, read_gold, write_jsonl
+    from wirehouse.settings import DEFAULT_WAREHOUSE
 
     kinds = frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
     errors_path = args.errors or DEFAULT_WAREHOUSE / "eval" / f"{args.gold.stem}.errors.jsonl"

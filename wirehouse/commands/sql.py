@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from wirehouse.paths import DEFAULT_WAREHOUSE
+from wirehouse.settings import DEFAULT_WAREHOUSE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

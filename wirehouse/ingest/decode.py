@@ -10,7 +10,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+from wirehouse.settings import DEFAULT_MAX_BYTES
 
 # Magic numbers of the binary files that most often land in an inbox by mistake.
 MAGIC = (

@@ -6,7 +6,8 @@ One row per file, in the order given. A file whose bytes hash to what the manife
 
 import pandas as pd
 
-from wirehouse.ingest.decode import DEFAULT_MAX_BYTES, Decoded, decode_bytes, read_file, sha256_hex
+from wirehouse.ingest.decode import Decoded, decode_bytes, read_file, sha256_hex
+from wirehouse.settings import DEFAULT_MAX_BYTES
 
 READ_COLUMNS = (
     "file_id",

@@ -1,6 +1,6 @@
 """The `news-etl` flow: raw article files in, a published Parquet + DuckDB snapshot out.
 
-    plan-files -> process-batch x N (one per batch of files) -> commit-run
+    plan-files -> process-batch x N (one per batch of files) -> link-stories -> commit-run
 
 The flow only wires tasks; every stage is a pure function in the `wirehouse` package. Batch tasks run in
 threads that hand the CPU-bound work to `workers` processes (wirehouse.workers), or run it one batch at a
@@ -17,6 +17,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.utilities.annotations import quote
 from wirehouse.flows.summary import COUNTS, RunSummary
 from wirehouse.tasks.commit import commit
+from wirehouse.tasks.link import link_stories
 from wirehouse.tasks.plan import plan_files
 from wirehouse.tasks.process import process_files
 
@@ -72,6 +73,8 @@ def news_etl(
         logger.info(
             "%d batches processed: %d articles, %d rejects", len(results), summary.n_articles, summary.n_rejects
         )
+        link_stories(warehouse_dir, summary.run_id)
+        lap("link")
         record = RunRecord(
             run_id=summary.run_id,
             flow_run_id=flow_run.get_id(),

@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from wirehouse.clean.stage import parse_articles
 from wirehouse.ingest.stage import read_files
+from wirehouse.link.shingles import story_keys
 from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
@@ -47,6 +48,7 @@ class BatchTables:
     files: pd.DataFrame
     rejects: pd.DataFrame
     touched: pd.DataFrame
+    story_keys: pd.DataFrame
 
 
 def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> BatchTables:
@@ -62,6 +64,7 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     articles["n_sentences"] = _count_by(sentences, articles)
     articles["n_quotes"] = _count_by(quotes, articles)
     articles["run_id"] = run_id
+    articles["story_id"] = None  # set by the run's link step, once every batch is in (wirehouse.link)
     raw_articles = decoded[["article_id", "file_id", "text"]].rename(columns={"text": "raw_text"})
 
     processed = read[~unchanged]
@@ -93,7 +96,8 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
         }
     )
     touched = read.loc[unchanged, ["file_id", "size_bytes", "mtime_ns"]]
-    return BatchTables(articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched)
+    keys = story_keys(articles["article_id"].tolist(), articles["body"].tolist())
+    return BatchTables(articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched, keys)
 
 
 def _count_by(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
@@ -112,7 +116,7 @@ def process_batch(
     """transform() one batch and write each of its tables as part `batch-<no>.parquet` under staging."""
     tables = transform(to_read, run_id, now, max_bytes)
     name = f"{run_id}-{batch_no:05d}.parquet"
-    for table in ("articles", "raw_articles", "paragraphs", "sentences", "quotes", "files", "rejects"):
+    for table in ("articles", "raw_articles", "paragraphs", "sentences", "quotes", "files", "rejects", "story_keys"):
         frame = getattr(tables, table)
         if not frame.empty:
             write_part(to_arrow(table, frame), staging_dir / table / name)

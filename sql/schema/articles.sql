@@ -13,5 +13,6 @@ CREATE TABLE articles (
     n_sentences     INTEGER NOT NULL,
     n_words         INTEGER NOT NULL,
     n_quotes        INTEGER NOT NULL,
-    run_id          VARCHAR NOT NULL
+    run_id          VARCHAR NOT NULL,
+    story_id        VARCHAR            -- syndicated copies and rewrites share it (stories table)
 );

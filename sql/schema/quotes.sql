@@ -14,5 +14,6 @@ CREATE TABLE quotes (
     speaker          VARCHAR,           -- canonical within the article: 'Donald Trump', 'Kremlin'
     speaker_kind     VARCHAR NOT NULL,  -- 'person' | 'organisation' | 'unknown'
     cue_verb         VARCHAR,           -- 'said', 'told', 'adding'
-    attribution      VARCHAR NOT NULL   -- 'explicit' | 'continuation' | 'pronoun' | 'none'
+    attribution      VARCHAR NOT NULL,  -- 'explicit' | 'continuation' | 'pronoun' | 'none'
+    cluster_id       VARCHAR            -- the quote's cluster across articles (quote_clusters)
 );

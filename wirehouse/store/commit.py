@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.batch import TOUCHED, TOUCHED_SCHEMA
-from wirehouse.schema import ARTICLE_TABLES
+from wirehouse.schema import ARTICLE_TABLES, article_keys
 from wirehouse.store.duckdb_build import Changes, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
@@ -39,16 +39,18 @@ class CommitResult:
     n_replaced: int
 
 
-def _carry_over(old_dir: Path | None, new_dir: Path, replaced: pa.Array) -> None:
-    """Hard-link each old part into the new snapshot, or rewrite it without the replaced articles."""
+def _carry_over(old_dir: Path | None, new_dir: Path, replaced: pa.Array, columns: tuple[str, ...]) -> None:
+    """Hard-link each old part into the new snapshot, or rewrite it without the replaced articles' rows."""
     new_dir.mkdir(parents=True, exist_ok=True)
     if old_dir is None:
         return
     for part in parts(old_dir):
         target = new_dir / part.name
         if len(replaced):
-            keys = pq.read_table(part, columns=["article_id"])["article_id"]
-            hit = pc.is_in(keys, value_set=replaced)
+            keys = pq.read_table(part, columns=list(columns))
+            hit = pc.is_in(keys[columns[0]], value_set=replaced)
+            for column in columns[1:]:
+                hit = pc.or_(hit, pc.is_in(keys[column], value_set=replaced))
             if pc.any(hit).as_py():
                 kept = pq.read_table(part).filter(pc.invert(hit))
                 if kept.num_rows:
@@ -93,6 +95,12 @@ def _read_touched(folder: Path) -> pa.Table:
     return pa.concat_tables(pq.read_table(p, schema=TOUCHED_SCHEMA) for p in found)
 
 
+def replaced_articles(old_files: pa.Table, staged_files: pa.Table) -> pa.Array:
+    """Ids of the published articles whose files this run read again: their old rows must go."""
+    reprocessed = old_files.filter(pc.is_in(old_files["file_id"], value_set=staged_files["file_id"].combine_chunks()))
+    return pc.unique(reprocessed["article_id"].combine_chunks().drop_null())
+
+
 def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
     staging = warehouse.staging_dir(run.run_id)
     previous = warehouse.current_snapshot()
@@ -103,12 +111,11 @@ def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
     old_files = read_parts(old_parquet / "files", "files")
     staged_files = read_parts(staging / "files", "files")
     staged_ids = staged_files["file_id"].combine_chunks()
-    reprocessed = old_files.filter(pc.is_in(old_files["file_id"], value_set=staged_ids))
-    replaced = pc.unique(reprocessed["article_id"].combine_chunks().drop_null())
+    replaced = replaced_articles(old_files, staged_files)
 
     new_parts: dict[str, list[Path]] = {}
     for table in ARTICLE_TABLES:
-        _carry_over(old_parquet / table if previous else None, parquet_dir / table, replaced)
+        _carry_over(old_parquet / table if previous else None, parquet_dir / table, replaced, article_keys(table))
         new_parts[table] = [parquet_dir / table / part.name for part in parts(staging / table)]
         for part in parts(staging / table):
             os.replace(part, parquet_dir / table / part.name)

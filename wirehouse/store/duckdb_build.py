@@ -16,10 +16,19 @@ import duckdb
 from wirehouse.errors import WirehouseError
 from wirehouse.paths import SQL_DIR
 from wirehouse.reference import reference_files
-from wirehouse.schema import ARTICLE_TABLES, DERIVED_TABLES, MANIFEST_TABLES, SCHEMA_DIR, TABLES, read_sql, table_ddl
+from wirehouse.schema import (
+    ARTICLE_TABLES,
+    DERIVED_TABLES,
+    MANIFEST_TABLES,
+    SCHEMA_DIR,
+    TABLES,
+    article_keys,
+    read_sql,
+    table_ddl,
+)
 from wirehouse.store.parquet import parts, to_arrow, write_part
 
-MODELS = ("speakers",)  # sql/models/<name>.sql, run in this order after the base tables are loaded
+MODELS = ("speakers", "stories")  # sql/models/<name>.sql, run in this order after the base tables are loaded
 FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
 
 
@@ -84,8 +93,8 @@ def _load_everything(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:
 def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes) -> None:
     delete = read_sql("load/delete_articles.sql")
     for table in ARTICLE_TABLES:
-        if changes.replaced_article_ids:
-            con.execute(delete.format(table=table), {"ids": changes.replaced_article_ids})
+        for column in article_keys(table) if changes.replaced_article_ids else ():
+            con.execute(delete.format(table=table, column=column), {"ids": changes.replaced_article_ids})
         _insert(con, table, changes.new_parts.get(table, []))
 
 

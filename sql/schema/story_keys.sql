@@ -1,0 +1,9 @@
+-- The story index: a sample of each article's body shingles (word 5-gram hashes), one row per key. A run
+-- finds the stories of its new articles by looking up their keys here (see wirehouse/link/).
+CREATE TABLE story_keys (
+    article_id  VARCHAR NOT NULL,
+    key         BIGINT NOT NULL,   -- a sampled 5-gram hash (63 bits)
+    n_keys      INTEGER NOT NULL,  -- keys of this article: shared / n_keys estimates shingle containment
+    body_hash   BIGINT NOT NULL,   -- hash of the body's words: equal for exact (normalised) duplicates
+    story_id    VARCHAR            -- the article's story (as in articles.story_id)
+);

@@ -1,0 +1,83 @@
+"""Stories: a run's new articles joined to the stories of the articles they copy or rewrite.
+
+Candidates come from the story index (`story_keys`, see shingles.py): a new article's keys are looked up
+in the stored index and among the run's other new articles, so the cost follows the run, not the
+warehouse. Each candidate pair is verified by the share of keys the two have in common, an estimate of
+shingle containment (the share of the shorter body's 5-grams that are also in the other):
+
+- `duplicate`: the same words in the same order (body_hash equal), whatever the headline or layout;
+- `contains`: at least CONTAINS of the shorter body is in the longer one and it is at most
+  SHORTER_RATIO of its length (a cut or a digest of the wire copy);
+- `near_duplicate`: any other verified pair (rewrites: the seeds share 47 % of 000's keys).
+
+No chaining (roots.py): articles are taken in order (published date, then id; stored articles came
+first), and an article joins a story only by matching the story's root, the article that founded it (the
+most similar such root; with none it founds its own story, story_id = md5 of its id).
+"""
+
+from dataclasses import dataclass
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from wirehouse.link.roots import Pairs, group_id_of, join_roots
+from wirehouse.schema import read_sql
+
+MIN_SHARED = 2  # keys two bodies must share (unless the bodies are the same words)
+MIN_CONTAINMENT = 0.3  # share of the shorter body's keys found in the other
+CONTAINS = 0.8
+SHORTER_RATIO = 0.8
+MAX_LINKS = 50  # links written per new article, most similar first (a story copied 1,000 times stays linear)
+
+
+story_id_of = group_id_of  # the story an article founds: md5 of its id, 16 hex digits
+
+
+@dataclass(frozen=True)
+class Linked:
+    """What linking decided for a run's new articles."""
+
+    story_of: dict[str, str]  # new article id -> story id
+    links: pd.DataFrame  # article_links rows
+
+
+def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[str]) -> pd.DataFrame:
+    """Every pair (new article, stored or other new article) sharing a key, with the figures to verify it."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("new_keys", new_keys)
+        frames = [con.execute(read_sql("link/run_story_pairs.sql")).df()]
+        if stored_parts:
+            parameters = {"stored": stored_parts, "excluded": excluded}
+            stored = con.execute(read_sql("link/stored_story_pairs.sql"), parameters)
+            frames.append(stored.df().assign(other_is_new=False))
+        frames[0] = frames[0].assign(other_is_new=True)
+    finally:
+        con.close()
+    return pd.concat(frames, ignore_index=True)
+
+
+def verify(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The verified pairs with their relation and similarity (see the module's docstring)."""
+    smaller = np.minimum(pairs["n_keys"], pairs["other_n_keys"]).clip(lower=1)
+    larger = np.maximum(pairs["n_keys"], pairs["other_n_keys"]).clip(lower=1)
+    containment = (pairs["shared"] / smaller).clip(upper=1.0)
+    same = pairs["same_body"].fillna(False).astype(bool)
+    ok = same | ((pairs["shared"] >= MIN_SHARED) & (containment >= MIN_CONTAINMENT))
+    inside = (containment >= CONTAINS) & (smaller <= SHORTER_RATIO * larger)
+    relation = np.where(same, "duplicate", np.where(inside, "contains", "near_duplicate"))
+    verified = pairs.assign(relation=relation, similarity=np.where(same, 1.0, containment.round(4)))
+    return verified[ok.to_numpy()]
+
+
+def assign_stories(order: list[str], verified: pd.DataFrame) -> Linked:
+    """Each new article, in order, joins its most similar verified root's story or founds its own (roots.py)."""
+    ranked = verified.sort_values(
+        ["article_id", "same_body", "similarity", "other_article_id"], ascending=[True, False, False, True]
+    )
+    story_of, kept = join_roots(order, ranked, Pairs("article_id", "other_article_id", "other_story_id"))
+    columns = ["article_id", "other_article_id", "relation", "similarity"]
+    links = kept.groupby("article_id", sort=False).head(MAX_LINKS)[columns].reset_index(drop=True)
+    return Linked(story_of, links)

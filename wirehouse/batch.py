@@ -14,12 +14,25 @@ import pyarrow as pa
 
 from wirehouse.clean.stage import parse_articles
 from wirehouse.ingest.stage import read_files
+from wirehouse.link.quotes import quote_keys
 from wirehouse.link.shingles import story_keys
 from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
 from wirehouse.store.parquet import to_arrow, write_part
 
+# Every table a batch writes (the link step later fills articles.story_id and quotes.cluster_id).
+BATCH_TABLES = (
+    "articles",
+    "raw_articles",
+    "paragraphs",
+    "sentences",
+    "quotes",
+    "files",
+    "rejects",
+    "story_keys",
+    "quote_keys",
+)
 TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new size and mtime
 TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])
 
@@ -49,6 +62,7 @@ class BatchTables:
     rejects: pd.DataFrame
     touched: pd.DataFrame
     story_keys: pd.DataFrame
+    quote_keys: pd.DataFrame
 
 
 def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> BatchTables:
@@ -61,6 +75,7 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     articles, paragraphs = parse_articles(decoded)
     sentences = segment_sentences(articles, paragraphs)
     quotes = extract_article_quotes(articles, paragraphs)
+    quotes["cluster_id"] = None  # set by the run's link step (wirehouse.link)
     articles["n_sentences"] = _count_by(sentences, articles)
     articles["n_quotes"] = _count_by(quotes, articles)
     articles["run_id"] = run_id
@@ -97,7 +112,8 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     )
     touched = read.loc[unchanged, ["file_id", "size_bytes", "mtime_ns"]]
     keys = story_keys(articles["article_id"].tolist(), articles["body"].tolist())
-    return BatchTables(articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched, keys)
+    tables = (articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched)
+    return BatchTables(*tables, keys, quote_keys(quotes))
 
 
 def _count_by(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:
@@ -116,7 +132,7 @@ def process_batch(
     """transform() one batch and write each of its tables as part `batch-<no>.parquet` under staging."""
     tables = transform(to_read, run_id, now, max_bytes)
     name = f"{run_id}-{batch_no:05d}.parquet"
-    for table in ("articles", "raw_articles", "paragraphs", "sentences", "quotes", "files", "rejects", "story_keys"):
+    for table in BATCH_TABLES:
         frame = getattr(tables, table)
         if not frame.empty:
             write_part(to_arrow(table, frame), staging_dir / table / name)

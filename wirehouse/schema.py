@@ -14,13 +14,13 @@ from wirehouse.paths import SQL_DIR
 SCHEMA_DIR = SQL_DIR / "schema"
 
 # Tables the pipeline writes batch by batch, keyed by article: old rows are replaced article by article.
-ARTICLE_TABLES = ("articles", "raw_articles", "paragraphs", "sentences", "quotes", "story_keys", "article_links")
+ARTICLE_TABLES = ("articles", "raw_articles", "paragraphs", "sentences", "quotes", "story_keys", "article_links", "quote_keys")
 # Article tables whose rows also name another article: a replaced article leaves those rows too.
 ARTICLE_KEYS = {"article_links": ("article_id", "other_article_id")}
 # Small tables rewritten whole on every committing run.
 MANIFEST_TABLES = ("files", "rejects", "runs")
 # Tables DuckDB derives from the others (sql/models/), exported back to Parquet.
-DERIVED_TABLES = ("speakers", "stories")
+DERIVED_TABLES = ("speakers", "stories", "quote_clusters")
 TABLES = ARTICLE_TABLES + MANIFEST_TABLES + DERIVED_TABLES
 
 

@@ -1,8 +1,9 @@
-"""The run's link step, between its batches and its commit: stories for the staged articles.
+"""The run's link step, between its batches and its commit: stories and quote clusters for the staged rows.
 
-Reads only this run's staged parts and the published index's keys (not the warehouse's articles), decides
-each new article's story, and rewrites the run's staged `articles` and `story_keys` parts with it, adding
-an `article_links` part. Nothing published is touched: the commit carries everything over as usual.
+Reads only this run's staged parts and the published indexes' keys (`story_keys`, `quote_keys`; never the
+warehouse's articles or quotes), decides each new article's story and each new quote's cluster, and
+rewrites the run's staged `articles`, `story_keys`, `quotes` and `quote_keys` parts with them, adding an
+`article_links` part. Nothing published is touched: the commit carries everything over as usual.
 """
 
 from dataclasses import dataclass
@@ -11,6 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from wirehouse.link import quotes as quote_links
 from wirehouse.link.stories import assign_stories, candidate_pairs, story_id_of, verify
 from wirehouse.store.commit import replaced_articles
 from wirehouse.store.layout import Warehouse
@@ -22,41 +24,64 @@ class LinkResult:
     n_articles: int
     n_links: int
     n_joined: int  # new articles that joined a story founded by another article
+    n_quotes_joined: int  # new quotes that joined a cluster founded by another quote
 
 
-def _with_story(part: Path, story_of: dict[str, str]) -> None:
-    """Rewrite one staged part with its story_id column filled in."""
+def _fill(part: Path, key: str, column: str, values: dict[str, str]) -> None:
+    """Rewrite one staged part with `column` looked up from its `key` column (None where not decided)."""
     table = pq.read_table(part)
-    ids = table["article_id"].to_pylist()
-    stories = pa.array([story_of[i] for i in ids], type=pa.string())
-    index = table.schema.get_field_index("story_id")
-    write_part(table.set_column(index, table.schema.field("story_id"), stories), part)
+    filled = pa.array([values.get(i) for i in table[key].to_pylist()], type=pa.string())
+    index = table.schema.get_field_index(column)
+    write_part(table.set_column(index, table.schema.field(column), filled), part)
 
 
 def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
     staging = warehouse.staging_dir(run_id)
     articles = read_parts(staging / "articles", "articles", columns=["article_id", "published_date"])
     if articles.num_rows == 0:
-        return LinkResult(0, 0, 0)
-    new_keys = read_parts(staging / "story_keys", "story_keys")
+        return LinkResult(0, 0, 0, 0)
     previous = warehouse.current_snapshot()
-    stored_parts: list[str] = []
-    excluded = articles["article_id"].to_pylist()
-    if previous is not None:
-        old = previous / "parquet"
-        stored_parts = [str(p) for p in parts(old / "story_keys")]
+    old = previous / "parquet" if previous is not None else None
+    excluded = set(articles["article_id"].to_pylist())
+    if old is not None:
         replaced = replaced_articles(read_parts(old / "files", "files"), read_parts(staging / "files", "files"))
-        excluded = sorted(set(excluded) | set(replaced.to_pylist()))
+        excluded |= set(replaced.to_pylist())
     order = (
         articles.to_pandas()
         .sort_values(["published_date", "article_id"], na_position="last", kind="stable")["article_id"]
         .tolist()
     )
-    linked = assign_stories(order, verify(candidate_pairs(new_keys, stored_parts, excluded)))
+
+    stored = [str(p) for p in parts(old / "story_keys")] if old else []
+    new_keys = read_parts(staging / "story_keys", "story_keys")
+    linked = assign_stories(order, verify(candidate_pairs(new_keys, stored, sorted(excluded))))
     for table in ("articles", "story_keys"):
         for part in parts(staging / table):
-            _with_story(part, linked.story_of)
+            _fill(part, "article_id", "story_id", linked.story_of)
     if not linked.links.empty:
         write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
-    n_joined = sum(1 for a, s in linked.story_of.items() if s != story_id_of(a))
-    return LinkResult(len(order), len(linked.links), n_joined)
+
+    clusters = _cluster_quotes(staging, old, order, sorted(excluded))
+    return LinkResult(
+        n_articles=len(order),
+        n_links=len(linked.links),
+        n_joined=sum(1 for a, s in linked.story_of.items() if s != story_id_of(a)),
+        n_quotes_joined=sum(1 for q, c in clusters.items() if c != story_id_of(q)),
+    )
+
+
+def _cluster_quotes(staging: Path, old: Path | None, article_order: list[str], excluded: list[str]) -> dict[str, str]:
+    new_keys = read_parts(staging / "quote_keys", "quote_keys")
+    if new_keys.num_rows == 0:
+        return {}
+    quotes = read_parts(staging / "quotes", "quotes", columns=["quote_id", "article_id", "quote_no"]).to_pandas()
+    position = {article_id: number for number, article_id in enumerate(article_order)}
+    quotes = quotes.assign(article_no=quotes["article_id"].map(position)).sort_values(["article_no", "quote_no"])
+    keyed = set(new_keys["quote_id"].to_pylist())
+    order = [q for q in quotes["quote_id"].tolist() if q in keyed]
+    stored = [str(p) for p in parts(old / "quote_keys")] if old else []
+    clusters = quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded))
+    for table in ("quotes", "quote_keys"):
+        for part in parts(staging / table):
+            _fill(part, "quote_id", "cluster_id", clusters.cluster_of)
+    return clusters.cluster_of

@@ -1,0 +1,99 @@
+"""Quote clusters: one utterance carried by many articles, each carrier matched to the cluster's root quote.
+
+Two quotes match when their normalised texts are the same, or when they share at least one window of
+WINDOW consecutive normalised words and the shared windows are at least MIN_SHARED_WINDOWS of the shorter
+quote's (a partial quote inside the full one; the full one with a word changed). Normalising: lower case,
+punctuation and quote-mark style ignored (shingles.py), a hyphen inside a word dropped ("co-operation" is
+"cooperation"), British spellings read as American ones (seeds/spelling_variants.csv). Scare quotes and
+quotes of fewer than MIN_WORDS words are not clustered: two articles calling something "historic" did not
+carry one utterance.
+
+Keys (table `quote_keys`): every WINDOW-word window hash of a quote and its whole-text hash, looked up by a
+run for its new quotes like the story keys. Grouping is by root (roots.py): no chaining.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import duckdb
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from wirehouse.link.roots import Pairs, join_roots
+from wirehouse.link.shingles import body_shingles
+from wirehouse.reference import reference_rows
+from wirehouse.schema import read_sql
+
+WINDOW = 8
+MIN_WORDS = 5
+MIN_SHARED_WINDOWS = 0.3
+_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+@cache
+def _spelling() -> tuple[re.Pattern, dict[str, str]]:
+    variants = {row["british"]: row["american"] for row in reference_rows("spelling_variants")}
+    return re.compile(r"\b(" + "|".join(sorted(variants, key=len, reverse=True)) + r")\b"), variants
+
+
+def normalise(texts: list[str]) -> list[str]:
+    """Quote texts lower-cased, hyphens inside words dropped, British spellings made American."""
+    pattern, variants = _spelling()
+    joined = _HYPHEN_IN_WORD.sub("", "\0".join(texts).lower())
+    return pattern.sub(lambda match: variants[match.group(1)], joined).split("\0")
+
+
+def quote_keys(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Rows of `quote_keys` for a batch's quotes (cluster_id is set when linking)."""
+    eligible = quotes[quotes["kind"] != "scare"]
+    shingles = body_shingles(normalise(eligible["text"].tolist()), WINDOW)
+    keep = shingles.n_words >= MIN_WORDS
+    counts = np.diff(shingles.starts)
+    owner = np.repeat(np.arange(len(eligible)), counts)
+    keys = np.concatenate([(shingles.hashes >> np.uint64(1)).astype(np.int64), shingles.body_hash])
+    owners = np.concatenate([owner, np.arange(len(eligible))])
+    frame = pd.DataFrame({"owner": owners, "key": keys})
+    frame = frame[keep[frame["owner"].to_numpy()]].drop_duplicates().sort_values(["owner", "key"], kind="stable")
+    rows = frame["owner"].to_numpy()
+    return pd.DataFrame(
+        {
+            "article_id": eligible["article_id"].to_numpy()[rows],
+            "quote_id": eligible["quote_id"].to_numpy()[rows],
+            "key": frame["key"].to_numpy(),
+            "n_windows": counts[rows].astype(np.int32),
+            "text_hash": shingles.body_hash[rows],
+            "cluster_id": None,
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Clustered:
+    cluster_of: dict[str, str]  # new quote id -> cluster id
+
+
+def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[str]) -> pd.DataFrame:
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("new_keys", new_keys)
+        frames = [con.execute(read_sql("link/run_quote_pairs.sql")).df().assign(other_is_new=True)]
+        if stored_parts:
+            parameters = {"stored": stored_parts, "excluded": excluded}
+            frames.append(con.execute(read_sql("link/stored_quote_pairs.sql"), parameters).df().assign(other_is_new=False))
+    finally:
+        con.close()
+    return pd.concat(frames, ignore_index=True)
+
+
+def cluster_quotes(order: list[str], pairs: pd.DataFrame) -> Clustered:
+    """Each new quote (in order) joins the cluster of the root it matches best, or founds its own."""
+    same = pairs["same_text"].fillna(False).astype(bool)
+    windows = pairs["shared"] - same.astype(int)
+    smaller = np.minimum(pairs["n_windows"], pairs["other_n_windows"])
+    ok = same | ((smaller > 0) & (windows >= 1) & (windows >= MIN_SHARED_WINDOWS * smaller))
+    ranked = pairs[ok.to_numpy()].assign(score=(windows / smaller.clip(lower=1)) + same)
+    ranked = ranked.sort_values(["quote_id", "score", "other_quote_id"], ascending=[True, False, True])
+    cluster_of, _ = join_roots(order, ranked, Pairs("quote_id", "other_quote_id", "other_cluster_id"))
+    return Clustered(cluster_of)

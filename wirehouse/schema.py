@@ -14,7 +14,8 @@ from wirehouse.paths import SQL_DIR
 SCHEMA_DIR = SQL_DIR / "schema"
 
 # Tables the pipeline writes batch by batch, keyed by article: old rows are replaced article by article.
-ARTICLE_TABLES = ("articles", "raw_articles", "paragraphs", "sentences", "quotes", "story_keys", "article_links", "quote_keys")
+ARTICLE_TABLES = ("articles", "raw_articles", "paragraphs", "sentences", "quotes")
+ARTICLE_TABLES += ("story_keys", "article_links", "quote_keys")  # the cross-article layer (wirehouse/link/)
 # Article tables whose rows also name another article: a replaced article leaves those rows too.
 ARTICLE_KEYS = {"article_links": ("article_id", "other_article_id")}
 # Small tables rewritten whole on every committing run.

@@ -81,7 +81,8 @@ def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[
         frames = [con.execute(read_sql("link/run_quote_pairs.sql")).df().assign(other_is_new=True)]
         if stored_parts:
             parameters = {"stored": stored_parts, "excluded": excluded}
-            frames.append(con.execute(read_sql("link/stored_quote_pairs.sql"), parameters).df().assign(other_is_new=False))
+            stored = con.execute(read_sql("link/stored_quote_pairs.sql"), parameters).df()
+            frames.append(stored.assign(other_is_new=False))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)

@@ -28,7 +28,8 @@ from wirehouse.schema import (
 )
 from wirehouse.store.parquet import parts, to_arrow, write_part
 
-MODELS = ("speakers", "stories", "quote_clusters")  # sql/models/<name>.sql, run in this order after the base tables are loaded
+# sql/models/<name>.sql, run in this order after the base tables are loaded
+MODELS = ("speakers", "stories", "quote_clusters")
 FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
 
 

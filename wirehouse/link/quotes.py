@@ -40,6 +40,8 @@ def _spelling() -> tuple[re.Pattern, dict[str, str]]:
 
 def normalise(texts: list[str]) -> list[str]:
     """Quote texts lower-cased, hyphens inside words dropped, British spellings made American."""
+    if not texts:
+        return []
     pattern, variants = _spelling()
     joined = _HYPHEN_IN_WORD.sub("", "\0".join(texts).lower())
     return pattern.sub(lambda match: variants[match.group(1)], joined).split("\0")

@@ -111,6 +111,9 @@ def _chunk_shingles(texts: list[str], k: int) -> BodyShingles:
 
 def body_shingles(bodies: list[str], k: int = SHINGLE_WORDS) -> BodyShingles:
     """k-word shingle hashes of each text (fewer than k words: none); quote clusters use k = 8."""
+    if not bodies:
+        nothing = np.zeros(0, dtype=np.int64)
+        return BodyShingles(np.zeros(0, dtype=np.uint64), np.zeros(1, dtype=np.int64), nothing, nothing)
     chunks, size, first = [], 0, 0
     for number, body in enumerate(bodies):
         size += len(body) + 1

@@ -1,0 +1,46 @@
+-- Full-text search in SQL: BM25 over the postings in search_terms (k1 = 1.2, b = 0.75, the idf of DuckDB's
+-- fts extension), for articles or quotes.
+--   SELECT * FROM search_articles('arms race') ORDER BY score DESC LIMIT 10;
+--   SELECT * FROM search_quotes('arms race') ORDER BY score DESC LIMIT 10;
+-- A document matches when it has any of the query's terms; `matched` counts how many distinct ones.
+CREATE OR REPLACE MACRO search_tokens(q) AS
+    list_distinct(list_filter(regexp_split_to_array(lower(strip_accents(q)), '[^a-z0-9]+'), t -> t <> ''));
+
+CREATE OR REPLACE MACRO search_bm25(q, kind) AS TABLE
+WITH query_terms AS (
+    SELECT unnest(search_tokens(q)) AS term
+),
+stats AS (
+    SELECT count(*) AS n_docs, avg(doc_len) AS avg_len FROM search_docs WHERE doc_kind = kind
+),
+hits AS (
+    SELECT t.* FROM search_terms AS t SEMI JOIN query_terms AS w USING (term) WHERE t.doc_kind = kind
+),
+df AS (
+    SELECT term, count(*) AS df FROM hits GROUP BY term
+)
+SELECT
+    h.doc_id,
+    any_value(h.article_id)                                                          AS article_id,
+    count(*)                                                                         AS matched,
+    sum(
+        log10((s.n_docs - df.df + 0.5) / (df.df + 0.5) + 1)
+        * h.tf * (1.2 + 1) / (h.tf + 1.2 * (1 - 0.75 + 0.75 * h.doc_len / s.avg_len))
+    )                                                                                AS score
+FROM hits AS h
+JOIN df USING (term)
+CROSS JOIN stats AS s
+GROUP BY h.doc_id;
+
+CREATE OR REPLACE MACRO search_articles(q) AS TABLE
+SELECT b.score, b.matched, a.article_id, a.published_date, a.title, a.agency, a.story_id
+FROM search_bm25(q, 'article') AS b
+JOIN articles AS a USING (article_id);
+
+CREATE OR REPLACE MACRO search_quotes(q) AS TABLE
+SELECT b.score, b.matched, s.speaker, s.speaker_decided_by, qt.article_id, a.published_date, a.title,
+       qt.cluster_id, qt.quote_id, qt.text
+FROM search_bm25(q, 'quote') AS b
+JOIN quotes AS qt ON qt.quote_id = b.doc_id
+JOIN quote_speakers AS s ON s.quote_id = qt.quote_id
+JOIN articles AS a ON a.article_id = qt.article_id;

@@ -1,0 +1,110 @@
+"""Full-text search: our BM25 over per-run postings ranks like DuckDB's fts index on the same documents."""
+
+import duckdb
+import pyarrow as pa
+import pytest
+
+from wirehouse.clean.parse import parse_article
+from wirehouse.cli import main
+from wirehouse.schema import create_tables, read_sql
+from wirehouse.search.index import fts_extension, postings
+from wirehouse.search.snippets import query_terms, snippet
+from wirehouse.store.parquet import to_arrow
+
+QUERIES = ("arms race", "election", "mobile phone", "oil prices", "football club manager", "Blair Brown")
+
+
+@pytest.fixture(scope="module")
+def bbc_db(shared_dir):
+    """An in-memory database holding 300 BBC articles' postings (ours) and an fts index (DuckDB's)."""
+    paths = sorted((shared_dir / "corpora" / "bbc").glob("*/*.txt"))[::7][:300]
+    rows = []
+    for path in paths:
+        parsed = parse_article(path.read_text(encoding="utf-8"))
+        rows.append((f"{path.parent.name}/{path.stem}", parsed.title, parsed.body))
+    articles = pa.table(dict(zip(("article_id", "title", "body"), map(list, zip(*rows, strict=False)), strict=True)))
+    quotes = pa.table(
+        {
+            "article_id": pa.array([], pa.string()),
+            "quote_id": pa.array([], pa.string()),
+            "text": pa.array([], pa.string()),
+        }
+    )
+    terms, docs = postings(articles, quotes)
+    con = duckdb.connect(":memory:")
+    create_tables(con)
+    con.register("terms_frame", to_arrow("search_terms", terms))
+    con.register("docs_frame", to_arrow("search_docs", docs))
+    con.execute("INSERT INTO search_terms SELECT * FROM terms_frame")
+    con.execute("INSERT INTO search_docs SELECT * FROM docs_frame")
+    for view in ("quote_speakers", "search"):
+        con.execute(read_sql(f"views/{view}.sql"))
+    con.register("article_frame", articles)
+    con.execute("CREATE TABLE fts_docs AS SELECT article_id, concat_ws(' ', title, body) AS text FROM article_frame")
+    con.execute(f"LOAD '{fts_extension()}'")
+    con.execute(
+        "PRAGMA create_fts_index('fts_docs', 'article_id', 'text', stemmer = 'none', stopwords = 'none', "
+        "ignore = '[^a-z0-9]+', strip_accents = 1, lower = 1)"
+    )
+    yield con
+    con.close()
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_bm25_ranks_like_the_fts_extension(bbc_db, query):
+    ours = bbc_db.execute(
+        "SELECT doc_id, score FROM search_bm25(?, 'article') ORDER BY score DESC, doc_id LIMIT 20", [query]
+    ).fetchall()
+    theirs = bbc_db.execute(
+        "SELECT article_id, score FROM (SELECT article_id, fts_main_fts_docs.match_bm25(article_id, ?) AS score "
+        "FROM fts_docs) WHERE score IS NOT NULL ORDER BY score DESC, article_id LIMIT 20",
+        [query],
+    ).fetchall()
+    assert len(ours) >= 3
+    assert [doc for doc, _ in ours] == [doc for doc, _ in theirs]
+    assert [round(score, 9) for _, score in ours] == [round(score, 9) for _, score in theirs]
+
+
+def test_postings_count_terms_per_document():
+    articles = pa.table({"article_id": ["a"], "title": ["Arms race"], "body": ["The arms race: ARMS, arms; Café."]})
+    quotes = pa.table({"article_id": ["a"], "quote_id": ["q"], "text": ["an arms race"]})
+    terms, docs = postings(articles, quotes)
+    found = sorted(map(tuple, terms[["doc_id", "doc_kind", "term", "tf", "doc_len"]].to_numpy().tolist()))
+    assert found == [
+        ("a", "article", "arms", 4, 8),
+        ("a", "article", "cafe", 1, 8),
+        ("a", "article", "race", 2, 8),
+        ("a", "article", "the", 1, 8),
+        ("q", "quote", "an", 1, 3),
+        ("q", "quote", "arms", 1, 3),
+        ("q", "quote", "race", 1, 3),
+    ]
+    assert sorted(map(tuple, docs.to_numpy().tolist())) == [("a", "a", "article", 8), ("a", "q", "quote", 3)]
+
+
+def test_snippet_marks_the_match():
+    text = "Leaders met on Tuesday. They agreed to avoid a possible arms race, the Kremlin said, adding more."
+    assert query_terms("Arms-Race!") == ["arms", "race"]
+    assert (
+        snippet(text, ["arms", "race"], width=60) == "…to avoid a possible «arms race», the Kremlin said, adding more…"
+    )
+
+
+def test_search_command_on_the_seeds(seed_warehouse, capsys):
+    assert main(["search", "arms race", "--warehouse", str(seed_warehouse)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(" 1.   0.64  no date  Trump congratulates Putin on election win  [001_468d0ff313ca5494]")
+    assert "discuss the «arms race» and crises in Ukraine" in lines[1]
+    assert lines[2].startswith(" 2.   0.53  2018-03-20  (no title)  (Reuters)  [000_f586c72162ac7c3d]")
+    assert lines[-1] == "(2 articles)"
+
+    argv = ["search", "meeting", "--quotes", "--speaker", "KREMLIN", "--since", "2018-03-01", "--limit", "1"]
+    assert main([*argv, "--warehouse", str(seed_warehouse)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out == [
+        " 1.   1.93  2018-03-20  (no title)  — Kremlin  [000_f586c72162ac7c3d]",
+        "    …orking through the question of a possible high-level «meeting».",
+        "(1 quotes)",
+    ]
+    assert main(["search", "?!", "--warehouse", str(seed_warehouse)]) == 2
+    assert capsys.readouterr().err == "wirehouse: the query has no words to search for\n"

@@ -1,0 +1,54 @@
+"""`wirehouse search "arms race"`: articles (or quotes) ranked by BM25, with a snippet marking the match."""
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from wirehouse.settings import DEFAULT_WAREHOUSE
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("search", help="full-text search over articles or quotes, ranked by BM25")
+    parser.add_argument("query", help='words to look for, e.g. "arms race"')
+    parser.add_argument("--quotes", action="store_true", help="search quote texts instead of articles")
+    parser.add_argument("--speaker", help="only quotes by (or articles quoting) this speaker")
+    parser.add_argument("--since", type=date.fromisoformat, help="only articles published on or after YYYY-MM-DD")
+    parser.add_argument("--limit", type=int, default=10, help="hits shown (default 10)")
+    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from wirehouse.schema import read_sql
+    from wirehouse.search.snippets import query_terms, snippet
+    from wirehouse.store.layout import Warehouse
+
+    database = Warehouse(Path(args.warehouse)).duckdb_path
+    if not database.exists():
+        print(f"wirehouse: no warehouse at {args.warehouse} yet: run `wirehouse run` first", file=sys.stderr)
+        return 2
+    if not query_terms(args.query):
+        print("wirehouse: the query has no words to search for", file=sys.stderr)
+        return 2
+    sql = read_sql("search/quotes.sql" if args.quotes else "search/articles.sql")
+    values = {"q": args.query, "since": args.since, "speaker": args.speaker, "limit": args.limit}
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        hits = con.execute(sql, values).fetchall()
+    except duckdb.Error as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    terms = query_terms(args.query)
+    for rank, (score, article_id, published, title, agency, text, speaker) in enumerate(hits, start=1):
+        header = [f"{rank:>2}. {score:6.2f}", str(published or "no date"), title or "(no title)"]
+        header += [f"— {speaker}"] if speaker else []
+        header += [f"({agency})"] if agency else []
+        print("  ".join(header) + f"  [{article_id}]")
+        print(f"    {snippet(text, terms)}")
+    print(f"({len(hits)} {'quotes' if args.quotes else 'articles'})")
+    return 0

@@ -1,0 +1,55 @@
+"""A run's search postings, computed by DuckDB from the run's staged articles and quotes.
+
+The cost follows the run: only the run's documents are tokenised, and their postings are written as the
+run's parts of `search_terms` and `search_docs` (article-keyed, so a replaced article leaves its postings).
+Collection statistics (document count, average length) are read at query time from `search_docs`.
+"""
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+
+from wirehouse.schema import read_sql
+from wirehouse.store.parquet import read_parts, to_arrow, write_part
+
+
+def index_run(staging: Path, run_id: str) -> int:
+    """Write the postings of the run's staged documents; returns how many documents were indexed."""
+    articles = read_parts(staging / "articles", "articles", columns=["article_id", "title", "body"])
+    if articles.num_rows == 0:
+        return 0
+    quotes = read_parts(staging / "quotes", "quotes", columns=["article_id", "quote_id", "text"])
+    terms, docs = postings(articles, quotes)
+    name = f"{run_id}-search.parquet"
+    write_part(to_arrow("search_terms", terms), staging / "search_terms" / name)
+    write_part(to_arrow("search_docs", docs), staging / "search_docs" / name)
+    return len(docs)
+
+
+def postings(articles: pa.Table, quotes: pa.Table) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """search_terms and search_docs rows for articles (article_id, title, body) and quotes (article_id,
+    quote_id, text)."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("run_articles", articles)
+        con.register("run_quotes", quotes)
+        con.execute(read_sql("search/postings.sql"))
+        terms = con.execute("SELECT * FROM run_postings").df()
+        docs = con.execute(
+            "SELECT DISTINCT article_id, doc_id, doc_kind, doc_len FROM run_postings ORDER BY doc_kind, doc_id"
+        ).df()
+    finally:
+        con.close()
+    return terms, docs
+
+
+def fts_extension() -> Path:
+    """DuckDB's fts extension as the duckdb-ext-fts package installs it (no download)."""
+    import duckdb_ext
+
+    found = sorted(Path(duckdb_ext.__path__[0]).glob(f"extensions/v{duckdb.__version__}/*/fts.duckdb_extension"))
+    if not found:
+        raise FileNotFoundError(f"fts extension for DuckDB {duckdb.__version__} not installed (duckdb-ext-fts)")
+    return found[0]

@@ -93,16 +93,16 @@ def test_snippet_marks_the_match():
 def test_search_command_on_the_seeds(seed_warehouse, capsys):
     assert main(["search", "arms race", "--warehouse", str(seed_warehouse)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith(" 1.   0.64  no date  Trump congratulates Putin on election win  [001_468d0ff313ca5494]")
+    assert lines[0].startswith(" 1.   0.28  no date  Trump congratulates Putin on election win  [001_468d0ff313ca5494]")
     assert "discuss the «arms race» and crises in Ukraine" in lines[1]
-    assert lines[2].startswith(" 2.   0.53  2018-03-20  (no title)  (Reuters)  [000_f586c72162ac7c3d]")
+    assert lines[2].startswith(" 2.   0.23  2018-03-20  (no title)  (Reuters)  [000_f586c72162ac7c3d]")
     assert lines[-1] == "(2 articles)"
 
     argv = ["search", "meeting", "--quotes", "--speaker", "KREMLIN", "--since", "2018-03-01", "--limit", "1"]
     assert main([*argv, "--warehouse", str(seed_warehouse)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        " 1.   1.93  2018-03-20  (no title)  — Kremlin  [000_f586c72162ac7c3d]",
+        " 1.   0.84  2018-03-20  (no title)  — Kremlin  [000_f586c72162ac7c3d]",
         "    …orking through the question of a possible high-level «meeting».",
         "(1 quotes)",
     ]

@@ -144,7 +144,8 @@ def test_runs_link_new_articles_to_stored_stories_and_replaced_articles_leave(pr
     inode = stored_part.stat().st_ino
 
     text = (SEEDS_DIR / f"{A000}.txt").read_text(encoding="utf-8")
-    (inbox / "copy.txt").write_text("A new headline for the wire copy\n" + text.partition("\n")[2], encoding="utf-8")
+    credit = "\n\nReporting by Jane Doe in Moscow; Editing by John Smith\n"  # the parser cuts it: same body
+    (inbox / "copy.txt").write_text(text.rstrip() + credit, encoding="utf-8")
     news_etl(paths=[str(inbox)], warehouse=str(warehouse))
     story = group_id_of(A000)
     assert query(warehouse, "SELECT article_id, story_id FROM articles ORDER BY 1") == [

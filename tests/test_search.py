@@ -7,9 +7,10 @@ import pytest
 from wirehouse.clean.parse import parse_article
 from wirehouse.cli import main
 from wirehouse.schema import create_tables, read_sql
-from wirehouse.search.index import fts_extension, postings
+from wirehouse.search.index import postings
 from wirehouse.search.snippets import query_terms, snippet
 from wirehouse.store.parquet import to_arrow
+from wirehouse.store.readonly import bundled_extension
 
 QUERIES = ("arms race", "election", "mobile phone", "oil prices", "football club manager", "Blair Brown")
 
@@ -41,7 +42,7 @@ def bbc_db(shared_dir):
         con.execute(read_sql(f"views/{view}.sql"))
     con.register("article_frame", articles)
     con.execute("CREATE TABLE fts_docs AS SELECT article_id, concat_ws(' ', title, body) AS text FROM article_frame")
-    con.execute(f"LOAD '{fts_extension()}'")
+    con.execute(f"LOAD '{bundled_extension('fts')}'")
     con.execute(
         "PRAGMA create_fts_index('fts_docs', 'article_id', 'text', stemmer = 'none', stopwords = 'none', "
         "ignore = '[^a-z0-9]+', strip_accents = 1, lower = 1)"

@@ -4,7 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from wirehouse.settings import DEFAULT_WAREHOUSE
+from wirehouse.settings import WAREHOUSE_HELP, default_warehouse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -12,7 +12,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("name", nargs="?", help="the analysis, e.g. top_speakers")
     parser.add_argument("--list", action="store_true", help="list the analyses with their parameters")
     parser.add_argument("--param", action="append", default=[], metavar="KEY=VALUE", help="a parameter (repeatable)")
-    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
+    parser.add_argument("--warehouse", type=Path, default=None, help=WAREHOUSE_HELP)
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--max-rows", type=int, default=40, help="rows shown in table format")
     parser.set_defaults(handler=handle)
@@ -49,41 +49,28 @@ def handle(args: argparse.Namespace) -> int:
     except WirehouseError as error:
         print(f"wirehouse: {error}", file=sys.stderr)
         return 2
-    return run_and_print(Path(args.warehouse), queries[args.name].sql, values, args.format, args.max_rows)
+    return run_and_print(
+        args.warehouse or default_warehouse(), queries[args.name].sql, values, args.format, args.max_rows
+    )
 
 
 def run_and_print(warehouse: Path, sql: str, values: dict, fmt: str, max_rows: int) -> int:
-    """Run SQL with bound values on the published warehouse (read-only) and print the rows."""
+    """Run SQL with bound values on the published warehouse (read-only, wirehouse.store.readonly) and print it."""
     import duckdb
 
-    from wirehouse.store.layout import Warehouse
+    from wirehouse.output import write_result
+    from wirehouse.store.readonly import NoWarehouseError, open_readonly
 
-    database = Warehouse(warehouse).duckdb_path
-    if not database.exists():
-        print(f"wirehouse: no warehouse at {warehouse} yet: run `wirehouse run` first", file=sys.stderr)
-        return 2
-    con = duckdb.connect(str(database), read_only=True)
     try:
-        frame = con.execute(sql, values).df()
-    except duckdb.Error as error:
+        with open_readonly(warehouse) as con:
+            result = con.execute(sql, values)
+            columns = [column[0] for column in result.description or ()]
+            rows = result.fetchall()
+    except NoWarehouseError as error:
         print(f"wirehouse: {error}", file=sys.stderr)
+        return 2
+    except duckdb.Error as error:
+        print(f"wirehouse: {str(error).strip().splitlines()[0]}", file=sys.stderr)
         return 1
-    finally:
-        con.close()
-    print_frame(frame, fmt, max_rows)
+    write_result(sys.stdout, columns, rows, fmt, max_rows)
     return 0
-
-
-def print_frame(frame, fmt: str, max_rows: int) -> None:
-    if fmt == "csv":
-        frame.to_csv(sys.stdout, index=False)
-    elif fmt == "json":
-        frame.to_json(sys.stdout, orient="records", date_format="iso", force_ascii=False)
-        print()
-    else:
-        import pandas as pd
-
-        options = ("display.max_columns", None, "display.width", 200, "display.max_colwidth", 60)
-        with pd.option_context("display.max_rows", max_rows, *options):
-            print(frame.to_string(index=False, max_rows=max_rows))
-        print(f"({len(frame)} rows)")

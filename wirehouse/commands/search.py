@@ -5,7 +5,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from wirehouse.settings import DEFAULT_WAREHOUSE
+from wirehouse.settings import WAREHOUSE_HELP, default_warehouse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--speaker", help="only quotes by (or articles quoting) this speaker")
     parser.add_argument("--since", type=date.fromisoformat, help="only articles published on or after YYYY-MM-DD")
     parser.add_argument("--limit", type=int, default=10, help="hits shown (default 10)")
-    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
+    parser.add_argument("--warehouse", type=Path, default=None, help=WAREHOUSE_HELP)
     parser.set_defaults(handler=handle)
 
 
@@ -24,25 +24,22 @@ def handle(args: argparse.Namespace) -> int:
 
     from wirehouse.schema import read_sql
     from wirehouse.search.snippets import query_terms, snippet
-    from wirehouse.store.layout import Warehouse
+    from wirehouse.store.readonly import NoWarehouseError, open_readonly
 
-    database = Warehouse(Path(args.warehouse)).duckdb_path
-    if not database.exists():
-        print(f"wirehouse: no warehouse at {args.warehouse} yet: run `wirehouse run` first", file=sys.stderr)
-        return 2
     if not query_terms(args.query):
         print("wirehouse: the query has no words to search for", file=sys.stderr)
         return 2
     sql = read_sql("search/quotes.sql" if args.quotes else "search/articles.sql")
     values = {"q": args.query, "since": args.since, "speaker": args.speaker, "limit": args.limit}
-    con = duckdb.connect(str(database), read_only=True)
     try:
-        hits = con.execute(sql, values).fetchall()
-    except duckdb.Error as error:
+        with open_readonly(args.warehouse or default_warehouse()) as con:
+            hits = con.execute(sql, values).fetchall()
+    except NoWarehouseError as error:
         print(f"wirehouse: {error}", file=sys.stderr)
+        return 2
+    except duckdb.Error as error:
+        print(f"wirehouse: {str(error).strip().splitlines()[0]}", file=sys.stderr)
         return 1
-    finally:
-        con.close()
     terms = query_terms(args.query)
     for rank, (score, article_id, published, title, agency, text, speaker) in enumerate(hits, start=1):
         header = [f"{rank:>2}. {score:6.2f}", str(published or "no date"), title or "(no title)"]

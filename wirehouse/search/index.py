@@ -43,13 +43,3 @@ def postings(articles: pa.Table, quotes: pa.Table) -> tuple[pd.DataFrame, pd.Dat
     finally:
         con.close()
     return terms, docs
-
-
-def fts_extension() -> Path:
-    """DuckDB's fts extension as the duckdb-ext-fts package installs it (no download)."""
-    import duckdb_ext
-
-    found = sorted(Path(duckdb_ext.__path__[0]).glob(f"extensions/v{duckdb.__version__}/*/fts.duckdb_extension"))
-    if not found:
-        raise FileNotFoundError(f"fts extension for DuckDB {duckdb.__version__} not installed (duckdb-ext-fts)")
-    return found[0]

@@ -138,29 +138,27 @@ def story_keys(article_ids: list[str], bodies: list[str]) -> pd.DataFrame:
     shingles = body_shingles(bodies)
     n = len(article_ids)
     counts = np.diff(shingles.starts)
-    owner = np.repeat(np.arange(n), counts)
     keys = (shingles.hashes >> np.uint64(1)).astype(np.int64)
     sampled = (shingles.hashes % np.uint64(SAMPLE)) == 0
     has_any = counts > 0
     smallest = np.full(n, -1, dtype=np.int64)
     if len(keys):
         smallest[has_any] = np.minimum.reduceat(keys, shingles.starts[:-1][has_any])
-    frame = pd.DataFrame(
-        {
-            "owner": np.concatenate([owner[sampled], np.flatnonzero(has_any)]),
-            "key": np.concatenate([keys[sampled], smallest[has_any]]),
-        }
-    ).drop_duplicates()
-    n_keys = frame["owner"].value_counts().reindex(range(n), fill_value=0).to_numpy()
-    frame = frame.sort_values(["owner", "key"], kind="stable")
-    owners = frame["owner"].to_numpy()
-    ids = np.asarray(article_ids, dtype=object)
+    owner = np.concatenate([np.repeat(np.arange(n), counts)[sampled], np.flatnonzero(has_any)])
+    key = np.concatenate([keys[sampled], smallest[has_any]])
+    order = np.lexsort((key, owner))
+    owner, key = owner[order], key[order]
+    first = np.ones(len(key), dtype=bool)  # an article's key once, however many shingles share it
+    first[1:] = (owner[1:] != owner[:-1]) | (key[1:] != key[:-1])
+    owner, key = owner[first], key[first]
+    n_keys = np.bincount(owner, minlength=n).astype(np.int32)
+    ids = pd.Categorical.from_codes(owner, categories=pd.Index(article_ids, dtype=object)) if n else []
     return pd.DataFrame(
         {
-            "article_id": ids[owners],
-            "key": frame["key"].to_numpy(),
-            "n_keys": n_keys[owners].astype(np.int32),
-            "body_hash": shingles.body_hash[owners],
+            "article_id": ids,
+            "key": key,
+            "n_keys": n_keys[owner],
+            "body_hash": shingles.body_hash[owner],
             "story_id": None,
         }
     )

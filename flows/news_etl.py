@@ -51,7 +51,7 @@ def news_etl(
     def lap(phase: str) -> None:
         phases[phase] = round(time.perf_counter() - clock - sum(phases.values()), 3)
 
-    with store.writer_lock(), worker_pool(workers):
+    with store.writer_lock(), store.cleanup_on_failure(summary.run_id), worker_pool(workers):
         store.remove_leftovers()
         plan = plan_files(paths, warehouse_dir, summary.run_id, started_at, follow_outside_links)
         summary.n_found = plan.n_found

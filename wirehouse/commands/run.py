@@ -59,6 +59,7 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
     from wirehouse.store.layout import Warehouse
 
     clock = time.perf_counter()
+    Warehouse(Path(args.warehouse).resolve()).tidy()  # leftovers of a killed run go even if nothing is new
     plan = plan_run(
         args.paths, Warehouse(Path(args.warehouse).resolve()), "precheck", datetime.now(), args.follow_outside_links
     )
@@ -81,6 +82,9 @@ def handle(args: argparse.Namespace) -> int:
 
     configure()
     from wirehouse.flows.news_etl import news_etl
+    from wirehouse.workers import server_dies_with_run
+
+    server_dies_with_run()
 
     try:
         summary = news_etl(

@@ -1,8 +1,11 @@
 """Raw bytes to text, honestly: say which encoding was used, and refuse what is not an article.
 
-Order of trust: a byte-order mark; strict UTF-8; cp1252 (what Windows-era wires and BBC's `sport/199.txt`
-use); latin-1 as the last resort, which never fails. Binary files are recognised by magic numbers and NUL
-bytes before any decoding is tried.
+Order of trust: a byte-order mark; strict UTF-8; for text whose bytes are mostly above 0x7F (Cyrillic,
+Greek, Japanese, Chinese, ...), the encoding charset-normalizer names, used only when its decoding is clean,
+else the file is rejected as `undecodable` with the guess (never stored as mojibake); cp1252 (what
+Windows-era wires and BBC's `sport/199.txt` use); latin-1 as the last resort, which never fails. Binary
+files are recognised by magic numbers and NUL bytes before any decoding is tried. Decoded text then passes
+wirehouse.ingest.prose: HTML is reduced to its text, data and markup are rejected as `not_prose`.
 """
 
 import codecs
@@ -10,6 +13,9 @@ import hashlib
 import os
 from dataclasses import dataclass
 
+import charset_normalizer
+
+from wirehouse.ingest.prose import html_to_text, looks_like_html, not_prose
 from wirehouse.settings import DEFAULT_MAX_BYTES
 
 # Magic numbers of the binary files that most often land in an inbox by mistake.
@@ -32,6 +38,10 @@ BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+_HIGH = bytes(range(128, 256))
+MIN_FOREIGN_BYTES = 16  # fewer high bytes than this: cp1252/latin-1 as before
+FOREIGN_SHARE = 0.2  # cp1252 news (BBC, Reuters): well under 5 % high bytes; Cyrillic, Greek, CJK: over 40 %
+MAX_CHAOS = 0.1  # charset-normalizer's mess ratio above which its decoding is not trusted
 # C0 controls other than tab, newline, carriage return, form feed and the Reuters end marker \x03.
 _CONTROL = bytes(c for c in range(32) if c not in (3, 9, 10, 12, 13))
 
@@ -44,7 +54,7 @@ class Decoded:
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    reason: str  # 'empty' | 'binary' | 'oversize' | 'unreadable' | 'no_text'
+    reason: str  # 'empty' | 'binary' | 'oversize' | 'unreadable' | 'no_text' | 'undecodable' | 'not_prose' | ...
     detail: str
 
 
@@ -95,17 +105,50 @@ def decode_bytes(data: bytes) -> Decoded | Rejected:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    foreign = _foreign(data)
+    if foreign is not None:
+        return foreign
     try:
         return _checked(data.decode("cp1252"), "cp1252")
     except UnicodeDecodeError:
         return _checked(data.decode("latin-1"), "latin-1")
 
 
+def _foreign(data: bytes) -> Decoded | Rejected | None:
+    """Text that is not UTF-8 and mostly high bytes is not a Western code page: decode it as charset-normalizer
+    says if that is clean, else reject it. None for Western text (a few accented letters or a pound sign),
+    where charset-normalizer's guesses are unreliable (it names cp932 for BBC's cp1252 `sport/199.txt`).
+    """
+    high = len(data) - len(data.translate(None, _HIGH))
+    if high < MIN_FOREIGN_BYTES or high < FOREIGN_SHARE * len(data):
+        return None
+    best = charset_normalizer.from_bytes(data).best()
+    share = f"{high / len(data):.0%} of bytes above 0x7F"
+    if best is None:
+        return Rejected("undecodable", f"not UTF-8, {share}, and no encoding decodes it")
+    encoding = codecs.lookup(best.encoding).name
+    if best.chaos <= MAX_CHAOS and not encoding.startswith("utf"):
+        try:
+            return _checked(data.decode(encoding), encoding)
+        except UnicodeDecodeError:
+            pass
+    return Rejected(
+        "undecodable",
+        f"not UTF-8, {share}; best guess {encoding} ({best.language}) reads as garbled ({best.chaos:.0%}): "
+        "not stored, to keep mojibake out of the warehouse",
+    )
+
+
 def _checked(text: str, encoding: str) -> Decoded | Rejected:
+    if looks_like_html(text):
+        text, encoding = html_to_text(text), f"{encoding}+html"
     if not text.strip():
         return Rejected("empty", f"only whitespace ({len(text)} characters)")
     if not any(ch.isalpha() for ch in text[:10000]):
         return Rejected("no_text", "no letters in the first 10,000 characters")
+    shape = not_prose(text)
+    if shape is not None:
+        return Rejected("not_prose", shape.detail)
     return Decoded(text, encoding)
 
 

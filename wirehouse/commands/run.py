@@ -85,6 +85,9 @@ def handle(args: argparse.Namespace) -> int:
     from wirehouse.workers import server_dies_with_run
 
     server_dies_with_run()
+    from wirehouse.prefect_env import quiet_known_failures
+
+    quiet_known_failures()
 
     try:
         summary = news_etl(

@@ -21,7 +21,7 @@ Everything works on tokens of the sentences around quotes (`tokens.ParaTokens`),
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -38,7 +38,21 @@ from wirehouse.quotes.lexicon import (
 )
 from wirehouse.quotes.model import Quote, QuoteSpan
 from wirehouse.quotes.speakers import _HONORIFIC_GENDERS, NameBook, is_organisation, name_core, strip_possessive
-from wirehouse.quotes.tokens import CLOSE, CUT, OPEN, SENTENCE_END, SPECIAL, ParaTokens, sentence_starts
+from wirehouse.quotes.tokens import (
+    CLOSE,
+    CUT,
+    MAX_QUOTES,
+    MAX_REPORTED,
+    OPEN,
+    QUOTE_REACH,
+    REACH,
+    SENTENCE_END,
+    SPECIAL,
+    ParaTokens,
+    at_or_after,
+    at_or_before,
+    sentence_starts,
+)
 
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
 # what may follow a speech verb that comes after a quote ending a sentence: "...." Trump said on Tuesday.
@@ -218,6 +232,9 @@ class RuleAttributor:
         # mention -> what its speaker is, short of the article's canonical names (`_mention_parts`)
         self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
         self._verb_heads = frozenset(self.lex.phrasal) | _NOT_SPEECH_BEFORE_TO
+        # the words a cue search stops at (`ParaTokens.jumps`): speech verbs, 'according' (to), speech nouns
+        self._cue_words = frozenset(self.verbs) | {"according"}
+        self._pre_words = self._cue_words | _SPEECH_NOUNS
 
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
@@ -932,8 +949,9 @@ class RuleAttributor:
         toks = p.toks
         lows = p.lows
         k = max(v - 1, 0)
-        while k > 0 and not (toks[k - 1] in _STOPS and p.ends_sentence(k - 1)):
-            k -= 1
+        lo = max(0, v - REACH)
+        if k > lo:
+            k = max(lo, at_or_before(p.ends(), k - 1) + 1)  # the sentence's first token, or REACH tokens back
         starts = []
         if clause:
             for c in range(v - 1, k, -1):
@@ -1028,7 +1046,8 @@ class RuleAttributor:
         k = q - 1
         if k < 1 or p.toks[k] != OPEN or p.toks[k - 1] != ",":
             return False
-        while k > 0 and p.toks[k] != CLOSE:
+        lo = max(0, q - REACH)
+        while k > lo and p.toks[k] != CLOSE:
             k -= 1
         return k > 1 and p.toks[k - 1] == ","
 
@@ -1085,10 +1104,13 @@ class RuleAttributor:
                 and not self._verb_before(p, found[0])
             ):
                 return _Attr(p, found[0], found[1], "name", None, "explicit")
+        if k < 0:
+            return None
         verbs = self.verbs
-        while k >= 0:
-            if toks[k] in _STOPS and p.ends_sentence(k):
-                return None
+        lo = max(at_or_before(p.ends(), k) + 1, q - REACH)  # the quote's sentence, or its last REACH tokens
+        cues = p.positions("pre", self._pre_words)
+        hi = bisect_right(cues, k)
+        for k in reversed(cues[bisect_left(cues, lo) : hi]):
             low = lows[k]
             if low in _SPEECH_NOUNS and k > 0 and lows[k + 1] == "that" and _is_possessive_name(toks[k - 1]):
                 # 'Trump’s claim that Obama "founded ISIS"'
@@ -1110,7 +1132,6 @@ class RuleAttributor:
                 subject = self._subject_after(p, k + 2, min(len(toks), k + 10))
                 if subject is not None:
                     return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
-            k -= 1
         return None
 
     def _agent_after(self, p: ParaTokens, q: int) -> _Attr | None:
@@ -1153,11 +1174,12 @@ class RuleAttributor:
         if k >= n or toks[k] != CLOSE:
             return None
         lo = k + 1
-        k = lo
-        while k < n:
+        if lo >= n:
+            return None
+        stop = min(at_or_after(p.ends(), lo, n), q + REACH)  # the end of the quote's sentence, or REACH tokens on
+        cues = p.positions("cue", self._cue_words)
+        for k in cues[bisect_left(cues, lo) : bisect_left(cues, stop)]:
             tok = toks[k]
-            if toks[k] in _STOPS and p.ends_sentence(k):
-                return None
             low = lows[k]
             if low in self.verbs and not self._is_noun_use(p, k):
                 subject = self._subject_before(p, k, lo)
@@ -1169,30 +1191,16 @@ class RuleAttributor:
                 subject = self._subject_after(p, k + 2, min(n, k + 10))
                 if subject is not None:
                     return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
-            k += 1
         return None
 
     def _has_cue(self, p: ParaTokens, q: int) -> bool:
         """Is there any speech verb in the quote's sentence (outside the quote)?"""
-        toks = p.toks
-        lows = p.lows
-        verbs = self.verbs
-        k = q - 1
-        while k >= 0:
-            if toks[k] in _STOPS and p.ends_sentence(k):
-                break
-            if lows[k] in verbs or lows[k] == "according":
-                return True
-            k -= 1
-        k = q + 1
-        n = len(toks)
-        while k < n:
-            if toks[k] in _STOPS and p.ends_sentence(k):
-                break
-            if lows[k] in verbs or lows[k] == "according":
-                return True
-            k += 1
-        return False
+        ends = p.ends()
+        cues = p.positions("cue", self._cue_words)
+        n = len(p.toks)
+        if q > 0 and at_or_before(cues, q - 1) > at_or_before(ends, q - 1):
+            return True
+        return q + 1 < n and at_or_after(cues, q + 1, n) < at_or_after(ends, q + 1, n)
 
     def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence.
@@ -1250,11 +1258,12 @@ class RuleAttributor:
         forms = ["direct"] * n
         paras: list[ParaTokens | None] = [None] * n
         para_of: dict[int, ParaTokens] = {}
+        read = min(n, MAX_QUOTES)  # the quotes the rules read; any after them stay unattributed
         i = 0
-        while i < n:
+        while i < read:
             para_no = spans[i].paragraph_no
             j = i
-            while j < n and spans[j].paragraph_no == para_no:
+            while j < read and spans[j].paragraph_no == para_no:
                 j += 1
             p_start, p_end = paragraphs[para_no]
             starts = sentences.get(para_no)
@@ -1348,13 +1357,14 @@ class RuleAttributor:
         quote_at = p.quote_at
         after = None
         a = idx
+        end = min(end, idx + QUOTE_REACH)
         while a + 1 < end and not scare[a + 1] and self._adjacent(text, spans[a], spans[a + 1]):
             a += 1
             if found[a] is not None:
                 after = found[a]
                 break
         before = None
-        for b in range(idx - 1, first - 1, -1):
+        for b in range(idx - 1, max(first, idx - QUOTE_REACH) - 1, -1):
             if found[b] is not None:
                 before = found[b]
                 break
@@ -1433,9 +1443,12 @@ class RuleAttributor:
         quote_starts = [q[0] for q in quoted]
         out: list[tuple[int, int, int, _Attr]] = []
         done_until = -1
+        budget = MAX_REPORTED  # sentences read
         for hit in hits:
             if hit < done_until:
                 continue  # one reported clause per sentence
+            if not budget:
+                break
             para_no = bisect_right(p_starts, hit) - 1
             if para_no < 0 or hit >= paragraphs[para_no][1]:
                 continue
@@ -1457,6 +1470,7 @@ class RuleAttributor:
             q = bisect_right(quote_starts, s_end) - 1
             if q >= 0 and quoted[q][1] > s_start:
                 continue  # the sentence has quote marks: its quotes were attributed already
+            budget -= 1
             p, v = ParaTokens.plain(text, s_start, hit, s_end)
             if v >= len(p.toks) or p.lows[v] not in self.verbs:
                 continue

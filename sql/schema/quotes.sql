@@ -14,5 +14,6 @@ CREATE TABLE quotes (
     speaker          VARCHAR,           -- canonical within the article: 'Donald Trump', 'Kremlin'
     speaker_kind     VARCHAR NOT NULL,  -- 'person' | 'organisation' | 'unknown'
     cue_verb         VARCHAR,           -- 'said', 'told', 'adding'
-    attribution      VARCHAR NOT NULL   -- 'explicit' | 'continuation' | 'pronoun' | 'none'
+    attribution      VARCHAR NOT NULL,  -- 'explicit' | 'continuation' | 'pronoun' | 'none'
+    attribution_rule VARCHAR            -- the rule that credited the speaker: 'after_quote.subject_first', ...
 );

@@ -36,7 +36,7 @@ from wirehouse.quotes.lexicon import (
     lexicon,
     word_set,
 )
-from wirehouse.quotes.model import Quote, QuoteSpan
+from wirehouse.quotes.model import Quote, QuoteSpan, Rule
 from wirehouse.quotes.speakers import _HONORIFIC_GENDERS, NameBook, is_organisation, name_core, strip_possessive
 from wirehouse.quotes.tokens import (
     CLOSE,
@@ -205,10 +205,11 @@ class _Attr:
     kind: str  # 'pronoun' | 'name' | 'desc'
     cue: str | None
     via: str  # 'explicit' | 'continuation'
+    rule: str  # the rule that found the speaker: a `Rule`, or 'cue.rule' for a verb's subject found by a cue
 
-    def continued(self) -> _Attr:
-        """The same speaker, credited to a quote that continues this one's."""
-        return _Attr(self.para, self.first, self.last, self.kind, self.cue, "continuation")
+    def continued(self, rule: Rule) -> _Attr:
+        """The same speaker, credited by `rule` to a quote that continues this one's."""
+        return _Attr(self.para, self.first, self.last, self.kind, self.cue, "continuation", rule)
 
 
 class RuleAttributor:
@@ -819,7 +820,7 @@ class RuleAttributor:
             hi = min(n, j + 12)
             subject = self._subject_after(p, j + 1, hi)
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[j], "explicit")
+                return _Attr(p, subject[0], subject[1], subject[2], toks[j], "explicit", Rule.AFTER_VERB_FIRST)
             return None
         # subject first: find the verb within a few tokens, then check its subject starts right here
         limit = min(n, j + 30)
@@ -836,7 +837,7 @@ class RuleAttributor:
                         return None
                     if v + 1 < n and toks[v + 1] == ":":
                         return None  # '"...," Trump said: "..."' introduces the next quote
-                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.AFTER_SUBJECT_FIRST)
                 if subject is not None or v - j > 3:
                     return None
             v += 1
@@ -860,7 +861,7 @@ class RuleAttributor:
                 k -= 1
             subject = self._sentence_subject(p, v)
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.PARTICIPLE_SUBJECT)
             return None
         n = len(toks)
         if (
@@ -873,13 +874,13 @@ class RuleAttributor:
             if v + 2 < n and lows[v + 1] == "by":
                 subject = self._subject_after(p, v + 2, min(n, v + 12))
                 if subject is not None:
-                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.PASSIVE_BY_AGENT)
             return None
         if v + 2 < n and lows[v + 1] == "by" and low.endswith("ed"):
             # 'as described by FBI Director James Comey'
             subject = self._subject_after(p, v + 2, min(n, v + 12))
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.VERB_BY_AGENT)
         subject = self._subject_before(p, v, 0)
         if low.endswith("ing") and (
             (subject is None and self._subject_left(p, v, 0) is not None)
@@ -896,13 +897,13 @@ class RuleAttributor:
             if sender is not None:
                 subject = sender
         if subject is not None:
-            return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+            return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.VERB_SUBJECT)
         j = self._skip_adverbs(p, v - 1, 0)
         if j >= 0 and lows[j] in _COORDINATORS:
             # 'X supports A and called B "..."': a coordinated verb shares the sentence's subject
             subject = self._sentence_subject(p, v)
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.COORDINATED_VERB)
         n = len(p.toks)
         inverted = v > 0 and toks[v - 1] == ","
         subject = self._subject_after(p, v + 1, min(n, v + (14 if inverted else 9)))
@@ -910,7 +911,7 @@ class RuleAttributor:
             # 'said Jason Stilwell, a manager' / '..., said the report, ...' / '..., said Lewis Preston.'
             after = subject[1] + 1
             if after < n and (toks[after] in (",", ":") or (inverted and self._ends_at(p, after))):
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit")
+                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.INVERTED_VERB)
         return None
 
     def _name_word(self, p: ParaTokens, k: int) -> bool:
@@ -1029,12 +1030,13 @@ class RuleAttributor:
                 found = self._for_verb(p, k)
                 if found is not None and (colon or found.kind == "name"):
                     found.via = "continuation"
+                    found.rule = f"{Rule.INTRODUCED}.{found.rule}"
                     return found
                 break
         subject = self._sentence_subject(p, len(toks) - 1)
         if subject is None or (subject[2] != "name" and not colon):
             return None
-        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation")
+        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation", Rule.INTRODUCED_SUBJECT)
 
     def _resumes(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A quote split by its attribution: '"We know," he wrote, "you are rooting for her."'.
@@ -1068,13 +1070,14 @@ class RuleAttributor:
                 found = self._for_verb(p, m)
                 if found is not None:
                     found.via = "continuation"
+                    found.rule = f"{Rule.PREVIOUS_SENTENCE}.{found.rule}"
                     return found
                 break
             m -= 1
         subject = self._sentence_subject(p, k)
         if subject is None or subject[2] == "desc":
             return None
-        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation")
+        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation", Rule.PREVIOUS_SUBJECT)
 
     def _pre(self, p: ParaTokens, q: int) -> _Attr | None:
         """The nearest speech verb before the quote in its sentence, and its subject."""
@@ -1103,7 +1106,7 @@ class RuleAttributor:
                 and p.lows[found[1]] not in _HEADER_WORDS
                 and not self._verb_before(p, found[0])
             ):
-                return _Attr(p, found[0], found[1], "name", None, "explicit")
+                return _Attr(p, found[0], found[1], "name", None, "explicit", Rule.TRANSCRIPT_NAME)
         if k < 0:
             return None
         verbs = self.verbs
@@ -1116,10 +1119,11 @@ class RuleAttributor:
                 # 'Trump’s claim that Obama "founded ISIS"'
                 owner = self._np_core(p, k - 1, 0)
                 if owner is not None:
-                    return _Attr(p, owner[0], owner[1], owner[2], None, "explicit")
+                    return _Attr(p, owner[0], owner[1], owner[2], None, "explicit", Rule.SPEECH_NOUN_OWNER)
             if low in verbs and not self._is_noun_use(p, k):
                 speaker = self._for_verb(p, k)
                 if speaker is not None:
+                    speaker.rule = f"{Rule.BEFORE_QUOTE}.{speaker.rule}"
                     return speaker
                 if (
                     k
@@ -1131,7 +1135,7 @@ class RuleAttributor:
             elif low == "according" and k + 1 < len(toks) and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(len(toks), k + 10))
                 if subject is not None:
-                    return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
+                    return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit", Rule.ACCORDING_TO)
         return None
 
     def _agent_after(self, p: ParaTokens, q: int) -> _Attr | None:
@@ -1143,7 +1147,7 @@ class RuleAttributor:
             if p.lows[k] == "by" and k + 1 < n:
                 subject = self._subject_after(p, k + 1, min(n, k + 12))
                 if subject is not None and subject[2] != "pronoun":
-                    return _Attr(p, subject[0], subject[1], subject[2], None, "explicit")
+                    return _Attr(p, subject[0], subject[1], subject[2], None, "explicit", Rule.AGENT_AFTER_QUOTE)
                 return None
             k += 1
         return None
@@ -1186,11 +1190,13 @@ class RuleAttributor:
                 if subject is None and toks[k - 1] in (",", CLOSE):
                     subject = self._subject_after(p, k + 1, min(n, k + 12))  # '..., said Brad Bannon'
                 if subject is not None:
-                    return _Attr(p, subject[0], subject[1], subject[2], tok, "explicit")
+                    return _Attr(p, subject[0], subject[1], subject[2], tok, "explicit", Rule.LATER_VERB)
             elif low == "according" and k + 1 < n and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(n, k + 10))
                 if subject is not None:
-                    return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit")
+                    return _Attr(
+                        p, subject[0], subject[1], subject[2], "according to", "explicit", Rule.LATER_ACCORDING_TO
+                    )
         return None
 
     def _has_cue(self, p: ParaTokens, q: int) -> bool:
@@ -1278,7 +1284,7 @@ class RuleAttributor:
                 attr: _Attr | None = None
                 previous = found[idx - 1] if local else None
                 if previous is not None and self._resumes(text, spans[idx], p, q):
-                    attr = previous.continued()
+                    attr = previous.continued(Rule.RESUMED)
                 attr = attr or self._post(p, q) or self._pre(p, q) or self._later(p, q)
                 if attr is None and self._is_scare(text, spans[idx], p, q):
                     scare[idx] = True
@@ -1287,7 +1293,7 @@ class RuleAttributor:
                     # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."'
                     subject = self._sentence_subject(p, q, clause=True)
                     if subject is not None:
-                        attr = _Attr(p, subject[0], subject[1], subject[2], None, "explicit")
+                        attr = _Attr(p, subject[0], subject[1], subject[2], None, "explicit", Rule.SENTENCE_SUBJECT)
                 found[idx] = attr
             # quotes of the paragraph with no speaker of their own take the nearest one that has one
             for idx in range(i, j):
@@ -1298,11 +1304,11 @@ class RuleAttributor:
         for idx in range(1, n):
             donor = found[idx - 1]
             if spans[idx].continues and found[idx] is None and donor is not None:
-                found[idx] = donor.continued()
+                found[idx] = donor.continued(Rule.RUNNING_QUOTE)
         for idx in range(n - 2, -1, -1):
             donor = found[idx + 1]
             if spans[idx + 1].continues and found[idx] is None and donor is not None:
-                found[idx] = donor.continued()
+                found[idx] = donor.continued(Rule.RUNNING_QUOTE)
         # a paragraph opening with an unattributed quote continues the previous paragraph's last speaker:
         # of its last quote, or else of the speech it reports ('Smith said the plan was sound.' / '"It works."')
         for idx in range(n):
@@ -1320,7 +1326,7 @@ class RuleAttributor:
                     donor = self._introduced(text, *paragraphs[span.paragraph_no - 1])
             if donor is None:
                 continue
-            found[idx] = donor.continued()
+            found[idx] = donor.continued(Rule.PREVIOUS_PARAGRAPH)
             for later in range(idx + 1, n):
                 if spans[later].paragraph_no != span.paragraph_no:
                     break
@@ -1352,7 +1358,7 @@ class RuleAttributor:
         span = spans[idx]
         para_no = span.paragraph_no
         if span.continues and idx and spans[idx - 1].paragraph_no == para_no - 1 and found[idx - 1] is not None:
-            return found[idx - 1].continued()  # type: ignore[union-attr]
+            return found[idx - 1].continued(Rule.RUNNING_QUOTE)  # type: ignore[union-attr]
         local = idx - first
         quote_at = p.quote_at
         after = None
@@ -1373,9 +1379,9 @@ class RuleAttributor:
             and not (local > 0 and not scare[idx - 1] and self._adjacent(text, spans[idx - 1], span))
             and (before is None or self._after_narrative(p, quote_at[local]))
         ):
-            return after.continued()
+            return after.continued(Rule.RUN_AFTER)
         if before is not None:
-            return before.continued()
+            return before.continued(Rule.QUOTE_BEFORE)
         later = None
         for b in range(idx + 1, end):
             if found[b] is not None:
@@ -1386,7 +1392,7 @@ class RuleAttributor:
             if previous or reporter.get(para_no - 1) is not None:
                 return None  # the previous paragraph's speaker runs on: see `attribute`
         if later is not None:
-            return later.continued()
+            return later.continued(Rule.QUOTE_LATER)
         return self._previous_subject(p, quote_at[local])
 
     def _after_narrative(self, p: ParaTokens, q: int) -> bool:
@@ -1477,6 +1483,7 @@ class RuleAttributor:
             found = self._for_verb(p, v)
             if found is None or found.para is not p:
                 continue
+            found.rule = f"{Rule.REPORTED}.{found.rule}"
             if found.first and p.lows[found.first - 1] == "what":
                 continue  # 'what it said were specifications': no clause is reported
             if found.first > v:
@@ -1603,7 +1610,9 @@ class RuleAttributor:
             m_start = m_end = None
             speaker_kind = "unknown"
             how = "none"
+            rule = None
             if attr is not None and kind != "scare":
+                rule = attr.rule
                 p = attr.para
                 key = (p, attr.first, attr.last)
                 offsets = places.get(key)
@@ -1650,6 +1659,7 @@ class RuleAttributor:
                     speaker_kind,
                     cue,
                     how,
+                    rule,
                 )
             )
         if companies:

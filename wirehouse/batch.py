@@ -15,12 +15,10 @@ import pyarrow as pa
 from wirehouse.clean.stage import parse_articles
 from wirehouse.ingest.stage import read_files
 from wirehouse.quotes.stage import extract_article_quotes
+from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
 from wirehouse.store.parquet import to_arrow, write_part
-
-TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new size and mtime
-TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])
 
 
 @dataclass(frozen=True)

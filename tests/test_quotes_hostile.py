@@ -2,7 +2,8 @@
 marks, a 1 MB single paragraph and 1 MB of 'a. '.
 
 Each stage runs on 64 KB, 256 KB and 1 MB of the same text: a linear stage takes about 4 times as long on each
-larger one, a quadratic one 16 times (100 KB of unbalanced marks took 15 s in extract_quotes, 200 KB 73 s).
+larger one, a quadratic one 16 times (the test allows 11: a shared machine is noisy). 100 KB of unbalanced
+marks took 15 s in extract_quotes, 200 KB 73 s.
 Timings are compared within one run, never against a fixed figure; below 0.3 s a stage is too fast to be
 quadratic at 1 MB and the ratio is only noise. The outputs are checked too: the rows are all there.
 """
@@ -30,11 +31,12 @@ def _repeat(unit: str, size: int) -> str:
 
 
 def _seconds(stage: Callable[[str], object], text: str, runs: int = 1) -> float:
+    """CPU seconds (less disturbed than wall time by the other work of a shared machine), best of `runs`."""
     best = float("inf")
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         stage(text)
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     return best
 
 
@@ -45,10 +47,10 @@ def _clean(text: str) -> object:
 @pytest.mark.parametrize("unit", [UNBALANCED, SENTENCE, A_DOT], ids=["unbalanced-marks", "one-paragraph", "a-dot"])
 @pytest.mark.parametrize("stage", [_clean, split_sentences, extract_quotes], ids=["clean", "split", "quotes"])
 def test_stage_is_linear_on_hostile_text(unit: str, stage: Callable[[str], object]) -> None:
-    previous = _seconds(stage, _repeat(unit, MB // 16), runs=2)
+    previous = _seconds(stage, _repeat(unit, MB // 16), runs=3)
     for size in (MB // 4, MB):  # 64 KB first: a quadratic stage fails before it runs for minutes on 1 MB
         seconds = _seconds(stage, _repeat(unit, size), runs=2 if size < MB else 1)
-        assert seconds < 0.3 or seconds / previous < 8, f"{seconds:.2f} s on {size} B, {previous:.2f} s on a 4th"
+        assert seconds < 0.3 or seconds / previous < 11, f"{seconds:.2f} s on {size} B, {previous:.2f} s on a 4th"
         previous = seconds
 
 

@@ -23,21 +23,22 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 from wirehouse.quotes.lexicon import (
     AUX_ADVERBS,
     CAPITAL_STOPWORDS,
+    CONJUNCTIONS,
     DETERMINERS,
     NAME_PARTICLES,
-    ORG_HEADS,
     PRONOUNS,
     Lexicon,
     lexicon,
     word_set,
 )
 from wirehouse.quotes.model import Quote, QuoteSpan, Rule
-from wirehouse.quotes.speakers import _HONORIFIC_GENDERS, NameBook, is_organisation, name_core, strip_possessive
+from wirehouse.quotes.naming import Namer
+from wirehouse.quotes.pronouns import Antecedents
+from wirehouse.quotes.speakers import NameBook, strip_possessive
 from wirehouse.quotes.tokens import (
     CLOSE,
     CUT,
@@ -102,25 +103,11 @@ _BE_FORMS = word_set("be been being is was were are am 's")
 _PASSIVE_ADVERBS = word_set("also not n't still already now often once reportedly allegedly")
 _PASSIVE_BEFORE = _BE_FORMS | _PASSIVE_ADVERBS  # what may stand right before a passive speech verb
 _PREPOSITIONS = word_set("in on at from with for by near inside outside across around")
-_CONJUNCTIONS = word_set("but and yet so or")
 
 
-def _first_of(text: str, needles: tuple[str, ...]) -> int:
-    """Offset of the first of `needles` in `text`, or -1."""
-    found = [at for at in (text.find(needle) for needle in needles) if at >= 0]
-    return min(found) if found else -1
-
-
-_TITLED = frozenset(("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"))
-_HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof")
-_PLAIN_HONORIFICS = word_set("mr mrs ms miss dr")  # never part of an office's title (not 'Lord Chancellor')
-_UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
-_NOT_PERSON = "-"
-_ANAPHORIC = word_set("the this that these those")  # determiners of a description that refers back
 _QUANTIFIERS = word_set("one another some many most several both others few all each either neither none")
 _RELATIVES = word_set("in who whom whose which that")
 # endings of nouns for people, for speaker nouns the seeds do not list: 'lobbyist', 'historian', 'attendees'
-_AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "man", "men")
 _DASHES_ONLY = frozenset(("—", "–", "-", "--"))
 _LEFT_MARKS = _DASHES_ONLY | {",", ")"}  # tokens before a verb that `_subject_left` reads past
 # a noun phrase right after these is the object of a preposition, not a subject: 'China has in the past said'
@@ -162,14 +149,6 @@ def _common_word(text: str, word: str) -> bool:
             pos = text.find(cap, end)
     _COMMON[word] = found
     return found
-
-
-def _head_words(tokens: list[str]) -> list[str]:
-    """A mention's words up to its first prepositional phrase: 'Jason Gilbert of Cheyenne' -> 'Jason Gilbert'."""
-    for i, token in enumerate(tokens):
-        if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
-            return tokens[:i]
-    return tokens
 
 
 def _first(item: tuple[int, int, int, str, _Attr | None]) -> int:
@@ -229,9 +208,7 @@ class RuleAttributor:
         self._report_hits = re.compile(rf" (?:{alternatives})(?![^\W_]|[-’'])") if forms else None
         self.titles = self.lex.title_tokens
         self.nouns = self.lex.speaker_nouns
-        self._not_nouns: set[str] = set()  # words `noun_info` found to be no speaker nouns
-        # mention -> what its speaker is, short of the article's canonical names (`_mention_parts`)
-        self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
+        self.namer = Namer(self.lex)  # canonical names and speaker nouns, shared with the pronoun resolver
         self._verb_heads = frozenset(self.lex.phrasal) | _NOT_SPEECH_BEFORE_TO
         # the words a cue search stops at (`ParaTokens.jumps`): speech verbs, 'according' (to), speech nouns
         self._cue_words = frozenset(self.verbs) | {"according"}
@@ -335,7 +312,7 @@ class RuleAttributor:
                 k -= 1
                 continue
             break
-        if toks[k][0].isupper() or self._is_role(low):
+        if toks[k][0].isupper() or self.namer.is_role(low):
             return (k, j, "desc")
         return None
 
@@ -362,44 +339,6 @@ class RuleAttributor:
             and not low.endswith("ing")
         )
 
-    def noun_info(self, low: str) -> tuple[str, str, bool] | None:
-        """(kind, gender, plural) of a noun that can be credited with speech, else None: 'spokeswoman' ->
-        ('person', 'she', False), 'officials' -> ('person', '', True), 'firm' -> ('organisation', '', False),
-        'report' -> ('source', '', False), 'mother-of-nine' and '22-year-old' -> persons."""
-        found = self.nouns.get(low)
-        if found is not None:
-            return found
-        if low in self._not_nouns:
-            return None
-        found = self._noun_guess(low)
-        if found is None:
-            if len(self._not_nouns) > 50_000:
-                self._not_nouns.clear()
-            self._not_nouns.add(low)
-        return found
-
-    def _noun_guess(self, low: str) -> tuple[str, str, bool] | None:
-        heads = self.lex.title_heads
-        if low in heads:
-            return ("person", "", False)
-        if len(low) > 4 and low[-1] == "s" and low[:-1] in heads:
-            return ("person", "", True)
-        if low in ORG_HEADS:
-            return ("organisation", "", False)
-        if "-" in low:
-            parts = low.split("-")
-            if len(parts) >= 3 and parts[-2] in ("year", "years") and parts[-1] in ("old", "olds"):
-                return ("person", "", parts[-1] == "olds")  # 'the 22-year-old'
-            for part in (parts[-1], parts[0]):  # 'ex-minister', 'mother-of-nine'
-                found = self.nouns.get(part)
-                if found is not None:
-                    return found
-        return None
-
-    def _noun_like(self, low: str) -> bool:
-        """A noun that can speak: a listed one, or a person noun by its ending ('lobbyist', 'attendees')."""
-        return self.noun_info(low) is not None or (len(low) > 5 and low.endswith(_AGENT_ENDINGS))
-
     def _speaks(self, p: ParaTokens, found: tuple[int, int, str]) -> bool:
         """Can this noun phrase be credited with speech: a pronoun, a name, or a description headed by a noun
         that speaks ('the senator', 'officials', 'the firm', 'the report'; not 'the cost', 'the past')?
@@ -425,18 +364,14 @@ class RuleAttributor:
                 if toks[i][0].isupper():
                     if low not in CAPITAL_STOPWORDS and low not in DETERMINERS:
                         return True
-                elif low in self.nouns or self._noun_like(strip_possessive(low)):
+                elif low in self.nouns or self.namer.noun_like(strip_possessive(low)):
                     return True
             return False
         if first == last and (first == 0 or toks[first - 1] in _STARTERS or self._ends_at(p, first - 1)):
             word = toks[first]
-            if word.isalpha() and self.noun_info(lows[first]) is None:
+            if word.isalpha() and self.namer.noun_info(lows[first]) is None:
                 return not _common_word(p.text, word)
         return True
-
-    def _is_role(self, low: str) -> bool:
-        """A role noun ('spokesman', 'officials'), so a bare description can be a speaker."""
-        return low in self.titles or (len(low) > 4 and low[-1] == "s" and low[:-1] in self.titles) or low in ORG_HEADS
 
     def _skip_adverbs(self, p: ParaTokens, j: int, lo: int) -> int:
         """Index of the first token left of j that is not an auxiliary, adverb or 'on Tuesday'."""
@@ -507,7 +442,7 @@ class RuleAttributor:
             if core is None or core[0] <= first or p.lows[core[0] - 1] != "of" or not self._speaks(p, core):
                 return None
             return core
-        if first - 2 >= lo and p.toks[first - 1] == "," and found[2] == "desc" and self._is_role(p.lows[found[1]]):
+        if first - 2 >= lo and p.toks[first - 1] == "," and found[2] == "desc" and self.namer.is_role(p.lows[found[1]]):
             name = self._np_ending(p, first - 2, lo)
             if name is not None and name[2] == "name" and name[1] > name[0] and not self._title_like(p, name):
                 start = name[0]
@@ -632,7 +567,7 @@ class RuleAttributor:
                         k -= 1
                         steps += 1
                         continue
-                    if fallback is None and self._is_role(p.lows[found[1]]):
+                    if fallback is None and self.namer.is_role(p.lows[found[1]]):
                         fallback = found
                 inner_end = k - 1
             k -= 1
@@ -663,7 +598,7 @@ class RuleAttributor:
             while k < hi and self._is_modifier(p, k):
                 k += 1
             for m in range(k - 1, found[1], -1):
-                if self._noun_like(strip_possessive(p.lows[m])):
+                if self.namer.noun_like(strip_possessive(p.lows[m])):
                     return (found[0], m, "desc")
         return None
 
@@ -713,7 +648,7 @@ class RuleAttributor:
                     # name has ended ('Clinton celebrated')
                     m = k
                     while m < hi and m - k < 5 and self._is_modifier(p, m):
-                        if lows[m].endswith(("ed", "s")) and not self._is_role(lows[m]):
+                        if lows[m].endswith(("ed", "s")) and not self.namer.is_role(lows[m]):
                             break  # 'Kasich bemoaned America's', 'Trump attacks Clinton'
                         m += 1
                     if (
@@ -725,21 +660,21 @@ class RuleAttributor:
                     ):
                         k = m
                         continue
-                    if toks[last_cap].endswith(("’s", "'s")) or self._is_role(lk):
+                    if toks[last_cap].endswith(("’s", "'s")) or self.namer.is_role(lk):
                         # 'Nortel president and chief executive Bill Owens': roles, then maybe the name
                         while (
                             k < hi
                             and k - j < 10
                             and (
-                                self._is_role(lows[k])
-                                or (lows[k] == "and" and k + 1 < hi and self._is_role(lows[k + 1]))
+                                self.namer.is_role(lows[k])
+                                or (lows[k] == "and" and k + 1 < hi and self.namer.is_role(lows[k + 1]))
                             )
                         ):
                             k += 1
-                        if k > j and k < hi and self._is_role(lows[k - 1]) and self._name_word(p, k):
+                        if k > j and k < hi and self.namer.is_role(lows[k - 1]) and self._name_word(p, k):
                             continue
                     break
-                if lk == "and" and k > j and self._is_role(lows[k - 1]):
+                if lk == "and" and k > j and self.namer.is_role(lows[k - 1]):
                     # 'his friend and fellow broadcaster Michael Pointon'
                     m = k + 1
                     while m < hi and m - k < 5 and self._is_modifier(p, m):
@@ -756,7 +691,7 @@ class RuleAttributor:
             k += 1
         heads = self.lex.title_heads
         if and_at >= 0 and not any(
-            (toks[m].islower() and self._is_role(lows[m])) or lows[m] in heads or toks[m].endswith(("’s", "'s"))
+            (toks[m].islower() and self.namer.is_role(lows[m])) or lows[m] in heads or toks[m].endswith(("’s", "'s"))
             for m in range(and_at + 1, k)
         ):
             # 'Mr Magnier and Mr McManus', 'Tories and Lib Dems': two speakers; the first is credited
@@ -767,7 +702,7 @@ class RuleAttributor:
         end = k - 1
         if last_cap == end:
             return (j, end, "name")
-        if lows[j] in _SUBJECT_DETERMINERS or toks[j][0].isupper() or self._is_role(lows[end]):
+        if lows[j] in _SUBJECT_DETERMINERS or toks[j][0].isupper() or self.namer.is_role(lows[end]):
             return (j, end, "desc")
         return None
 
@@ -887,7 +822,7 @@ class RuleAttributor:
             or (
                 subject is not None
                 and (
-                    (subject[2] == "desc" and not self._is_role(lows[subject[1]]))
+                    (subject[2] == "desc" and not self.namer.is_role(lows[subject[1]]))
                     or (subject[0] > 0 and lows[subject[0] - 1] in _OBJECT_MARKERS)
                 )
             )
@@ -960,7 +895,7 @@ class RuleAttributor:
                 if low in _CLAUSE_OPENERS or toks[c] in (";", "—", "–"):
                     starts.append(c + 1)
                     break
-        if k + 1 < v and lows[k] in _CONJUNCTIONS and toks[k + 1][0].isupper() and lows[k + 1] not in CAPITAL_STOPWORDS:
+        if k + 1 < v and lows[k] in CONJUNCTIONS and toks[k + 1][0].isupper() and lows[k + 1] not in CAPITAL_STOPWORDS:
             k += 1  # 'But Sir Bernard Ingham, Margaret Thatcher's former press secretary, took ...'
         intro = lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] not in DETERMINERS
         if (
@@ -1594,7 +1529,7 @@ class RuleAttributor:
         book = NameBook(text)
         names: dict[str, tuple[str | None, str]] = {}  # mention text -> (speaker, speaker kind)
         quotes: list[Quote] = []
-        ante: _Antecedents | None = None  # made when the first pronoun needs it
+        ante: Antecedents | None = None  # made when the first pronoun needs it
         credits: list[tuple[int, str, str, str, str]] = []  # explicit speakers so far, for pronouns
         places: dict[tuple[ParaTokens, int, int], tuple[int, int, str]] = {}  # mention tokens -> offsets, text
         companies: set[str] = set()  # speakers that are descriptions of a company: 'firm', 'carmaker'
@@ -1630,7 +1565,7 @@ class RuleAttributor:
                     # '..., he claimed,' after a clause: the clause's subject is not the speaker
                     aside = first > 1 and p.toks[first - 1] == "," and p.lows[first - 2] not in _RELATIVES
                     if ante is None:
-                        ante = _Antecedents(self, text, paragraphs, sentences, book, names, spans, credits)
+                        ante = Antecedents(self.namer, text, paragraphs, sentences, book, names, spans, credits)
                     resolved = ante.resolved.get(m_start)
                     if resolved is None:  # a quote continuing another keeps what its pronoun was resolved to
                         resolved = ante.resolved[m_start] = ante.resolve(p.lows[first], m_start, para_no, aside)
@@ -1638,8 +1573,8 @@ class RuleAttributor:
                 else:
                     cached = names.get(mention)
                     if cached is None:
-                        cached = names[mention] = self._speaker_name(mention, attr.kind, book)
-                        if attr.kind == "desc" and cached[0] is not None and self._company_desc(mention):
+                        cached = names[mention] = self.namer.speaker_name(mention, attr.kind, book)
+                        if attr.kind == "desc" and cached[0] is not None and self.namer.company_desc(mention):
                             companies.add(cached[0])
                     speaker, speaker_kind = cached
                     if how == "explicit" and speaker is not None:
@@ -1664,427 +1599,10 @@ class RuleAttributor:
             )
         if companies:
             # 'the firm', 'the carmaker': the one company the article names, if there is exactly one
-            company = self._sole_company(text, book, credits)
+            company = self.namer.sole_company(text, book, credits)
             if company is not None:
                 for quote in quotes:
                     if quote.speaker in companies:
                         quote.speaker = company
                         quote.speaker_kind = "organisation"
         return quotes
-
-    def _company_desc(self, mention: str) -> bool:
-        """'the firm', 'The High Street retailer': a definite description of a company."""
-        words = _head_words(mention.split())
-        return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in self.lex.company_nouns
-
-    def _sole_company(self, text: str, book: NameBook, credits: list[tuple[int, str, str, str, str]]) -> str | None:
-        """The one company an article names, in its fullest form, or None if it names none or several.
-
-        Companies are names ending in a company word ('Cairn Energy', 'Nortel Networks', 'Computer Terminal
-        Systems Inc') and organisations credited with speech; a short form ('Cairn') is the same company
-        as a longer one it starts. Only companies credited with speech count (one named in passing may not
-        be the one meant): the one that speaks is the one a description of its words refers to.
-        """
-        speaking: set[str] = set()
-        for _, _, kind, speaker, speaker_kind in credits:
-            if kind == "name" and speaker_kind == "organisation":
-                speaking.add(speaker)
-            elif kind == "name" and " " not in speaker and not book.profile(speaker)[1]:
-                speaking.add(speaker)  # 'Cairn' said, of 'Cairn Energy'; or 'Yukos': another company
-        if not speaking:
-            return None  # a company named only in passing ('Mitsubishi Motors') may not be the one meant
-        # the longer names in company form that start with a speaking one: 'Cairn' -> 'Cairn Energy'
-        found: set[str] = set()
-        pattern = _company_pattern()
-        for name in speaking:
-            needle = name + " "
-            pos = text.find(needle)
-            while pos >= 0:
-                match = pattern.match(text, pos)
-                if match is not None:
-                    found.add(" ".join(strip_possessive(w) for w in match.group(0).split()))
-                pos = text.find(needle, pos + 1)
-        names = sorted(found | speaking, key=len, reverse=True)
-        fullest = {n: next((m for m in names if m.startswith(n + " ")), n) for n in names}
-        distinct = {fullest[n] for n in speaking}
-        return distinct.pop() if len(distinct) == 1 else None
-
-    def _title_word(self, word: str) -> bool:
-        """A word of a title or role, not of a name: 'Foreign', 'Secretary', 'U.S.', 'Officials'."""
-        low = strip_possessive(word).lower().rstrip(".")
-        if low in self.titles:
-            return True
-        info = self.noun_info(low)
-        return info is not None and info[0] == "person"
-
-    def _speaker_name(self, mention: str, kind: str, book: NameBook) -> tuple[str | None, str]:
-        """Canonical speaker and its kind for a named or described mention."""
-        key = (mention, kind)
-        parts = self._parts.get(key)
-        if parts is None:
-            if len(self._parts) > 50_000:
-                self._parts.clear()
-            parts = self._parts[key] = self._mention_parts(mention, kind)
-        core, fixed, speaker_kind, lookup = parts
-        if core is None:
-            return fixed, speaker_kind
-        # a surname alone ('Blair', 'Mr Saumarez Smith', 'J. Baker') is written more fully elsewhere in the
-        # article; a full name ('Tony Blair') is as full as it gets (a longer form is most often a modifier:
-        # 'Frankfurt-based Deutsche Boerse', 'Another Deutsche Boerse')
-        name = book.canonical(list(core)) if lookup else " ".join(core)
-        if fixed is not None and (name == " ".join(core) or self._all_titles(name)):
-            return fixed, "unknown"  # 'The Foreign Secretary', 'Lawyers', 'U.S. Official': a role, not a name
-        return name, "person"
-
-    def _all_titles(self, name: str) -> bool:
-        """Is every word of a name a title or role word ('Foreign Secretary')?"""
-        last = name.rsplit(" ", 1)[-1]
-        low = last.lower()
-        if not (low in self.titles or low in self.nouns or last.endswith(("’s", "'s", "s", "."))):
-            return False  # the common case: a surname
-        return self._title_word(last) and all(self._title_word(w) for w in name.split())
-
-    def _mention_parts(self, mention: str, kind: str) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
-        """What `_speaker_name` decides without the article: (name core, or None; the speaker if there is no
-        core, or the role text if the core is all titles; speaker kind; whether the core is a surname alone,
-        to be made canonical from the article)."""
-        words = mention.split()
-        if kind == "name":
-            full = words
-            words = _head_words(words)
-            if len(words) < len(full) and all(self._title_word(w) for w in words):
-                # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
-                core = name_core(full)
-                if core and not all(self._title_word(w) for w in core):
-                    return tuple(core), None, "person", _surname_alone(core, full)
-            with_article = words[0].lower() == "the"
-            if with_article:
-                words = words[1:]
-            if words and is_organisation([strip_possessive(w) for w in words], with_article):
-                return None, " ".join(strip_possessive(w) for w in words), "organisation", False
-            core = name_core(words)
-            if not core:
-                return None, None, "unknown", False
-            before = len(words) - len(core) - 1
-            honorific = words[before].lower().rstrip(".") if before >= 0 else ""
-            # 'The Foreign Secretary', 'U.S. Official': titles only, a role; but 'Mr White' is a name (not
-            # 'The Lord Chancellor')
-            role = None
-            if honorific not in _PLAIN_HONORIFICS and self._all_titles(" ".join(core)):
-                role = " ".join(strip_possessive(w) for w in words)
-            return tuple(core), role, "person", _surname_alone(core, words)
-        # a description: 'the senator', 'a spokesman', 'the Trump campaign'
-        if words[0].lower() in ("the", "a", "an"):
-            words = words[1:]
-        head = _head_words(words)
-        kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
-        return None, " ".join(words) or None, kind, False
-
-
-def _surname_alone(core: list[str], words: list[str]) -> bool:
-    """Is a name core a surname alone: one word, or words after an honorific ('Mr Saumarez Smith'), or
-    after an initial ('J. Baker')?"""
-    if len(core) == 1 or (core[0].rstrip(".").isupper() and len(core[0].rstrip(".")) == 1):
-        return True
-    before = len(words) - len(core) - 1
-    return before >= 0 and words[before].lower().rstrip(".") in _HONORIFICS
-
-
-@cache
-def _company_pattern() -> re.Pattern[str]:
-    """Capitalised words ending in a company word: 'Cairn Energy', 'Computer Terminal Systems Inc'."""
-    ends = "|".join(sorted((re.escape(w) for w in lexicon().organisation_words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w&.’'-])(?:[A-Z][\w&’'.-]*\s){{1,4}}(?:{ends})(?![\w-])(?! (?:and|&|of) [A-Z])")
-
-
-class _Antecedents:
-    """Who a pronoun speaker refers to, from what the article has said before it.
-
-    'he' and 'she' go to a single person: a named speaker the article shows to be a person (a full name
-    credited with speech, or an honorific, a role or an age next to the name, or a gendered noun: 'his
-    mother Katherine Jackson'), an indefinite description of one ('a Home Office spokesman', "Mr Jackson's
-    mother"), or a named person who is the subject of a sentence between the last credited person and the
-    pronoun ('Davenport believes there is room for improvement. "I started well," she said.'); never a
-    plural noun, an organisation or a place; the most recent one whose gender does not say otherwise.
-    'they' goes to the most recent organisation or group ('officials'); 'it' to the most recent
-    organisation or source ('the report'). Names are checked only when a pronoun needs them.
-    """
-
-    __slots__ = (
-        "attributor",
-        "book",
-        "groups",
-        "known",
-        "last_taken",
-        "learned",
-        "names",
-        "paragraphs",
-        "pending",
-        "persons",
-        "quote_starts",
-        "quoted",
-        "resolved",
-        "sentences",
-        "spans",
-        "subjects",
-        "surnames",
-        "taken",
-        "text",
-        "things",
-    )
-
-    def __init__(
-        self,
-        attributor: RuleAttributor,
-        text: str,
-        paragraphs: list[tuple[int, int]],
-        sentences: dict[int, list[int]],
-        book: NameBook,
-        names: dict[str, tuple[str | None, str]],
-        spans: list[QuoteSpan],
-        credits: list[tuple[int, str, str, str, str]],
-    ) -> None:
-        self.attributor = attributor
-        self.spans = spans
-        self.quoted: list[tuple[int, int]] | None = None  # the quotes' (start, end), when first needed
-        self.quote_starts: list[int] = []
-        self.text = text
-        self.paragraphs = paragraphs
-        self.sentences = sentences
-        self.book = book
-        self.names = names
-        # (offset, speaker, gender): 'he' | 'she' | None, or _UNCHECKED for a name not yet looked at
-        self.persons: list[tuple[int, str, str | None]] = []
-        self.groups: list[tuple[int, str]] = []  # organisations and plural speakers, for 'they'
-        self.things: list[tuple[int, str]] = []  # organisations and sources, for 'it'
-        # sentence start -> its named subject: (offset, name, gender or _UNCHECKED)
-        self.subjects: dict[int, tuple[int, str, str | None] | None] = {}
-        self.known: set[str] = set()  # full names credited with speech: persons
-        self.surnames: dict[str, str] = {}  # their surnames -> the names
-        self.last_taken: str | None = None  # the last of them sorted out
-        self.learned: dict[str, str] = {}  # name -> the pronoun that referred to it
-        self.resolved: dict[int, tuple[str | None, str]] = {}  # pronoun offset -> (speaker, kind)
-        self.pending = credits  # explicit speakers (the caller appends to it), sorted out up to `taken`
-        self.taken = 0
-
-    def _take(self, pos: int, mention: str, kind: str, speaker: str, speaker_kind: str) -> None:
-        if kind == "name" and speaker_kind != "unknown":
-            if speaker_kind == "organisation":
-                self.groups.append((pos, speaker))
-                self.things.append((pos, speaker))
-            else:
-                if speaker is not self.last_taken and " " in speaker and not speaker.isupper():
-                    self.known.add(speaker)
-                    self.surnames[speaker.rsplit(" ", 1)[1]] = speaker
-                    self.known.update(speaker.split())  # 'Yao' of 'Yao Yilin', surname first
-                    self.last_taken = speaker  # the same speaker credited again needs none of this
-                elif " " not in speaker and " " in mention and speaker not in self.known:
-                    # 'President Reagan said': an office right before a surname credited with speech makes a
-                    # person (not a role: 'Rival Sony has said')
-                    prev = mention.split()[-2]
-                    if prev[:1].isupper() and prev.lower().rstrip(".") in self.attributor.lex.office_heads:
-                        self.known.add(speaker)
-                # 'Mr Blair said': the honorific says the person's gender; else the article is looked at
-                space = mention.find(" ")
-                gender = _HONORIFIC_GENDERS.get(mention[:space].lower().rstrip(".")) if space > 0 else None
-                gender = gender or _UNCHECKED
-                self.persons.append((pos, speaker, gender))
-            return
-        words = _head_words(mention.split())
-        info = self.attributor.noun_info(strip_possessive(words[-1]).lower()) if words else None
-        if info is None:
-            return
-        noun_kind, gender, plural = info
-        if noun_kind == "person" and not plural:
-            if words[0].lower() not in _ANAPHORIC:  # 'the spokesman' refers back to someone already named
-                self.persons.append((pos, speaker, gender or None))
-        elif noun_kind == "person" or noun_kind == "organisation":
-            self.groups.append((pos, speaker))
-            if noun_kind == "organisation" and not plural:
-                self.things.append((pos, speaker))
-        elif not plural:
-            self.things.append((pos, speaker))  # 'the report'; not 'the figures'
-        else:
-            self.groups.append((pos, speaker))
-
-    def resolve(self, pronoun: str, pos: int, para_no: int, aside: bool = False) -> tuple[str | None, str]:
-        """(speaker, speaker kind) for a pronoun mention at `pos`; `aside`: the pronoun attributes its own
-        sentence from the side ('Mr Blair has failed, he claimed'), so that sentence's subject is not it."""
-        pending = self.pending
-        if self.taken < len(pending):
-            for at in range(self.taken, len(pending)):
-                self._take(*pending[at])
-            self.taken = len(pending)
-        persons = self.persons
-        if pronoun == "i":
-            return (persons[-1][1], "person") if persons else (None, "unknown")
-        if pronoun in ("he", "she"):
-            recent = persons[-1][0] if persons else -1
-            # a sentence between the last person and the pronoun may name a nearer one
-            found = self._subjects(recent, pos, para_no, aside) if pos - recent > 40 else None
-            if found:
-                persons += found
-                persons.sort(key=_first)
-            learned = self.learned
-            book = self.book
-            for at in range(len(persons) - 1, max(-1, len(persons) - 10), -1):
-                p_pos, name, gender = persons[at]
-                if p_pos >= pos or gender is _NOT_PERSON:
-                    continue
-                if gender is _UNCHECKED and name in self.known and name in learned:
-                    gender = learned[name]  # a person already, and the pronoun said which
-                elif gender is _UNCHECKED:
-                    gender, person = book.profile(name)
-                    if not person and name not in self.known:
-                        persons[at] = (p_pos, name, _NOT_PERSON)
-                        continue
-                    persons[at] = (p_pos, name, gender)
-                elif gender is not None and name not in self.known:
-                    self.known.add(name)  # a subject a pronoun of the sentence refers to: a person
-                gender = gender or learned.get(name)
-                if gender is None or gender == pronoun:
-                    persons.append((pos, name, pronoun))
-                    learned[name] = pronoun  # what the pronoun says of the person
-                    return name, "person"
-            return None, "unknown"
-        if pronoun == "they" and self.groups:
-            return self.groups[-1][1], "unknown"
-        if pronoun == "it" and self.things:
-            return self.things[-1][1], "organisation"
-        return None, "unknown"
-
-    def _subjects(self, lo: int, hi: int, para_no: int, aside: bool) -> list[tuple[int, str, str | None]]:
-        """Named persons who are the subject of a sentence starting after `lo` and before `hi` (and ending
-        before it, if `aside`), outside quotes, looking back from `hi` over at most four sentences of this
-        paragraph and the one before and stopping at the second found; in text order."""
-        out: list[tuple[int, str, str | None]] = []
-        text = self.text
-        quoted = self.quoted
-        if quoted is None:
-            quoted = self.quoted = [(s.open_pos if s.open_pos >= 0 else s.start, s.end) for s in self.spans]
-            self.quote_starts = [start for start, _ in quoted]
-        quote_starts = self.quote_starts
-        subjects = self.subjects
-        looked = 0
-        for no in range(para_no, max(-1, para_no - 2), -1):
-            if no >= len(self.paragraphs):
-                continue
-            p_start, p_end = self.paragraphs[no]
-            if p_end <= lo:
-                break
-            starts = self.sentences.get(no)
-            if starts is None:
-                starts = self.sentences[no] = sentence_starts(text, p_start, p_end)
-            at = bisect_right(starts, hi - 1) - 1
-            if aside and no == para_no:
-                at -= 1  # not the pronoun's own sentence
-            while at >= 0:
-                start = starts[at]
-                if start <= lo:
-                    return out
-                if start in subjects:
-                    found = subjects[start]
-                else:
-                    q = bisect_right(quote_starts, start) - 1
-                    if q >= 0 and quoted[q][1] > start:
-                        found = None  # a sentence inside a quote
-                    else:
-                        found = self._subject_of(start, starts[at + 1] if at + 1 < len(starts) else p_end)
-                    subjects[start] = found
-                if found is not None and found[0] < hi:
-                    out.insert(0, found)
-                    if len(out) == 2:
-                        return out
-                looked += 1
-                if looked == 4:
-                    return out
-                at -= 1
-        return out
-
-    def _subject_of(self, start: int, end: int) -> tuple[int, str, str | None] | None:
-        """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
-        'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
-        text = self.text
-        if not text[start].isupper():
-            return None  # a quote, a number, a lowercase start
-        space = text.find(" ", start, start + 40)
-        if space < 0:
-            return None
-        low = text[start:space].lower()
-        if low in _CONJUNCTIONS:
-            start = space + 1
-            if not text[start : start + 1].isupper():
-                return None
-            space = text.find(" ", start, start + 40)
-            if space < 0:
-                return None
-            low = text[start:space].lower()
-        if (low in CAPITAL_STOPWORDS and low not in DETERMINERS and low not in PRONOUNS) or low.endswith(
-            ("ly", "ing", "ed")
-        ):
-            # 'Before her meeting with Martinez, Davenport believes ...', 'Realising his error, Mr Campbell
-            # ...': the subject after the opening phrase
-            comma = text.find(", ", space, min(end, start + 80))
-            if comma < 0 or not text[comma + 2 : comma + 3].isupper():
-                return None
-            start = comma + 2
-            space = text.find(" ", start, start + 40)
-            if space < 0:
-                return None
-            low = text[start:space].lower()
-        if (
-            low in CAPITAL_STOPWORDS
-            or low in PRONOUNS
-            or low in DETERMINERS
-            or not low[-1].isalpha()
-            or low.endswith("ly")
-        ):
-            return None  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
-        # the run of capitalised words (and roles before a name: 'Forest manager Gary Megson') opening the
-        # sentence, then its verb (a lowercase word) or an aside (a comma)
-        attributor = self.attributor
-        verbs = attributor.verbs
-        words = text[start : min(end, start + 80)].split(" ")
-        taken = 0
-        last_name = -1
-        for at, word in enumerate(words):
-            bare = word.rstrip(",")
-            if not bare or not (bare[0].isalpha() and (bare[-1].isalnum() or bare.endswith("."))):
-                return None  # a quote mark, a bracket, a number: not a plain name
-            low = bare.lower()
-            if bare[0].isupper():
-                if low in verbs or (at and low in CAPITAL_STOPWORDS) or bare.endswith(("’s", "'s")):
-                    return None  # "Mr Campbell's e-mail": the possessor is not the subject
-                if low.rstrip(".") not in attributor.titles:
-                    last_name = at
-            elif attributor._is_role(low) and at + 1 < len(words) and words[at + 1][:1].isupper():
-                pass  # 'Forest manager Gary Megson', 'Liverpool forward Milan Baros': a role before the name
-            else:
-                break
-            taken = at + 1
-            if bare is not word:
-                break  # 'Mr Straw, visiting Beijing, noted'
-        if last_name < 0 or last_name + 1 != taken or taken >= len(words):
-            return None
-        if not words[taken - 1].endswith(",") and not words[taken][:1].islower():
-            return None  # a subject is followed by its verb (or an aside)
-        mention = " ".join(words[:taken]).rstrip(",")
-        m_start = start
-        known = self.surnames.get(words[taken - 1].rstrip(","))
-        if known is not None and (taken == 1 or known.endswith(mention) or words[taken - 2] in _TITLED):
-            return m_start, known, _UNCHECKED  # a person already credited: 'Mr Straw, visiting Beijing, noted'
-        cached = self.names.get(mention)
-        if cached is None:
-            cached = self.names[mention] = self.attributor._speaker_name(mention, "name", self.book)
-        speaker, kind = cached
-        if speaker is None or kind != "person":
-            return None
-        # a possessive pronoun later in the sentence says the subject is a person, and which: 'Davenport
-        # believes there is room for improvement in her game', 'Li went out of his way'
-        rest = text[start + len(mention) : min(end, start + 200)]
-        his = _first_of(rest, (" his ", " him ", " he "))
-        her = _first_of(rest, (" her ", " she "))
-        if (his < 0) != (her < 0) and not any(w[:1].isupper() for w in rest[: max(his, her)].split()):
-            return m_start, speaker, "he" if his >= 0 else "she"  # no other name between: not 'England prop
-            # Phil Vickery ... ruling him out'
-        return m_start, speaker, _UNCHECKED

@@ -26,6 +26,7 @@ PRONOUNS = {
     "it": "organisation",
     "you": "unknown",
 }
+CONJUNCTIONS = word_set("but and yet so or")
 # words that sit between a subject and its verb: "Trump also said", "she has repeatedly said"
 AUX_ADVERBS = word_set(
     """has have had was is were are be been being would will did does do could can may might must should

@@ -110,3 +110,16 @@ def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
         ("scare", "experts", "none", None),
         ("scare", "plan", "none", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "speaker"),
+    [
+        # an honorific's gender comes from the one list (seeds/titles.csv, kind 'honorific'): 'Baroness', 'Sheikh'
+        ('Labour peer Baroness Kennedy said people distrust politicians. "It will grow," she said.', "she", "Kennedy"),
+        ('Sheikh Ali said the plan would work. "We are ready," he said.', "he", "Ali"),
+    ],
+)
+def test_honorific_gender_resolves_the_pronoun(text: str, pronoun: str, speaker: str) -> None:
+    quote = next(q for q in extract_quotes(text) if q.kind == "direct")
+    assert (quote.speaker_mention, quote.speaker, quote.attribution) == (pronoun, speaker, "pronoun")

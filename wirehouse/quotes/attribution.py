@@ -190,7 +190,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
         paragraphs: list[tuple[int, int]],
         sentences: dict[int, list[int]],
     ) -> list[Quote]:
-        book = NameBook(text)
+        book = NameBook(text, self.lex)
         names: dict[str, tuple[str | None, str]] = {}  # mention text -> (speaker, speaker kind)
         quotes: list[Quote] = []
         ante: Antecedents | None = None  # made when the first pronoun needs it

@@ -4,13 +4,11 @@ pronoun resolver (`pronouns.py`), both given one `Namer` built from the injected
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from wirehouse.quotes.lexicon import ORG_HEADS, Lexicon, word_set
+from wirehouse.quotes.lexicon import ORG_HEADS, Lexicon
 from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
 
-_TITLED = frozenset(("Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady"))
-_HONORIFICS = word_set("mr mrs ms miss sir dame lord lady dr prof")
-_PLAIN_HONORIFICS = word_set("mr mrs ms miss dr")  # never part of an office's title (not 'Lord Chancellor')
 _AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "man", "men")
 _PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
 
@@ -23,13 +21,13 @@ def head_words(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def surname_alone(core: list[str], words: list[str]) -> bool:
+def surname_alone(core: list[str], words: list[str], honorifics: Collection[str]) -> bool:
     """Is a name core a surname alone: one word, or words after an honorific ('Mr Saumarez Smith'), or
     after an initial ('J. Baker')?"""
     if len(core) == 1 or (core[0].rstrip(".").isupper() and len(core[0].rstrip(".")) == 1):
         return True
     before = len(words) - len(core) - 1
-    return before >= 0 and words[before].lower().rstrip(".") in _HONORIFICS
+    return before >= 0 and words[before].lower().rstrip(".") in honorifics
 
 
 class Namer:
@@ -133,7 +131,7 @@ class Namer:
                 # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
                 core = name_core(full)
                 if core and not all(self.title_word(w) for w in core):
-                    return tuple(core), None, "person", surname_alone(core, full)
+                    return tuple(core), None, "person", surname_alone(core, full, self.lex.honorifics)
             with_article = words[0].lower() == "the"
             if with_article:
                 words = words[1:]
@@ -147,9 +145,9 @@ class Namer:
             # 'The Foreign Secretary', 'U.S. Official': titles only, a role; but 'Mr White' is a name (not
             # 'The Lord Chancellor')
             role = None
-            if honorific not in _PLAIN_HONORIFICS and self.all_titles(" ".join(core)):
+            if honorific not in self.lex.plain_honorifics and self.all_titles(" ".join(core)):
                 role = " ".join(strip_possessive(w) for w in words)
-            return tuple(core), role, "person", surname_alone(core, words)
+            return tuple(core), role, "person", surname_alone(core, words, self.lex.honorifics)
         # a description: 'the senator', 'a spokesman', 'the Trump campaign'
         if words[0].lower() in ("the", "a", "an"):
             words = words[1:]

@@ -9,8 +9,8 @@ from bisect import bisect_right
 
 from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, CONJUNCTIONS, DETERMINERS, PRONOUNS
 from wirehouse.quotes.model import QuoteSpan
-from wirehouse.quotes.naming import _TITLED, Namer, head_words
-from wirehouse.quotes.speakers import _HONORIFIC_GENDERS, NameBook, strip_possessive
+from wirehouse.quotes.naming import Namer, head_words
+from wirehouse.quotes.speakers import NameBook, strip_possessive
 from wirehouse.quotes.tokens import sentence_starts
 
 _UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
@@ -117,7 +117,7 @@ class Antecedents:
                         self.known.add(speaker)
                 # 'Mr Blair said': the honorific says the person's gender; else the article is looked at
                 space = mention.find(" ")
-                gender = _HONORIFIC_GENDERS.get(mention[:space].lower().rstrip(".")) if space > 0 else None
+                gender = self.namer.lex.honorifics.get(mention[:space].lower().rstrip(".")) if space > 0 else None
                 gender = gender or _UNCHECKED
                 self.persons.append((pos, speaker, gender))
             return
@@ -302,7 +302,9 @@ class Antecedents:
         mention = " ".join(words[:taken]).rstrip(",")
         m_start = start
         known = self.surnames.get(words[taken - 1].rstrip(","))
-        if known is not None and (taken == 1 or known.endswith(mention) or words[taken - 2] in _TITLED):
+        if known is not None and (
+            taken == 1 or known.endswith(mention) or words[taken - 2].lower().rstrip(".") in self.namer.lex.honorifics
+        ):
             return m_start, known, _UNCHECKED  # a person already credited: 'Mr Straw, visiting Beijing, noted'
         cached = self.names.get(mention)
         if cached is None:

@@ -123,3 +123,38 @@ def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
 def test_honorific_gender_resolves_the_pronoun(text: str, pronoun: str, speaker: str) -> None:
     quote = next(q for q in extract_quotes(text) if q.kind == "direct")
     assert (quote.speaker_mention, quote.speaker, quote.attribution) == (pronoun, speaker, "pronoun")
+
+
+# (text, quote prefix, speaker mention, speaker, speaker kind, affiliation)
+SPEAKERS = [
+    (
+        '"We start today," a Bank of England spokesman said.',
+        "We start",
+        "Bank of England spokesman",
+        None,
+        "description",
+        "Bank of England",
+    ),
+    ('"It is bold," analysts said.', "It is bold", "analysts", None, "description", None),
+    ("Labour's spokesman said the plan would fail.", "the plan", "Labour's spokesman", None, "description", "Labour"),
+    ('"We lost," the company said.', "We lost", "the company", None, "description", None),
+    (
+        '"We lost," Cairn Energy said. "We will recover," the company said.',
+        "We will",
+        "the company",
+        "Cairn Energy",
+        "organisation",
+        None,
+    ),
+    ('"No," Amy Pope said.', "No", "Amy Pope", "Amy Pope", "person", None),
+    ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "mention", "speaker", "kind", "affiliation"), SPEAKERS)
+def test_only_names_are_speakers(text: str, prefix: str, mention: str, speaker, kind: str, affiliation) -> None:
+    """A description keeps its mention, kind 'description' and the organisation it names, but no speaker;
+    'the company' is the one company the article credits, if there is one."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    found = (quote.speaker_mention, quote.speaker, quote.speaker_kind, quote.speaker_affiliation)
+    assert found == (mention, speaker, kind, affiliation)

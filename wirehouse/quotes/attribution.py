@@ -197,6 +197,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
         credits: list[tuple[int, str, str, str, str]] = []  # explicit speakers so far, for pronouns
         places: dict[tuple[ParaTokens, int, int], tuple[int, int, str]] = {}  # mention tokens -> offsets, text
         companies: set[str] = set()  # speakers that are descriptions of a company: 'firm', 'carmaker'
+        described: set[str] = set()  # mentions that are descriptions: 'the firm', 'a Bank of England spokesman'
         items: list[tuple[int, int, int, str, _Attr | None]] = [
             (span.start, span.end, span.paragraph_no, "scare" if scare[i] else forms[i], found[i])
             for i, span in enumerate(spans)
@@ -238,6 +239,8 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                     cached = names.get(mention)
                     if cached is None:
                         cached = names[mention] = self.namer.speaker_name(mention, attr.kind, book)
+                        if attr.kind == "desc" or self.namer.is_description(mention):
+                            described.add(mention)
                         if attr.kind == "desc" and cached[0] is not None and self.namer.company_desc(mention):
                             companies.add(cached[0])
                     speaker, speaker_kind = cached
@@ -261,12 +264,35 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                     rule,
                 )
             )
-        if companies:
-            # 'the firm', 'the carmaker': the one company the article names, if there is exactly one
-            company = self.namer.sole_company(text, book, credits)
-            if company is not None:
-                for quote in quotes:
-                    if quote.speaker in companies:
-                        quote.speaker = company
-                        quote.speaker_kind = "organisation"
+        company = self.namer.sole_company(text, book, credits) if companies else None
+        self._descriptions(quotes, names, described, companies, company)
         return quotes
+
+    def _descriptions(
+        self,
+        quotes: list[Quote],
+        names: dict[str, tuple[str | None, str]],
+        described: set[str],
+        companies: set[str],
+        company: str | None,
+    ) -> None:
+        """Only named people and organisations are speakers. 'the firm', 'the carmaker' become the one company
+        the article credits with speech, if there is exactly one (`company`); any other description ('a Bank of
+        England spokesman', 'analysts', 'the report'), and a pronoun that refers to one, keeps its mention with
+        speaker_kind 'description', the organisation it names as its affiliation, and no canonical speaker."""
+        named: dict[str, str] = {}  # speakers of name mentions -> their kind
+        for mention, (speaker, kind) in names.items():
+            if speaker is not None and kind in ("person", "organisation") and mention not in described:
+                named.setdefault(speaker, kind)
+        for quote in quotes:
+            if quote.speaker is None:
+                continue
+            pronoun = quote.attribution == "pronoun"
+            if company is not None and quote.speaker in companies:
+                quote.speaker, quote.speaker_kind = company, "organisation"
+            elif quote.speaker in named and (pronoun or quote.speaker_mention not in described):
+                quote.speaker_kind = named[quote.speaker]
+            else:
+                if not pronoun and quote.speaker_mention:
+                    quote.speaker_affiliation = self.namer.affiliation(quote.speaker_mention)
+                quote.speaker, quote.speaker_kind = None, "description"

@@ -212,7 +212,9 @@ def evaluate(
                 continue
             if is_named(speaker):
                 report.named += 1
-                right = speaker_matches(speaker, q.speaker)
+                # the speaker credited: the canonical name, or for a description its mention ('the senator')
+                credited = q.speaker_mention if q.speaker_kind == "description" else q.speaker
+                right = speaker_matches(speaker, credited)
                 report.named_right += right
             else:
                 report.other += 1

@@ -12,7 +12,7 @@ from typing import Protocol
 
 KINDS = ("direct", "partial", "indirect", "scare")
 MARKED_KINDS = frozenset({"direct", "partial"})  # quoted words that are attributed to someone
-SPEAKER_KINDS = ("person", "organisation", "unknown")
+SPEAKER_KINDS = ("person", "organisation", "description", "unknown")
 ATTRIBUTIONS = ("explicit", "continuation", "pronoun", "none")
 
 
@@ -72,10 +72,11 @@ class Quote:
     speaker_start: int | None
     speaker_end: int | None
     speaker: str | None  # canonical within the article: fullest name used, titles dropped
-    speaker_kind: str  # 'person' | 'organisation' | 'unknown'
+    speaker_kind: str  # 'person' | 'organisation' | 'description' (no canonical speaker) | 'unknown'
     cue_verb: str | None  # 'said', 'told', 'adding', ...
     attribution: str  # 'explicit' | 'continuation' | 'pronoun' | 'none'
     attribution_rule: str | None = None  # the `Rule` that credited the speaker; None when nobody is credited
+    speaker_affiliation: str | None = None  # of a description: 'a Bank of England spokesman' -> 'Bank of England'
 
 
 @dataclass(slots=True)

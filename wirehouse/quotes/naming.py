@@ -200,3 +200,36 @@ class Namer:
                 rf"(?<![\w&.’'-])(?:[A-Z][\w&’'.-]*\s){{1,4}}(?:{ends})(?![\w-])(?! (?:and|&|of) [A-Z])"
             )
         return self._company
+
+    def affiliation(self, mention: str) -> str | None:
+        """The organisation a description names before its head noun: 'a Bank of England spokesman' -> 'Bank of
+        England', "Labour's spokesman" -> 'Labour'; None for 'a company spokesman' or 'analysts'."""
+        words = head_words(mention.split()) if " of " not in mention else mention.split()
+        if len(words) < 2 or self.noun_info(strip_possessive(words[-1]).lower()) is None:
+            return None
+        if words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        taken: list[str] = []
+        for word in words[:-1]:
+            bare = strip_possessive(word)
+            if not (bare[:1].isupper() or (taken and bare in ("of", "&", "and"))):
+                break
+            info = self.noun_info(bare.lower()) if bare[:1].isupper() else None
+            if info is not None and info[0] == "person":
+                break  # 'Foreign Office Minister': a title, not an organisation's name
+            taken.append(bare)
+            if bare is not word:
+                break  # "Labour's"
+        while taken and not taken[-1][:1].isupper():
+            taken.pop()
+        return " ".join(taken) or None
+
+    def is_description(self, mention: str) -> bool:
+        """A capitalised mention that ends in a noun for people, written in lowercase ('Bank of England spokesman',
+        'Western diplomats'), or is one plural one ('Analysts'); not 'Amy Pope', 'Mr Brown', 'Deutsche Bank'."""
+        words = mention.split()
+        last = strip_possessive(words[-1])
+        info = self.noun_info(last.lower())
+        if info is None or info[0] != "person":
+            return False
+        return last.islower() or (len(words) == 1 and info[2])

@@ -22,6 +22,7 @@ QUOTE_COLUMNS = (
     "cue_verb",
     "attribution",
     "attribution_rule",
+    "speaker_affiliation",
 )
 
 
@@ -66,4 +67,5 @@ def extract_article_quotes(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> 
             out["cue_verb"].append(quote.cue_verb)
             out["attribution"].append(quote.attribution)
             out["attribution_rule"].append(quote.attribution_rule)
+            out["speaker_affiliation"].append(quote.speaker_affiliation)
     return pd.DataFrame(out, columns=list(QUOTE_COLUMNS)).astype({"speaker_start": "Int32", "speaker_end": "Int32"})

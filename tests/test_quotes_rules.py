@@ -147,6 +147,7 @@ SPEAKERS = [
         None,
     ),
     ('"No," Amy Pope said.', "No", "Amy Pope", "Amy Pope", "person", None),
+    ('"We will cut rates," the Bank said.', "We will", "the Bank", None, "description", None),
     ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
 ]
 

@@ -226,8 +226,12 @@ class Namer:
 
     def is_description(self, mention: str) -> bool:
         """A capitalised mention that ends in a noun for people, written in lowercase ('Bank of England spokesman',
-        'Western diplomats'), or is one plural one ('Analysts'); not 'Amy Pope', 'Mr Brown', 'Deutsche Bank'."""
+        'Western diplomats'), is one plural one ('Analysts'), or has only institution words ('the Bank'); not
+        'Amy Pope', 'Mr Brown', 'Deutsche Bank'."""
         words = mention.split()
+        named = [strip_possessive(w).lower().rstrip(".") for w in words if w.lower() not in ("the", "a", "an")]
+        if named and all(w in ORG_HEADS for w in named):
+            return True  # 'the Bank', 'the Group', 'Co': an institution word alone names no one
         last = strip_possessive(words[-1])
         info = self.noun_info(last.lower())
         if info is None or info[0] != "person":

@@ -148,6 +148,15 @@ SPEAKERS = [
     ),
     ('"No," Amy Pope said.', "No", "Amy Pope", "Amy Pope", "person", None),
     ('"We will cut rates," the Bank said.', "We will", "the Bank", None, "description", None),
+    (
+        '"We will cut rates," the Bank of England said.',
+        "We will",
+        "the Bank of England",
+        "Bank of England",
+        "organisation",
+        None,
+    ),
+    ('"No," Jason Gilbert of Cheyenne said.', "No", "Jason Gilbert of Cheyenne", "Jason Gilbert", "person", None),
     ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
 ]
 

@@ -127,6 +127,13 @@ class Namer:
         if kind == "name":
             full = words
             words = head_words(words)
+            n = len(words)
+            if 1 < n < len(full) and words[0].lower() == "the" and words[-1].lower() in ORG_HEADS and full[n] == "of":
+                # 'the Bank of England', 'the Department of Agriculture': an institution's name runs on after 'of'
+                end = n + 1
+                while end < len(full) and full[end][:1].isupper():
+                    end += 1
+                words = full[:end] if end > n + 1 else words
             if len(words) < len(full) and all(self.title_word(w) for w in words):
                 # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
                 core = name_core(full)

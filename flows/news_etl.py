@@ -21,7 +21,7 @@ from wirehouse.tasks.plan import plan_files
 from wirehouse.tasks.process import process_files
 
 from wirehouse.ids import new_run_id
-from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE
+from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_FOLLOW_OUTSIDE_LINKS, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE
 from wirehouse.store.commit import RunRecord
 from wirehouse.store.layout import Warehouse
 from wirehouse.workers import worker_pool
@@ -38,6 +38,7 @@ def news_etl(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 1,
+    follow_outside_links: bool = DEFAULT_FOLLOW_OUTSIDE_LINKS,
 ) -> RunSummary:
     clock = time.perf_counter()
     logger = get_run_logger()
@@ -50,9 +51,9 @@ def news_etl(
     def lap(phase: str) -> None:
         phases[phase] = round(time.perf_counter() - clock - sum(phases.values()), 3)
 
-    with store.writer_lock(), worker_pool(workers):
+    with store.writer_lock(), store.cleanup_on_failure(summary.run_id), worker_pool(workers):
         store.remove_leftovers()
-        plan = plan_files(paths, warehouse_dir, summary.run_id, started_at)
+        plan = plan_files(paths, warehouse_dir, summary.run_id, started_at, follow_outside_links)
         summary.n_found = plan.n_found
         lap("plan")
         logger.info("%d files found, %d new or changed", plan.n_found, len(plan.to_read))

@@ -11,5 +11,7 @@ from wirehouse.store.layout import Warehouse
 
 
 @task(name="plan-files", cache_policy=NO_CACHE)
-def plan_files(paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime) -> RunPlan:
-    return plan_run(paths, Warehouse(warehouse_dir), run_id, started_at)
+def plan_files(
+    paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime, follow_outside: bool = False
+) -> RunPlan:
+    return plan_run(paths, Warehouse(warehouse_dir), run_id, started_at, follow_outside)

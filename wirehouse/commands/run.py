@@ -8,7 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wirehouse.errors import WirehouseError
-from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_INBOX, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE, DEFAULT_WORKERS
+from wirehouse.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_FOLLOW_OUTSIDE_LINKS,
+    DEFAULT_INBOX,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_WAREHOUSE,
+    DEFAULT_WORKERS,
+)
 
 if TYPE_CHECKING:
     from wirehouse.flows.summary import RunSummary
@@ -28,6 +35,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default=DEFAULT_WORKERS,
         help="processes for the batch work (default: one per core; 1 runs it in the run's own process)",
     )
+    parser.add_argument(
+        "--follow-outside-links",
+        action="store_true",
+        default=DEFAULT_FOLLOW_OUTSIDE_LINKS,
+        help="read files that symlinks inside the folders lead to outside them (default: reject as symlink_outside)",
+    )
     parser.add_argument("--always-flow", action="store_true", help="start the flow even when no file is new or changed")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.set_defaults(handler=handle)
@@ -46,7 +59,10 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
     from wirehouse.store.layout import Warehouse
 
     clock = time.perf_counter()
-    plan = plan_run(args.paths, Warehouse(Path(args.warehouse).resolve()), "precheck", datetime.now())
+    Warehouse(Path(args.warehouse).resolve()).tidy()  # leftovers of a killed run go even if nothing is new
+    plan = plan_run(
+        args.paths, Warehouse(Path(args.warehouse).resolve()), "precheck", datetime.now(), args.follow_outside_links
+    )
     if not plan.is_noop:
         return None
     seconds = time.perf_counter() - clock
@@ -66,6 +82,12 @@ def handle(args: argparse.Namespace) -> int:
 
     configure()
     from wirehouse.flows.news_etl import news_etl
+    from wirehouse.workers import server_dies_with_run
+
+    server_dies_with_run()
+    from wirehouse.prefect_env import quiet_known_failures
+
+    quiet_known_failures()
 
     try:
         summary = news_etl(
@@ -74,6 +96,7 @@ def handle(args: argparse.Namespace) -> int:
             batch_size=args.batch_size,
             max_bytes=args.max_bytes,
             workers=args.workers,
+            follow_outside_links=args.follow_outside_links,
         )
     except WirehouseError as error:
         print(f"wirehouse: {error}", file=sys.stderr)

@@ -18,6 +18,7 @@ from wirehouse.isolate import mark_errors, run_isolated
 from wirehouse.link.quotes import quote_keys
 from wirehouse.link.shingles import story_keys
 from wirehouse.quotes.stage import extract_article_quotes
+from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
 from wirehouse.store.parquet import to_arrow, write_part
@@ -34,8 +35,6 @@ BATCH_TABLES = (
     "story_keys",
     "quote_keys",
 )
-TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new size and mtime
-TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,13 @@ from pathlib import Path
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from wirehouse.plan import RunPlan, plan_run
+from wirehouse.plan import RunPlan
+from wirehouse.reprocess import Reprocessing, plan_with_reprocessing
 from wirehouse.store.layout import Warehouse
 
 
 @task(name="plan-files", cache_policy=NO_CACHE)
-def plan_files(paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime) -> RunPlan:
-    return plan_run(paths, Warehouse(warehouse_dir), run_id, started_at)
+def plan_files(
+    paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime, max_bytes: int, full_refresh: bool
+) -> tuple[RunPlan, Reprocessing]:
+    return plan_with_reprocessing(paths, Warehouse(warehouse_dir), run_id, started_at, max_bytes, full_refresh)

@@ -13,8 +13,9 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.clean.stage import parse_articles
-from wirehouse.ingest.stage import read_files
+from wirehouse.fingerprint import current_pipeline
 from wirehouse.quotes.stage import extract_article_quotes
+from wirehouse.reprocess import read_inputs
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
 from wirehouse.store.parquet import to_arrow, write_part
@@ -51,7 +52,7 @@ class BatchTables:
 
 def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> BatchTables:
     """ingest -> parse/clean -> segment -> quotes, over plain frames (no Prefect, no writing)."""
-    read = read_files(to_read, max_bytes)
+    read = read_inputs(to_read, max_bytes)  # rows to re-derive carry their stored text
     unchanged = read["unchanged"]
     rejected = read["reject_reason"].notna() & ~unchanged
     decoded = read[~unchanged & ~rejected].reset_index(drop=True)
@@ -62,6 +63,7 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     articles["n_sentences"] = _count_by(sentences, articles)
     articles["n_quotes"] = _count_by(quotes, articles)
     articles["run_id"] = run_id
+    articles["pipeline_fingerprint"] = current_pipeline().digest
     raw_articles = decoded[["article_id", "file_id", "text"]].rename(columns={"text": "raw_text"})
 
     processed = read[~unchanged]

@@ -44,7 +44,15 @@ def load_manifest(warehouse: Warehouse) -> pa.Table:
     return read_parts(folder, "files")
 
 
-def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: datetime) -> RunPlan:
+def plan_run(
+    paths: list[str],
+    warehouse: Warehouse,
+    run_id: str,
+    started_at: datetime,
+    reread: frozenset[str] = frozenset(),
+    reread_all: bool = False,
+) -> RunPlan:
+    """What to read: new and changed files, plus those in `reread` (or every one) even when unchanged."""
     found = discover(paths)
     manifest = load_manifest(warehouse)
     known = {
@@ -62,7 +70,8 @@ def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: da
     rows: dict[str, list] = {name: [] for name in TO_READ_COLUMNS}
     for item in found:
         previous = known.get(item.source_path)
-        if previous is not None and previous[0] == item.size_bytes and previous[1] == item.mtime_ns:
+        forced = reread_all or item.source_path in reread  # read again although unchanged (wirehouse.reprocess)
+        if previous is not None and previous[0] == item.size_bytes and previous[1] == item.mtime_ns and not forced:
             continue  # unchanged since the manifest saw it: not even opened
         fid = make_file_id(item.source_path)
         if previous is not None and previous[3] is not None:
@@ -77,6 +86,6 @@ def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: da
         rows["article_id"].append(article_id)
         rows["size_bytes"].append(item.size_bytes)
         rows["mtime_ns"].append(item.mtime_ns)
-        rows["known_sha256"].append(previous[2] if previous is not None else None)
+        rows["known_sha256"].append(previous[2] if previous is not None and not forced else None)
     to_read = pd.DataFrame(rows, columns=list(TO_READ_COLUMNS))
     return RunPlan(run_id=run_id, started_at=started_at, n_found=len(found), to_read=to_read)

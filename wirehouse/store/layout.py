@@ -25,6 +25,7 @@ from wirehouse.errors import WarehouseBusyError
 
 DUCKDB_NAME = "wirehouse.duckdb"
 KEEP_SNAPSHOTS = 2  # the current one and the one before, for analysts still reading it
+_HELD: set[Path] = set()  # warehouses whose writer lock this process holds
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,26 @@ class Warehouse:
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
-        """Held for a whole run: a second concurrent run fails at once with a clear message."""
+        """Held for a whole run: a second concurrent run fails at once with a clear message.
+
+        Re-entrant within one process, so `wirehouse run` can take it before Prefect starts (a second run
+        then fails at once, not after the server start-up) and the flow takes it again for itself.
+        """
+        key = self.root.resolve()
+        if key in _HELD:
+            yield
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         with (self.root / ".lock").open("a") as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise WarehouseBusyError(f"another run is writing to {self.root}") from None
+            _HELD.add(key)
             try:
                 yield
             finally:
+                _HELD.discard(key)
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def remove_leftovers(self) -> None:

@@ -85,8 +85,10 @@ def test_the_summary_names_the_warehouse_it_used(seeds_dir, tmp_path):
     """Without --warehouse: $WIREHOUSE_DIR, else ./warehouse in the current folder (never the source checkout)."""
     elsewhere = tmp_path / "somewhere"
     elsewhere.mkdir()
-    code, out, _ = finish(start("run", str(seeds_dir / "*.txt"), "--workers", "1", cwd=elsewhere))
-    assert code == 0 and out.rstrip().endswith(f", warehouse {elsewhere / 'warehouse'}]")
+    code, out, shown = run_on_a_terminal("run", str(seeds_dir / "*.txt"), "--workers", "1", cwd=elsewhere)
+    assert code == 0, shown
+    assert "starting Prefect" in shown  # progress, on the terminal only: stdout stays the summary alone
+    assert out.rstrip().endswith(f", warehouse {elsewhere / 'warehouse'}]")
     assert (elsewhere / "warehouse" / "wirehouse.duckdb").is_file()
     code, out, _ = finish(start("sql", "SELECT count(*) AS n FROM articles", "--format", "csv", cwd=elsewhere))
     assert (code, out) == (0, "n\n2\n")
@@ -98,6 +100,29 @@ def test_the_summary_names_the_warehouse_it_used(seeds_dir, tmp_path):
     )
     code, out, _ = finish(start("sql", "SELECT count(*) AS n FROM articles", "--format", "csv", cwd=tmp_path, env=env))
     assert (code, out) == (0, "n\n2\n")
+
+
+def run_on_a_terminal(*args: str, cwd: Path) -> tuple[int, str, str]:
+    """Run with stderr on a pseudo-terminal (where progress is drawn) and stdout on a pipe."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wirehouse", *args], cwd=cwd, stdout=subprocess.PIPE, stderr=terminal, text=True
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the process closed the terminal
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(controller)
+    out = process.stdout.read()
+    return process.wait(), out, shown.decode(errors="replace")
 
 
 def interrupt(process: subprocess.Popen, warehouse: Path, signum: signal.Signals) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wirehouse.errors import WirehouseError
+from wirehouse.helptext import DefaultsHelpFormatter
 from wirehouse.settings import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_INBOX,
@@ -28,16 +29,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read the article files under PATHS that are new or changed since the last run, derive "
         "articles, paragraphs, sentences, quotes and speakers, and publish them to the warehouse atomically. "
         "Articles derived by older rules (reference CSVs, code version) are re-derived from raw_articles.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=DefaultsHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", default=[DEFAULT_INBOX], help="folders, files or globs")
-    parser.add_argument("--warehouse", type=Path, default=None, help=WAREHOUSE_HELP)
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per batch task")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files are rejected")
+    parser.add_argument("--warehouse", type=Path, default=None, metavar="DIR", help=WAREHOUSE_HELP)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N", help="files per batch task")
+    parser.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help="larger files are rejected as oversize"
+    )
     parser.add_argument(
         "--workers",
         type=int,
         default=DEFAULT_WORKERS,
+        metavar="N",
         help="processes for the batch work (one per core; 1 runs it in the run's own process)",
     )
     parser.add_argument("--always-flow", action="store_true", help="start the flow even when no file is new or changed")

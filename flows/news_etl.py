@@ -23,7 +23,7 @@ from wirehouse.tasks.process import process_files
 from wirehouse import progress
 from wirehouse.fingerprint import current_pipeline
 from wirehouse.ids import new_run_id
-from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE
+from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_FOLLOW_OUTSIDE_LINKS, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE
 from wirehouse.store.commit import RunRecord
 from wirehouse.store.layout import Warehouse
 from wirehouse.workers import worker_pool
@@ -40,6 +40,7 @@ def news_etl(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 1,
+    follow_outside_links: bool = DEFAULT_FOLLOW_OUTSIDE_LINKS,
     full_refresh: bool = False,
 ) -> RunSummary:
     clock = time.perf_counter()
@@ -53,10 +54,12 @@ def news_etl(
     def lap(phase: str) -> None:
         phases[phase] = round(time.perf_counter() - clock - sum(phases.values()), 3)
 
-    with store.writer_lock(), worker_pool(workers):
+    with store.writer_lock(), store.cleanup_on_failure(summary.run_id), worker_pool(workers):
         store.remove_leftovers()
         progress.phase("planning")
-        plan, again = plan_files(paths, warehouse_dir, summary.run_id, started_at, max_bytes, full_refresh)
+        plan, again = plan_files(
+            paths, warehouse_dir, summary.run_id, started_at, max_bytes, full_refresh, follow_outside_links
+        )
         summary.n_found, summary.n_rederived, summary.reprocessed = plan.n_found, again.n_rederive, again.reasons
         lap("plan")
         logger.info("%d files found, %d new or changed", plan.n_found, len(plan.to_read))

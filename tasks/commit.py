@@ -12,5 +12,5 @@ from wirehouse.store.layout import Warehouse
 
 @task(name="commit-run", cache_policy=NO_CACHE)
 def commit(warehouse_dir: Path, run: RunRecord) -> CommitResult:
-    with committing:  # an interrupt waits for a publish in progress instead of cutting it in half
+    with committing():  # an interrupt waits for a publish in progress instead of cutting it in half
         return commit_run(Warehouse(warehouse_dir), run)

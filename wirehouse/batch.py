@@ -14,6 +14,7 @@ import pyarrow as pa
 
 from wirehouse.clean.stage import parse_articles
 from wirehouse.fingerprint import current_pipeline
+from wirehouse.isolate import mark_errors, run_isolated
 from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.reprocess import read_inputs
 from wirehouse.segment.stage import segment_sentences
@@ -54,12 +55,11 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     """ingest -> parse/clean -> segment -> quotes, over plain frames (no Prefect, no writing)."""
     read = read_inputs(to_read, max_bytes)  # rows to re-derive carry their stored text
     unchanged = read["unchanged"]
+    decoded = read[~unchanged & read["reject_reason"].isna()].reset_index(drop=True)
+    (articles, paragraphs, sentences, quotes), failed = run_isolated(_stages, decoded)
+    if failed:  # a stage raised on these files: rejected as 'error', the rest of the batch loads
+        read, decoded = mark_errors(read, failed), decoded[~decoded["file_id"].isin(failed)].reset_index(drop=True)
     rejected = read["reject_reason"].notna() & ~unchanged
-    decoded = read[~unchanged & ~rejected].reset_index(drop=True)
-
-    articles, paragraphs = parse_articles(decoded)
-    sentences = segment_sentences(articles, paragraphs)
-    quotes = extract_article_quotes(articles, paragraphs)
     articles["n_sentences"] = _count_by(sentences, articles)
     articles["n_quotes"] = _count_by(quotes, articles)
     articles["run_id"] = run_id
@@ -96,6 +96,14 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     )
     touched = read.loc[unchanged, ["file_id", "size_bytes", "mtime_ns"]]
     return BatchTables(articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched)
+
+
+def _stages(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """parse/clean -> segment -> quotes over decoded texts: articles, paragraphs, sentences, quotes."""
+    articles, paragraphs = parse_articles(decoded)
+    sentences = segment_sentences(articles, paragraphs)
+    quotes = extract_article_quotes(articles, paragraphs)
+    return articles, paragraphs, sentences, quotes
 
 
 def _count_by(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:

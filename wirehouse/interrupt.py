@@ -2,7 +2,7 @@
 
 Left to Prefect, an interrupted run waited for its batches to finish (minutes) and printed ~150 lines of
 event errors. Instead `wirehouse run` installs these handlers for the whole run: on SIGINT or SIGTERM it
-waits for a commit that is already publishing to finish (so a snapshot is never cut in half; `committing`
+waits for a commit that is already publishing to finish (so a snapshot is never cut in half; `committing()`
 is held around it, a few seconds at most), ends the run's child processes (worker processes, the temporary
 Prefect server), removes the run's staging folder and half-built snapshot, prints one line and exits with
 128 + the signal number. The writer lock dies with the process, so the next run proceeds normally.
@@ -19,7 +19,25 @@ from pathlib import Path
 
 from wirehouse.store.layout import Warehouse
 
-committing = threading.Lock()  # held while a run publishes: an interrupt waits for it rather than cut it short
+_publishing = threading.Lock()  # held while a run publishes: an interrupt waits for it rather than cut it short
+_publisher: int | None = None  # the thread that holds it
+_pending: list[int] = []  # a signal that arrived in the publishing thread itself, acted on once it has published
+_stop: Callable[[int], None] | None = None  # set while stop_cleanly is open
+
+
+@contextlib.contextmanager
+def committing() -> Iterator[None]:
+    """Around a publish: an interrupt never cuts it in half. If the signal lands in this very thread (a task
+    run in the flow's own thread), the run stops right after the publish instead."""
+    global _publisher
+    with _publishing:
+        _publisher = threading.get_ident()
+        try:
+            yield
+        finally:
+            _publisher = None
+    if _pending and _stop is not None:
+        _stop(_pending[0])
 
 
 def descendants(pid: int) -> list[int]:
@@ -61,12 +79,20 @@ def stop_cleanly(store: Warehouse, before_exit: Callable[[], None] = lambda: Non
     """While open, SIGINT/SIGTERM end the run as described above; `before_exit` runs before the line prints."""
     published_before = store.current_snapshot()
 
+    global _stop
+
     def handle(signum: int, _frame: object) -> None:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if _publisher == threading.get_ident():
+            _pending.append(signum)  # interrupted while publishing, in this thread: finish it, then stop
+            return
+        stop(signum)
+
+    def stop(signum: int) -> None:
         before_exit()
         terminal = _silence_stderr()  # threads still running would log the end of their batches
-        committing.acquire(timeout=120)  # never cut a publish in half; no new one starts after this
+        _publishing.acquire(timeout=120)  # a publish in another thread ends first; no new one starts
         end_children()
         with contextlib.suppress(OSError):
             shutil.rmtree(store.staging, ignore_errors=True)
@@ -81,6 +107,7 @@ def stop_cleanly(store: Warehouse, before_exit: Callable[[], None] = lambda: Non
         os.write(terminal, f"wirehouse: stopped by {name}; {state}\n".encode())
         os._exit(128 + signum)
 
+    _stop = stop
     previous = {sig: signal.signal(sig, handle) for sig in (signal.SIGINT, signal.SIGTERM)}
     bridge = _prefect_bridge()
     original_bridge = getattr(bridge, BRIDGE, None)
@@ -89,6 +116,7 @@ def stop_cleanly(store: Warehouse, before_exit: Callable[[], None] = lambda: Non
     try:
         yield
     finally:
+        _stop = None
         if original_bridge is not None:
             setattr(bridge, BRIDGE, original_bridge)
         for sig, handler in previous.items():

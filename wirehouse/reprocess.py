@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 
 from wirehouse.fingerprint import Pipeline, current_pipeline
 from wirehouse.ingest.stage import READ_COLUMNS, read_files
-from wirehouse.plan import RunPlan, load_manifest, plan_run
+from wirehouse.plan import LISTING_REJECT_COLUMNS, TO_READ_COLUMNS, RunPlan, load_manifest, plan_run
 from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import read_parts
 
@@ -44,15 +44,16 @@ def plan_with_reprocessing(
     max_bytes: int,
     full_refresh: bool = False,
     pipeline: Pipeline | None = None,
+    follow_outside: bool = False,
 ) -> tuple[RunPlan, Reprocessing]:
     """plan_run, plus the rejects to read again and the stale articles to re-derive."""
     pipeline = pipeline or current_pipeline()
     snapshot = warehouse.current_snapshot()
     if snapshot is None:
-        return plan_run(paths, warehouse, run_id, started_at), Reprocessing()
+        return plan_run(paths, warehouse, run_id, started_at, follow_outside), Reprocessing()
     parquet = snapshot / "parquet"
     reread = _admitted_rejects(read_parts(parquet / "rejects", "rejects"), max_bytes)
-    plan = plan_run(paths, warehouse, run_id, started_at, reread=reread, reread_all=full_refresh)
+    plan = plan_run(paths, warehouse, run_id, started_at, follow_outside, reread=reread, reread_all=full_refresh)
     done = Reprocessing(n_reread=int(plan.to_read["source_path"].isin(reread).sum()))
     if done.n_reread:
         done.reasons.append(f"{done.n_reread} oversize rejects fit --max-bytes {max_bytes}")
@@ -94,8 +95,8 @@ def _stored_rows(warehouse: Warehouse, parquet: os.PathLike, article_ids: set[st
     files = load_manifest(warehouse).to_pandas()
     columns = ["file_id", "source_path", "size_bytes", "mtime_ns", "content_sha256", "encoding"]
     rows = raw.merge(files[columns], on="file_id", how="left")
-    rows["known_sha256"] = None
-    return rows[["file_id", "source_path", "article_id", "size_bytes", "mtime_ns", "known_sha256", *STORED_COLUMNS]]
+    rows["known_sha256"] = rows["reject_reason"] = rows["reject_detail"] = None
+    return rows[[*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS, *STORED_COLUMNS]]
 
 
 def read_inputs(to_read: pd.DataFrame, max_bytes: int) -> pd.DataFrame:

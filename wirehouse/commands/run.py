@@ -11,6 +11,7 @@ from wirehouse.errors import WirehouseError
 from wirehouse.helptext import DefaultsHelpFormatter
 from wirehouse.settings import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_FOLLOW_OUTSIDE_LINKS,
     DEFAULT_INBOX,
     DEFAULT_MAX_BYTES,
     DEFAULT_WORKERS,
@@ -44,6 +45,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="N",
         help="processes for the batch work (one per core; 1 runs it in the run's own process)",
     )
+    parser.add_argument(
+        "--follow-outside-links",
+        action="store_true",
+        default=DEFAULT_FOLLOW_OUTSIDE_LINKS,
+        help="read files that symlinks inside the folders lead to outside them (default: reject as symlink_outside)",
+    )
     parser.add_argument("--always-flow", action="store_true", help="start the flow even when no file is new or changed")
     parser.add_argument(
         "--full-refresh",
@@ -69,7 +76,16 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
 
     clock = time.perf_counter()
     store = Warehouse(args.warehouse.resolve())
-    plan, _ = plan_with_reprocessing(args.paths, store, "precheck", datetime.now(), args.max_bytes, args.full_refresh)
+    store.tidy()  # leftovers of a killed run go even if nothing is new
+    plan, _ = plan_with_reprocessing(
+        args.paths,
+        store,
+        "precheck",
+        datetime.now(),
+        args.max_bytes,
+        args.full_refresh,
+        follow_outside=args.follow_outside_links,
+    )
     if not plan.is_noop:
         return None
     seconds = time.perf_counter() - clock
@@ -96,7 +112,11 @@ def handle(args: argparse.Namespace) -> int:
 
             configure()
             from wirehouse.flows.news_etl import news_etl
+            from wirehouse.prefect_env import quiet_known_failures
+            from wirehouse.workers import server_dies_with_run
 
+            server_dies_with_run()
+            quiet_known_failures()
             with stop_cleanly(store, before_exit=progress.disable):
                 summary = news_etl(
                     paths=args.paths,
@@ -104,6 +124,7 @@ def handle(args: argparse.Namespace) -> int:
                     batch_size=args.batch_size,
                     max_bytes=args.max_bytes,
                     workers=args.workers,
+                    follow_outside_links=args.follow_outside_links,
                     full_refresh=args.full_refresh,
                 )
     except WirehouseError as error:

@@ -17,12 +17,10 @@ from wirehouse.fingerprint import current_pipeline
 from wirehouse.isolate import mark_errors, run_isolated
 from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.reprocess import read_inputs
+from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
 from wirehouse.store.parquet import to_arrow, write_part
-
-TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new size and mtime
-TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])
 
 
 @dataclass(frozen=True)

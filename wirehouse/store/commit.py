@@ -15,8 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from wirehouse.batch import TOUCHED, TOUCHED_SCHEMA
-from wirehouse.schema import ARTICLE_TABLES
+from wirehouse.schema import ARTICLE_TABLES, TOUCHED, TOUCHED_SCHEMA
 from wirehouse.store.duckdb_build import Changes, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part

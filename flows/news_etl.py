@@ -21,6 +21,8 @@ from wirehouse.tasks.link import link_stories
 from wirehouse.tasks.plan import plan_files
 from wirehouse.tasks.process import process_files
 
+from wirehouse import progress
+from wirehouse.fingerprint import current_pipeline
 from wirehouse.ids import new_run_id
 from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_FOLLOW_OUTSIDE_LINKS, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE
 from wirehouse.store.commit import RunRecord
@@ -40,6 +42,7 @@ def news_etl(
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = 1,
     follow_outside_links: bool = DEFAULT_FOLLOW_OUTSIDE_LINKS,
+    full_refresh: bool = False,
 ) -> RunSummary:
     clock = time.perf_counter()
     logger = get_run_logger()
@@ -54,8 +57,11 @@ def news_etl(
 
     with store.writer_lock(), store.cleanup_on_failure(summary.run_id), worker_pool(workers):
         store.remove_leftovers()
-        plan = plan_files(paths, warehouse_dir, summary.run_id, started_at, follow_outside_links)
-        summary.n_found = plan.n_found
+        progress.phase("planning")
+        plan, again = plan_files(
+            paths, warehouse_dir, summary.run_id, started_at, max_bytes, full_refresh, follow_outside_links
+        )
+        summary.n_found, summary.n_rederived, summary.reprocessed = plan.n_found, again.n_rederive, again.reasons
         lap("plan")
         logger.info("%d files found, %d new or changed", plan.n_found, len(plan.to_read))
         if plan.is_noop:
@@ -63,11 +69,12 @@ def news_etl(
             summary.seconds = time.perf_counter() - clock
             return summary
         staging = store.staging_dir(summary.run_id)
+        progress.planned(len(plan.to_read), -(-len(plan.to_read) // batch_size))
         futures = [
             process_files.submit(quote(batch), number, summary.run_id, started_at, staging, max_bytes)
             for number, batch in enumerate(plan.batches(batch_size))
         ]
-        results = [future.result() for future in futures]
+        results = [progress.batch_done(future.result()) for future in futures]
         for name in COUNTS:
             setattr(summary, name, sum(getattr(result, name) for result in results))
         lap("process")
@@ -84,7 +91,10 @@ def news_etl(
             n_files=summary.n_files - summary.n_unchanged,
             n_articles=summary.n_articles,
             n_rejects=summary.n_rejects,
+            n_rederived=summary.n_rederived,
+            pipeline=current_pipeline().as_json(),
         )
+        progress.phase("committing")
         summary.n_replaced = commit(warehouse_dir, record).n_replaced
         lap("commit")
     summary.status = "committed"

@@ -15,6 +15,8 @@ class RunSummary:
     n_rejects: int = 0
     n_unchanged: int = 0  # read, but the same bytes as before
     n_replaced: int = 0
+    n_rederived: int = 0  # articles re-derived from raw_articles (rules changed, or --full-refresh)
+    reprocessed: list[str] = field(default_factory=list)  # why anything was done again, for the summary
     n_paragraphs: int = 0
     n_sentences: int = 0
     n_quotes: int = 0

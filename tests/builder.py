@@ -8,27 +8,36 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from wirehouse.batch import process_batch
+from wirehouse.fingerprint import Pipeline, current_pipeline
 from wirehouse.ids import new_run_id
-from wirehouse.plan import plan_run
+from wirehouse.reprocess import Reprocessing, plan_with_reprocessing
 from wirehouse.store.commit import RunRecord, commit_run
 from wirehouse.store.layout import Warehouse
 
 
-def build(paths: list[str], root: Path, max_bytes: int = 5 * 1024 * 1024) -> str:
-    """One run over `paths` into the warehouse at `root`; returns the run id ('' when nothing was new)."""
+def build(
+    paths: list[str],
+    root: Path,
+    max_bytes: int = 5 * 1024 * 1024,
+    full_refresh: bool = False,
+    pipeline: Pipeline | None = None,
+) -> tuple[str, Reprocessing]:
+    """One run over `paths` into the warehouse at `root`: its id ('' when there was nothing to do) and what it
+    did again. `pipeline` stands for the pipeline the plan compares articles with (default: this code's)."""
     store = Warehouse(root.resolve())
     now = datetime.now(UTC).replace(tzinfo=None)
     run_id = new_run_id()
     with store.writer_lock():
         store.remove_leftovers()
-        plan = plan_run(paths, store, run_id, now)
+        plan, again = plan_with_reprocessing(paths, store, run_id, now, max_bytes, full_refresh, pipeline)
         if plan.is_noop:
-            return ""
+            return "", again
         results = [
             process_batch(batch, number, run_id, now, store.staging_dir(run_id), max_bytes)
             for number, batch in enumerate(plan.batches(1000))
         ]
         record = RunRecord(run_id, None, now, now, len(plan.to_read), sum(r.n_articles for r in results),
-                           sum(r.n_rejects for r in results))  # fmt: skip
+                           sum(r.n_rejects for r in results), again.n_rederive,
+                           current_pipeline().as_json())  # fmt: skip
         commit_run(store, record)
-    return run_id
+    return run_id, again

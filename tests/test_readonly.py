@@ -20,7 +20,7 @@ from wirehouse.store.readonly import bundled_extension, open_readonly, run_reado
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("wh") / "warehouse"
-    assert build([str(SEEDS_DIR / "*.txt")], root)
+    assert build([str(SEEDS_DIR / "*.txt")], root)[0]
     return root
 
 

@@ -20,7 +20,7 @@ SELECT * FROM (VALUES
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("wh") / "warehouse"
-    assert build([str(SEEDS_DIR / "*.txt")], root)
+    assert build([str(SEEDS_DIR / "*.txt")], root)[0]
     return root
 
 
@@ -99,3 +99,19 @@ def test_user_mistakes_are_one_line(warehouse, tmp_path, capsys):
     script = tmp_path / "q.sql"
     script.write_text("SELECT count(*) AS n FROM articles;\n")
     assert run(capsys, "sql", f"@{script}", "--warehouse", str(warehouse), "--format", "csv") == (0, "n\n2\n", "")
+
+
+def test_the_readme_duckdb_line_works(tmp_path):
+    """The README's way into the warehouse without `wirehouse`, run as written from a folder holding one."""
+    import subprocess
+    import sys
+
+    from wirehouse.paths import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    (line,) = [row for row in readme.splitlines() if row.startswith(".venv/bin/python -c ")]
+    assert build([str(SEEDS_DIR / "*.txt")], tmp_path / "warehouse")[0]
+    command = line.replace(".venv/bin/python", sys.executable, 1)
+    done = subprocess.run(command, shell=True, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "speech_verbs" in done.stdout and "quotes" in done.stdout

@@ -13,11 +13,12 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.clean.stage import parse_articles
-from wirehouse.ingest.stage import read_files
+from wirehouse.fingerprint import current_pipeline
 from wirehouse.isolate import mark_errors, run_isolated
 from wirehouse.link.quotes import quote_keys
 from wirehouse.link.shingles import story_keys
 from wirehouse.quotes.stage import extract_article_quotes
+from wirehouse.reprocess import read_inputs
 from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
@@ -67,7 +68,7 @@ class BatchTables:
 
 def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> BatchTables:
     """ingest -> parse/clean -> segment -> quotes, over plain frames (no Prefect, no writing)."""
-    read = read_files(to_read, max_bytes)
+    read = read_inputs(to_read, max_bytes)  # rows to re-derive carry their stored text
     unchanged = read["unchanged"]
     decoded = read[~unchanged & read["reject_reason"].isna()].reset_index(drop=True)
     (articles, paragraphs, sentences, quotes), failed = run_isolated(_stages, decoded)
@@ -78,6 +79,7 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     articles["n_sentences"] = _count_by(sentences, articles)
     articles["n_quotes"] = _count_by(quotes, articles)
     articles["run_id"] = run_id
+    articles["pipeline_fingerprint"] = current_pipeline().digest
     articles["story_id"] = None  # set by the run's link step, once every batch is in (wirehouse.link)
     raw_articles = decoded[["article_id", "file_id", "text"]].rename(columns={"text": "raw_text"})
 

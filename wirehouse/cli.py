@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 import sys
 
+import wirehouse
 import wirehouse.commands
 
 
@@ -18,9 +19,17 @@ def command_modules() -> list[str]:
     return sorted(info.name for info in pkgutil.iter_modules(wirehouse.commands.__path__) if not info.ispkg)
 
 
+DESCRIPTION = """Raw news-article text files in; a DuckDB warehouse of articles, paragraphs, sentences, quotes and
+speakers out. `wirehouse run inbox/` loads what is new or changed, `wirehouse sql "SELECT ..."` asks the
+warehouse. The warehouse is --warehouse, else $WIREHOUSE_DIR, else ./warehouse in the current folder."""
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="wirehouse", description=__doc__.splitlines()[0])
-    subparsers = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(
+        prog="wirehouse", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {wirehouse.__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in command_modules():
         importlib.import_module(f"wirehouse.commands.{name}").register(subparsers)
     return parser

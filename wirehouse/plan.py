@@ -56,8 +56,15 @@ def load_rejects(warehouse: Warehouse) -> pa.Table:
 
 
 def plan_run(
-    paths: list[str], warehouse: Warehouse, run_id: str, started_at: datetime, follow_outside: bool = False
+    paths: list[str],
+    warehouse: Warehouse,
+    run_id: str,
+    started_at: datetime,
+    follow_outside: bool = False,
+    reread: frozenset[str] = frozenset(),
+    reread_all: bool = False,
 ) -> RunPlan:
+    """What to read: new and changed files, plus those in `reread` (or every one) even when unchanged."""
     listing = list_inputs(paths, follow_outside)
     found = listing.found
     if listing.vanished:
@@ -79,7 +86,7 @@ def plan_run(
     rows: dict[str, list] = {name: [] for name in (*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS)}
     for item in found:
         previous = known.get(item.source_path)
-        retry = recheck.retry(item.source_path)
+        retry = recheck.retry(item.source_path) or reread_all or item.source_path in reread  # (wirehouse.reprocess)
         if previous is not None and previous[0] == item.size_bytes and previous[1] == item.mtime_ns and not retry:
             continue  # unchanged since the manifest saw it: not even opened
         fid = make_file_id(item.source_path)

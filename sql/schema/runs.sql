@@ -8,5 +8,7 @@ CREATE TABLE runs (
     n_articles    INTEGER   NOT NULL,  -- articles written by this run
     n_rejects     INTEGER   NOT NULL,  -- files rejected by this run
     n_replaced    INTEGER   NOT NULL,  -- articles whose older rows this run replaced
-    status        VARCHAR   NOT NULL   -- 'succeeded' (failed runs commit nothing)
+    status        VARCHAR   NOT NULL,  -- 'succeeded' (failed runs commit nothing)
+    n_rederived   INTEGER,             -- articles re-derived from raw_articles because their rules changed
+    pipeline      VARCHAR              -- JSON: version, code hash, sha256 of each reference CSV (the fingerprint's parts)
 );

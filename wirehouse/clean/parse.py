@@ -37,6 +37,7 @@ class ParsedArticle:
     agency: str | None  # canonical name from seeds/agencies.csv
     body: str  # body paragraphs joined with "\n\n"
     paragraphs: list[Paragraph]  # every paragraph, all kinds, in document order
+    dateline_date: tuple[int, int] | None = None  # (month, day) of a dateline's date: `SALVADOR, Feb 26 -`
 
 
 # The lookahead on the initials only saves time: re then rejects most positions with one class test
@@ -68,6 +69,8 @@ _MONTH_NUMBER = {
     )
     for name in names
 }
+_MONTH_DAY = re.compile(r"([A-Za-z]+)\.?\s*(\d{1,2})")  # the date group of a dateline: `Feb 26`, `Sept. 3`
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # no year: February 29 may be real
 
 # Blank lines separate blocks; the next block keeps its first line's indentation (it counts for wrapping).
 _BLOCK_SPLIT = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
@@ -353,8 +356,22 @@ def _dateline_match(text: str) -> re.Match[str] | None:
     return _DATELINE_CAPS.match(text) or _DATELINE_DATED.match(text) or _DATELINE_CREDITED.match(text)
 
 
-def _dateline(text: str, table: Rules) -> tuple[str, str | None, str] | None:
-    """(place, agency, text after the dateline) when a paragraph opens with a dateline."""
+def _month_day(text: str | None) -> tuple[int, int] | None:
+    """(month, day) of a dateline's date such as `Feb 26` or `Sept. 3`; None if it is no calendar day.
+
+    Datelines carry no year (`SALVADOR, Feb 26 - ...`), so this is never a published_date: a year would be
+    a guess."""
+    match = _MONTH_DAY.fullmatch(text.strip()) if text else None
+    if match is None:
+        return None
+    month, day = _MONTH_NUMBER.get(match.group(1).lower()), int(match.group(2))
+    if month is None or not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+        return None
+    return month, day
+
+
+def _dateline(text: str, table: Rules) -> tuple[str, str | None, str, tuple[int, int] | None] | None:
+    """(place, agency, text after the dateline, its (month, day)) when a paragraph opens with a dateline."""
     match = _dateline_match(text)
     if match is None:
         return None
@@ -369,7 +386,7 @@ def _dateline(text: str, table: Rules) -> tuple[str, str | None, str] | None:
         agency = table.agencies.get(key)
         if agency is None and key not in table.outlets:
             return None  # `(the alliance)` is not a wire credit
-    return place, agency, text[match.end() :].lstrip()
+    return place, agency, text[match.end() :].lstrip(), _month_day(match.group("date"))
 
 
 def _is_caption(text: str) -> bool:
@@ -464,7 +481,7 @@ def parse_article(raw_text: str) -> ParsedArticle:
     title = headers.get("title")
     want_title = title is None and not inline
     subtitle_next = False
-    dateline = None
+    dateline = dateline_date = None
     agency = None
     body_paragraphs: list[Paragraph] = []
     position = 0  # where the next body paragraph starts in the body
@@ -506,7 +523,7 @@ def parse_article(raw_text: str) -> ParsedArticle:
                         continue
                 found = _dateline(piece, table) if dateline is None else None
                 if found is not None:
-                    dateline, dateline_agency, piece = found
+                    dateline, dateline_agency, piece, dateline_date = found
                     agency = dateline_agency or agency
                     if not piece:
                         paragraphs.append(Paragraph("dateline", dateline, None, None))
@@ -538,4 +555,4 @@ def parse_article(raw_text: str) -> ParsedArticle:
     body = "\n\n".join([paragraph.text for paragraph in body_paragraphs])
 
     published = _parse_date(headers["date"]) if "date" in headers else None
-    return ParsedArticle(title, headers, published, dateline, agency, body, paragraphs)
+    return ParsedArticle(title, headers, published, dateline, agency, body, paragraphs, dateline_date)

@@ -13,12 +13,15 @@ ARTICLE_COLUMNS = (
     "title",
     "published_date",
     "dateline",
+    "dateline_month",
+    "dateline_day",
     "agency",
     "body",
     "body_sha256",
     "n_paragraphs",
     "n_words",
 )
+DATELINE_DAY_TYPES = {"dateline_month": "Int8", "dateline_day": "Int8"}  # NULL when the dateline has no date
 PARAGRAPH_COLUMNS = ("article_id", "paragraph_no", "kind", "start_char", "end_char", "text")
 
 
@@ -50,12 +53,17 @@ def parse_articles(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         articles["title"].append(parsed.title)
         articles["published_date"].append(parsed.published_date)
         articles["dateline"].append(parsed.dateline)
+        month_day = parsed.dateline_date or (None, None)
+        articles["dateline_month"].append(month_day[0])
+        articles["dateline_day"].append(month_day[1])
         articles["agency"].append(parsed.agency)
         articles["body"].append(body)
         articles["body_sha256"].append(hashlib.sha256(body.encode("utf-8")).hexdigest())
         articles["n_paragraphs"].append(n_body)
         articles["n_words"].append(len(body.split()))
     return (
-        pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS)),
+        pd.DataFrame(articles, columns=list(ARTICLE_COLUMNS)).astype(
+            {"dateline_month": "Int8", "dateline_day": "Int8"}
+        ),
         pd.DataFrame(paragraphs, columns=list(PARAGRAPH_COLUMNS)).astype({"start_char": "Int32", "end_char": "Int32"}),
     )

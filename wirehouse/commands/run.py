@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wirehouse.errors import WirehouseError
+from wirehouse.helptext import DefaultsHelpFormatter
 from wirehouse.settings import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_FOLLOW_OUTSIDE_LINKS,
     DEFAULT_INBOX,
     DEFAULT_MAX_BYTES,
-    DEFAULT_WAREHOUSE,
     DEFAULT_WORKERS,
+    WAREHOUSE_HELP,
+    default_warehouse,
 )
 
 if TYPE_CHECKING:
@@ -22,18 +24,26 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("run", help="ingest new or changed article files into the warehouse")
-    parser.add_argument(
-        "paths", nargs="*", default=[DEFAULT_INBOX], help=f"folders, files or globs (default: {DEFAULT_INBOX})"
+    parser = subparsers.add_parser(
+        "run",
+        help="load new or changed article files into the warehouse",
+        description="Read the article files under PATHS that are new or changed since the last run, derive "
+        "articles, paragraphs, sentences, quotes and speakers, and publish them to the warehouse atomically. "
+        "Articles derived by older rules (reference CSVs, code version) are re-derived from raw_articles.",
+        formatter_class=DefaultsHelpFormatter,
     )
-    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per batch task")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files are rejected")
+    parser.add_argument("paths", nargs="*", default=[DEFAULT_INBOX], help="folders, files or globs")
+    parser.add_argument("--warehouse", type=Path, default=None, metavar="DIR", help=WAREHOUSE_HELP)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N", help="files per batch task")
+    parser.add_argument(
+        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help="larger files are rejected as oversize"
+    )
     parser.add_argument(
         "--workers",
         type=int,
         default=DEFAULT_WORKERS,
-        help="processes for the batch work (default: one per core; 1 runs it in the run's own process)",
+        metavar="N",
+        help="processes for the batch work (one per core; 1 runs it in the run's own process)",
     )
     parser.add_argument(
         "--follow-outside-links",
@@ -42,7 +52,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="read files that symlinks inside the folders lead to outside them (default: reject as symlink_outside)",
     )
     parser.add_argument("--always-flow", action="store_true", help="start the flow even when no file is new or changed")
+    parser.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="read every file again and re-derive every article (as dbt's --full-refresh)",
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress display, only the summary")
     parser.set_defaults(handler=handle)
 
 
@@ -55,13 +71,20 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
     from datetime import datetime
 
     from wirehouse.flows.summary import RunSummary
-    from wirehouse.plan import plan_run
+    from wirehouse.reprocess import plan_with_reprocessing
     from wirehouse.store.layout import Warehouse
 
     clock = time.perf_counter()
-    Warehouse(Path(args.warehouse).resolve()).tidy()  # leftovers of a killed run go even if nothing is new
-    plan = plan_run(
-        args.paths, Warehouse(Path(args.warehouse).resolve()), "precheck", datetime.now(), args.follow_outside_links
+    store = Warehouse(args.warehouse.resolve())
+    store.tidy()  # leftovers of a killed run go even if nothing is new
+    plan, _ = plan_with_reprocessing(
+        args.paths,
+        store,
+        "precheck",
+        datetime.now(),
+        args.max_bytes,
+        args.full_refresh,
+        follow_outside=args.follow_outside_links,
     )
     if not plan.is_noop:
         return None
@@ -70,50 +93,65 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
 
 
 def handle(args: argparse.Namespace) -> int:
+    from wirehouse import progress
+    from wirehouse.interrupt import stop_cleanly
+    from wirehouse.run_options import check_run_options
+    from wirehouse.store.layout import Warehouse
+
+    args.warehouse = (args.warehouse or default_warehouse()).absolute()
+    store = Warehouse(args.warehouse)
     try:
-        idle = None if args.always_flow else nothing_to_do(args)
+        check_run_options(args.batch_size, args.workers, args.max_bytes, args.warehouse)
+        with store.writer_lock():  # a second run fails here, at once, before Prefect starts
+            idle = None if args.always_flow else nothing_to_do(args)
+            if idle is not None:
+                return report(idle, args.json, args.warehouse)
+            if sys.stderr.isatty() and not (args.quiet or args.json):
+                progress.enable()
+            from wirehouse.prefect_env import configure
+
+            configure()
+            from wirehouse.flows.news_etl import news_etl
+            from wirehouse.prefect_env import quiet_known_failures
+            from wirehouse.workers import server_dies_with_run
+
+            server_dies_with_run()
+            quiet_known_failures()
+            with stop_cleanly(store, before_exit=progress.disable):
+                summary = news_etl(
+                    paths=args.paths,
+                    warehouse=str(args.warehouse),
+                    batch_size=args.batch_size,
+                    max_bytes=args.max_bytes,
+                    workers=args.workers,
+                    follow_outside_links=args.follow_outside_links,
+                    full_refresh=args.full_refresh,
+                )
     except WirehouseError as error:
+        progress.disable()
         print(f"wirehouse: {error}", file=sys.stderr)
         return 2
-    if idle is not None:
-        return report(idle, args.json)
-
-    from wirehouse.prefect_env import configure
-
-    configure()
-    from wirehouse.flows.news_etl import news_etl
-    from wirehouse.workers import server_dies_with_run
-
-    server_dies_with_run()
-    from wirehouse.prefect_env import quiet_known_failures
-
-    quiet_known_failures()
-
-    try:
-        summary = news_etl(
-            paths=args.paths,
-            warehouse=args.warehouse,
-            batch_size=args.batch_size,
-            max_bytes=args.max_bytes,
-            workers=args.workers,
-            follow_outside_links=args.follow_outside_links,
-        )
-    except WirehouseError as error:
-        print(f"wirehouse: {error}", file=sys.stderr)
-        return 2
-    return report(summary, args.json)
+    except KeyboardInterrupt:  # before the flow started: nothing was written
+        progress.disable()
+        print("wirehouse: stopped by SIGINT; the warehouse is unchanged", file=sys.stderr)
+        return 130
+    progress.disable()
+    return report(summary, args.json, args.warehouse)
 
 
-def report(summary: "RunSummary", as_json: bool) -> int:
+def report(summary: "RunSummary", as_json: bool, warehouse: Path) -> int:
     if as_json:
-        print(json.dumps(summary.as_dict()))
+        print(json.dumps({**summary.as_dict(), "warehouse": str(warehouse)}))
     elif summary.status == "nothing to do":
-        print(f"nothing to do: {summary.n_found} files found, none new or changed")
+        print(f"nothing to do: {summary.n_found} files found, none new or changed  [warehouse {warehouse}]")
     else:
         print(
             f"{summary.status}: {summary.n_articles} articles, {summary.n_paragraphs} paragraphs, "
             f"{summary.n_sentences} sentences, {summary.n_quotes} quotes, {summary.n_rejects} rejects "
-            f"({summary.n_found} files found, {summary.n_files - summary.n_unchanged} new or changed, "
-            f"{summary.n_replaced} articles replaced) in {summary.seconds:.1f} s  [run {summary.run_id}]"
+            f"({summary.n_found} files found, {summary.n_files - summary.n_unchanged - summary.n_rederived} new or "
+            f"changed, {summary.n_replaced} articles replaced) in {summary.seconds:.1f} s  "
+            f"[run {summary.run_id}, warehouse {warehouse}]"
         )
+        if summary.reprocessed:
+            print(f"reprocessed: {'; '.join(summary.reprocessed)}")
     return 0

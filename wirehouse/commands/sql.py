@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from wirehouse.errors import WirehouseError
+from wirehouse.helptext import DefaultsHelpFormatter
 from wirehouse.settings import WAREHOUSE_HELP, default_warehouse
 
 
@@ -20,12 +21,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run SQL against the published warehouse and print the result. Every table, reference "
         "table and view is there (`SHOW TABLES`); Parquet parts can be read with absolute paths under "
         "<warehouse>/parquet/. Nothing can be written: COPY, EXPORT, ATTACH, INSTALL/LOAD and SET are refused.",
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=DefaultsHelpFormatter,
     )
     parser.add_argument("query", help="SQL (several statements: the last one's result is printed), or @FILE.sql")
-    parser.add_argument("--warehouse", type=Path, default=None, help=WAREHOUSE_HELP)
+    parser.add_argument("--warehouse", type=Path, default=None, metavar="DIR", help=WAREHOUSE_HELP)
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
-    parser.add_argument("--max-rows", type=int, default=40, help="rows shown in table format (csv, json: all)")
+    parser.add_argument("--max-rows", type=int, default=40, metavar="N", help="rows shown in a table (csv, json: all)")
     parser.set_defaults(handler=handle)
 
 

@@ -30,6 +30,8 @@ class RunRecord:
     n_files: int
     n_articles: int
     n_rejects: int
+    n_rederived: int = 0
+    pipeline: str | None = None  # Pipeline.as_json() of the code and seeds that derived this run's rows
 
 
 @dataclass(frozen=True)
@@ -156,4 +158,6 @@ def _run_row(run: RunRecord, n_replaced: int) -> dict[str, list]:
         "n_rejects": [run.n_rejects],
         "n_replaced": [n_replaced],
         "status": ["succeeded"],
+        "n_rederived": [run.n_rederived],
+        "pipeline": [run.pipeline],
     }

@@ -33,6 +33,7 @@ from wirehouse.errors import DiskFullError, WarehouseBusyError
 
 DUCKDB_NAME = "wirehouse.duckdb"
 PREVIOUS = ".previous"  # in a snapshot: the name of the snapshot current when it was published
+_HELD: set[Path] = set()  # warehouses whose writer lock this process holds
 
 
 @dataclass(frozen=True)
@@ -74,16 +75,26 @@ class Warehouse:
 
     @contextmanager
     def writer_lock(self) -> Iterator[None]:
-        """Held for a whole run: a second concurrent run fails at once with a clear message."""
+        """Held for a whole run: a second concurrent run fails at once with a clear message.
+
+        Re-entrant within one process, so `wirehouse run` can take it before Prefect starts (a second run
+        then fails at once, not after the server start-up) and the flow takes it again for itself.
+        """
+        key = self.root.resolve()
+        if key in _HELD:
+            yield
+            return
         self.root.mkdir(parents=True, exist_ok=True)
         with (self.root / ".lock").open("a") as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
                 raise WarehouseBusyError(f"another run is writing to {self.root}") from None
+            _HELD.add(key)
             try:
                 yield
             finally:
+                _HELD.discard(key)
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
     def retained(self) -> set[Path]:

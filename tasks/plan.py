@@ -1,4 +1,8 @@
-"""Task: list the inputs and decide what needs reading (see wirehouse.plan)."""
+"""Task: list the inputs and decide what needs reading (see wirehouse.plan).
+
+Retried on OSError only: listing an inbox on a network file system can hiccup; a bad path cannot be fixed
+by trying again.
+"""
 
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +14,23 @@ from wirehouse.plan import RunPlan, plan_run
 from wirehouse.store.layout import Warehouse
 
 
-@task(name="plan-files", cache_policy=NO_CACHE)
+def retry_on_os_error(task, task_run, state) -> bool:
+    """Retry a task only when reading or listing files failed (Prefect's retry_condition_fn)."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(
+    name="plan-files",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=2,
+    retry_condition_fn=retry_on_os_error,
+)
 def plan_files(paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime) -> RunPlan:
     return plan_run(paths, Warehouse(warehouse_dir), run_id, started_at)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wirehouse.errors import WirehouseError
-from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_INBOX, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE, DEFAULT_WORKERS
+from wirehouse.ops.options import add_run_options, flow_parameters
 
 if TYPE_CHECKING:
     from wirehouse.flows.summary import RunSummary
@@ -16,18 +16,7 @@ if TYPE_CHECKING:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("run", help="ingest new or changed article files into the warehouse")
-    parser.add_argument(
-        "paths", nargs="*", default=[DEFAULT_INBOX], help=f"folders, files or globs (default: {DEFAULT_INBOX})"
-    )
-    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per batch task")
-    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files are rejected")
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=DEFAULT_WORKERS,
-        help="processes for the batch work (default: one per core; 1 runs it in the run's own process)",
-    )
+    add_run_options(parser)  # shared with `wirehouse serve`
     parser.add_argument("--always-flow", action="store_true", help="start the flow even when no file is new or changed")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.set_defaults(handler=handle)
@@ -65,16 +54,10 @@ def handle(args: argparse.Namespace) -> int:
     from wirehouse.prefect_env import configure
 
     configure()
-    from wirehouse.flows.news_etl import news_etl
+    from wirehouse.ops.runners import flow_with_runner
 
     try:
-        summary = news_etl(
-            paths=args.paths,
-            warehouse=args.warehouse,
-            batch_size=args.batch_size,
-            max_bytes=args.max_bytes,
-            workers=args.workers,
-        )
+        summary = flow_with_runner(args.runner, args.dask_address)(**flow_parameters(args))
     except WirehouseError as error:
         print(f"wirehouse: {error}", file=sys.stderr)
         return 2

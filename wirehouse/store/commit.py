@@ -7,6 +7,7 @@ tables (files, rejects, runs) are rewritten whole. Nothing is visible until `War
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -93,7 +94,8 @@ def _read_touched(folder: Path) -> pa.Table:
     return pa.concat_tables(pq.read_table(p, schema=TOUCHED_SCHEMA) for p in found)
 
 
-def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
+def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], None] | None = None) -> CommitResult:
+    """Build the run's snapshot and publish it; `check(snapshot_dir)` may raise to stop before publishing."""
     staging = warehouse.staging_dir(run.run_id)
     previous = warehouse.current_snapshot()
     old_parquet = previous / "parquet" if previous else staging / "no-previous-snapshot"
@@ -127,6 +129,8 @@ def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
 
     changes = Changes(previous / DUCKDB_NAME if previous else None, replaced.to_pylist(), new_parts)
     build_duckdb(parquet_dir, building / DUCKDB_NAME, changes)
+    if check is not None:
+        check(building)  # raises to leave `current` on the previous snapshot
     snapshot = warehouse.publish(building, run.run_id)
     shutil.rmtree(staging, ignore_errors=True)
     return CommitResult(snapshot=snapshot, n_replaced=len(replaced))

@@ -1,0 +1,50 @@
+"""The options `wirehouse run` and `wirehouse serve` share, defined once, and the flow parameters they make."""
+
+import argparse
+from pathlib import Path
+
+from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_INBOX, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE, DEFAULT_WORKERS
+
+RUNNERS = ("default", "dask")
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """PATHS, --warehouse, --batch-size, --max-bytes, --workers, --runner, --dask-address."""
+    parser.add_argument(
+        "paths", nargs="*", default=[DEFAULT_INBOX], help=f"folders, files or globs (default: {DEFAULT_INBOX})"
+    )
+    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per batch task")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files are rejected")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=DEFAULT_WORKERS,
+        help="processes for the batch work (default: one per core; 1 runs it in the run's own process)",
+    )
+    parser.add_argument(
+        "--runner",
+        choices=RUNNERS,
+        default="default",
+        help="where batch tasks run: 'default' (this machine's worker processes) or 'dask' (prefect-dask)",
+    )
+    parser.add_argument(
+        "--dask-address",
+        metavar="tcp://HOST:PORT",
+        help="scheduler of an existing Dask cluster (with --runner dask; default: a LocalCluster of processes)",
+    )
+
+
+def flow_parameters(args: argparse.Namespace, absolute: bool = False) -> dict:
+    """The news_etl parameters the options name; absolute=True for runs started elsewhere (a served deployment)."""
+    paths, warehouse = list(args.paths), args.warehouse
+    if absolute:
+        paths = [str(Path(p).absolute()) for p in paths]
+        warehouse = str(Path(warehouse).absolute())
+    return {
+        "paths": paths,
+        "warehouse": warehouse,
+        "batch_size": args.batch_size,
+        "max_bytes": args.max_bytes,
+        "workers": args.workers,
+    }

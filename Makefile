@@ -27,7 +27,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 bench: $(STAMP)
-	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/speed.py
 
 eval: $(STAMP)
 	$(BIN)/wirehouse eval-quotes ../shared/eval/quotes_dev.jsonl

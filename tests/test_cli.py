@@ -42,7 +42,7 @@ def test_sql_formats(seed_warehouse, capsys):
     rows = json.loads(capsys.readouterr().out)
     assert rows[1] == {"article_id": "001_468d0ff313ca5494", "title": "Trump congratulates Putin on election win"}
     assert main(["sql", "SELECT count(*) AS n FROM sentences", "--warehouse", str(seed_warehouse)]) == 0
-    assert capsys.readouterr().out.split() == ["n", "39", "(1", "rows)"]
+    assert capsys.readouterr().out.splitlines() == [" n", "--", "39", "(1 row)"]
 
 
 def test_sql_is_read_only_and_errors_are_messages(seed_warehouse, tmp_path, capsys):

@@ -1,11 +1,18 @@
 """Every default a run uses, in one place: the CLI, the flow's parameters and served deployments read them here."""
 
 import os
+from pathlib import Path
 
-from wirehouse.paths import PROJECT_ROOT
-
-DEFAULT_WAREHOUSE = PROJECT_ROOT / "warehouse"
+WAREHOUSE_ENV = "WIREHOUSE_DIR"  # where the warehouse is when --warehouse is not given
+# Like `inbox`, relative to the current folder (as dbt's target/ or git's .git), unless WIREHOUSE_DIR says otherwise.
+DEFAULT_WAREHOUSE = Path(os.environ.get(WAREHOUSE_ENV) or "warehouse")
+WAREHOUSE_HELP = f"warehouse folder (default: ${WAREHOUSE_ENV} if set, else ./warehouse in the current folder)"
 DEFAULT_INBOX = "inbox"
 DEFAULT_BATCH_SIZE = 5000  # files per batch task: a task run costs ~17 ms, a batch of 5,000 about a second
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # larger files are rejected as `oversize`
 DEFAULT_WORKERS = os.cpu_count() or 1  # processes for the batch work
+
+
+def default_warehouse() -> Path:
+    """The warehouse folder used when none is given: $WIREHOUSE_DIR, else ./warehouse (read at call time)."""
+    return Path(os.environ.get(WAREHOUSE_ENV) or "warehouse")

@@ -1,60 +1,81 @@
-"""`wirehouse sql "SELECT ..."`: a read-only query against the published warehouse, printed as a table."""
+"""`wirehouse sql "SELECT ..."`: a read-only query against the published warehouse.
+
+Values print as SQL has them: NULL as `NULL` (JSON `null`, an empty CSV field), integers as integers, an
+empty result as its header and `(0 rows)`. The connection is read-only in fact (wirehouse.store.readonly):
+no statement can change a file of the warehouse or write anywhere else.
+"""
 
 import argparse
 import sys
 from pathlib import Path
 
-from wirehouse.settings import DEFAULT_WAREHOUSE
+from wirehouse.errors import WirehouseError
+from wirehouse.settings import WAREHOUSE_HELP, default_warehouse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("sql", help="run a read-only SQL query against the warehouse")
-    parser.add_argument("query", help="SQL, or @FILE to read it from a file")
-    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    parser.add_argument("--max-rows", type=int, default=40, help="rows shown in table format")
+    parser = subparsers.add_parser(
+        "sql",
+        help="run read-only SQL against the warehouse",
+        description="Run SQL against the published warehouse and print the result. Every table, reference "
+        "table and view is there (`SHOW TABLES`); Parquet parts can be read with absolute paths under "
+        "<warehouse>/parquet/. Nothing can be written: COPY, EXPORT, ATTACH, INSTALL/LOAD and SET are refused.",
+        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+    )
+    parser.add_argument("query", help="SQL (several statements: the last one's result is printed), or @FILE.sql")
+    parser.add_argument("--warehouse", type=Path, default=None, help=WAREHOUSE_HELP)
+    parser.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format")
+    parser.add_argument("--max-rows", type=int, default=40, help="rows shown in table format (csv, json: all)")
     parser.set_defaults(handler=handle)
+
+
+def read_query(text: str) -> str:
+    """The SQL itself, or the contents of @FILE; a missing file is a WirehouseError, not a traceback."""
+    if not text.startswith("@"):
+        return text
+    path = Path(text[1:])
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise WirehouseError(f"cannot read SQL from {path}: {getattr(error, 'strerror', None) or error}") from None
 
 
 def handle(args: argparse.Namespace) -> int:
     import duckdb
 
-    from wirehouse.store.layout import Warehouse
+    from wirehouse.output import write_result
+    from wirehouse.store.readonly import NoWarehouseError, ReadOnlyError, open_readonly, run_readonly
 
-    database = Warehouse(Path(args.warehouse)).duckdb_path
-    if not database.exists():
-        print(f"wirehouse: no warehouse at {args.warehouse} yet: run `wirehouse run` first", file=sys.stderr)
-        return 2
-    query = Path(args.query[1:]).read_text(encoding="utf-8") if args.query.startswith("@") else args.query
-    con = duckdb.connect(str(database), read_only=True)
+    warehouse = args.warehouse or default_warehouse()
     try:
-        relation = con.sql(query)
-        if relation is None:
-            return 0
-        frame = relation.df()
-    except duckdb.Error as error:
+        query = read_query(args.query)
+        with open_readonly(warehouse) as con:
+            result = run_readonly(con, query)
+            columns = [column[0] for column in result.description or ()]
+            rows = result.fetchall() if columns else []
+    except NoWarehouseError as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
+        return 2
+    except ReadOnlyError as error:
         print(f"wirehouse: {error}", file=sys.stderr)
         return 1
-    finally:
-        con.close()
-    if args.format == "csv":
-        frame.to_csv(sys.stdout, index=False)
-    elif args.format == "json":
-        frame.to_json(sys.stdout, orient="records", date_format="iso", force_ascii=False)
-        print()
-    else:
-        import pandas as pd
-
-        with pd.option_context(
-            "display.max_rows",
-            args.max_rows,
-            "display.max_columns",
-            None,
-            "display.width",
-            200,
-            "display.max_colwidth",
-            60,
-        ):
-            print(frame.to_string(index=False, max_rows=args.max_rows))
-        print(f"({len(frame)} rows)")
+    except WirehouseError as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
+        return 2
+    except duckdb.Error as error:
+        print(f"wirehouse: {_one_line(error)}", file=sys.stderr)
+        return 1
+    if columns:
+        write_result(sys.stdout, columns, rows, args.format, args.max_rows)
     return 0
+
+
+def _one_line(error: Exception) -> str:
+    """DuckDB's message without its caret drawings; a refusal says that the warehouse is read-only."""
+    import duckdb
+
+    text = str(error).strip().splitlines()[0]
+    lowered = text.lower()
+    if isinstance(error, duckdb.PermissionException) or "read-only" in lowered or "has been locked" in lowered:
+        return f"the warehouse is read-only: {text}"
+    return text

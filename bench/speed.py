@@ -1,0 +1,233 @@
+"""Speed and footprint, every row of the README's Speed table in one run, with the peer beside it.
+
+    .venv/bin/python bench/speed.py                     # 100,000 files (what `make bench` runs)
+    .venv/bin/python bench/speed.py --files 1000000     # the RSS row at a million (~4 GB of disk)
+    .venv/bin/python bench/speed.py --skip-peer --pairs 1
+
+Rows, each measured on whole processes, commands alternated so that a noisy machine hurts both sides alike:
+- cold run: `wirehouse run` into an empty warehouse vs datatrove writing the same files to Parquet with no NLP
+  (`bench/peer_datatrove.py`, in a bench-only virtual environment `bench/.peer-venv` made on first use);
+- no-op re-run over the unchanged files vs `find DIR -type f -printf '%p %s %T@\\n'`;
+- one changed file in the warehouse built by the cold run;
+- the warehouse on disk (the published DuckDB file + Parquet lake) vs the input's bytes;
+- peak RSS of the cold run (the whole process tree, sampled every 50 ms).
+It also writes a content hash of every table (run ids and times left out) to `bench/out/tables-<files>.json`;
+`--compare FILE` checks a speed change against an earlier one: nothing in the output may change.
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import build_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+PEER_VENV = ROOT / "bench" / ".peer-venv"
+PEER_PACKAGES = ("datatrove==0.10.1", "orjson", "pyarrow")
+OUT = ROOT / "bench" / "out"
+# Columns that say when or in which run a row was written, not what it holds.
+VOLATILE = {"run_id", "last_run_id", "flow_run_id", "started_at", "finished_at", "first_seen_at", "rejected_at"}
+
+
+@dataclass
+class Measured:
+    seconds: float
+    peak_mib: float
+    stdout: str
+
+
+def measure(command: list[str], cwd: Path = ROOT) -> Measured:
+    """Wall time and peak RSS (summed over the process tree) of one command run to its end."""
+    process = psutil.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                tree = [process, *process.children(recursive=True)]
+                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            except psutil.Error:
+                pass
+            done.wait(0.05)
+
+    start = time.perf_counter()
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode:
+        sys.exit(f"failed: {' '.join(command)}\n{stderr[-3000:]}")
+    return Measured(seconds, peak / 2**20, stdout)
+
+
+def wirehouse(corpus: Path, warehouse: Path, *extra: str) -> tuple[Measured, dict]:
+    command = [str(ROOT / ".venv" / "bin" / "wirehouse"), "run", str(corpus), "--warehouse", str(warehouse)]
+    measured = measure([*command, "--json", *extra])
+    return measured, json.loads(measured.stdout.strip().splitlines()[-1])
+
+
+def peer_python() -> Path:
+    python = PEER_VENV / "bin" / "python"
+    if not python.exists():
+        print(f"making the peer's virtual environment {PEER_VENV} ({', '.join(PEER_PACKAGES)})", flush=True)
+        subprocess.run([sys.executable, "-m", "venv", str(PEER_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", *PEER_PACKAGES], check=True)
+    return python
+
+
+def peer(corpus: Path, output: Path) -> Measured:
+    shutil.rmtree(output, ignore_errors=True)
+    return measure([str(peer_python()), str(ROOT / "bench" / "peer_datatrove.py"), str(corpus), str(output)])
+
+
+def disk_bytes(path: Path) -> int:
+    """Bytes of the files below path, each hard-linked file counted once."""
+    seen, total = set(), 0
+    for file in path.rglob("*"):
+        stat = file.stat()
+        if file.is_file() and (stat.st_dev, stat.st_ino) not in seen:
+            seen.add((stat.st_dev, stat.st_ino))
+            total += stat.st_size
+    return total
+
+
+def table_hashes(warehouse: Path) -> dict[str, str]:
+    """A content hash per table of the published DuckDB file, ignoring run ids and times."""
+    import duckdb
+
+    con = duckdb.connect(str(warehouse / "wirehouse.duckdb"), read_only=True)
+    try:
+        hashes = {}
+        tables = [row[0] for row in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        for table in tables:
+            columns = [c for (c,) in con.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall()]
+            kept = ", ".join(f'"{c}"' for c in columns if c not in VOLATILE)
+            digest = hashlib.sha256()
+            for (row,) in con.execute(
+                f"SELECT md5(CAST(ROW({kept}) AS VARCHAR)) AS h FROM {table} ORDER BY h"
+            ).fetchall():
+                digest.update(row.encode())
+            hashes[table] = digest.hexdigest()
+        return hashes
+    finally:
+        con.close()
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def change_one_file(corpus: Path, round_no: int) -> None:
+    path = next(corpus.glob("0000/0000001.txt"))
+    text = path.read_text(encoding="utf-8", errors="replace")
+    path.write_text(text + f"\nA sentence added by the speed benchmark, round {round_no}.\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=100_000)
+    parser.add_argument("--pairs", type=int, default=3, help="alternating pairs of cold runs (median reported)")
+    parser.add_argument("--noop-pairs", type=int, default=5)
+    parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--compare", type=Path, help="tables JSON of an earlier run: must hash the same")
+    parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "wirehouse-speed")
+    args = parser.parse_args()
+
+    corpus = args.workdir / f"corpus-{args.files}"
+    warehouse = args.workdir / "warehouse"
+    input_bytes = build_corpus(corpus, args.files)
+    print(f"corpus: {args.files:,} files, {input_bytes / 1e6:,.1f} MB; {os.cpu_count()} cores; {time.ctime()}")
+
+    ours, theirs, peaks, flows = [], [], [], []
+    for pair in range(args.pairs):
+        shutil.rmtree(warehouse, ignore_errors=True)
+        measured, summary = wirehouse(corpus, warehouse)
+        ours.append(measured.seconds)
+        peaks.append(measured.peak_mib)
+        flows.append(summary["seconds"])
+        print(
+            f"  cold {pair + 1}: wirehouse {measured.seconds:6.1f} s (flow {summary['seconds']:.1f} s, phases "
+            f"{summary['phase_seconds']}), peak {measured.peak_mib:,.0f} MiB",
+            flush=True,
+        )
+        if not args.skip_peer:
+            measured_peer = peer(corpus, args.workdir / "peer")
+            theirs.append(measured_peer.seconds)
+            print(
+                f"  cold {pair + 1}: datatrove {measured_peer.seconds:6.1f} s, peak {measured_peer.peak_mib:,.0f} MiB",
+                flush=True,
+            )
+
+    noop, find = [], []
+    for _ in range(args.noop_pairs):
+        measured, summary = wirehouse(corpus, warehouse)
+        assert summary["status"] == "nothing to do", summary
+        noop.append((measured.seconds, measured.peak_mib))
+        find.append(measure(["find", str(corpus), "-type", "f", "-printf", "%p %s %T@\n"]).seconds)
+
+    changed = []
+    for round_no in range(3):
+        change_one_file(corpus, round_no)
+        measured, summary = wirehouse(corpus, warehouse)
+        changed.append((summary["seconds"], measured.seconds))
+
+    lake = disk_bytes(warehouse / "current" / "parquet")
+    database = (warehouse / "current" / "wirehouse.duckdb").stat().st_size
+    hashes = table_hashes(warehouse)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"tables-{args.files}.json").write_text(json.dumps(hashes, indent=1), encoding="utf-8")
+
+    cold, flow = median(ours), median(flows)
+    print()
+    print("| row | wirehouse | reference | ratio | aim |")
+    print("| --- | --- | --- | --- | --- |")
+    if theirs:
+        print(
+            f"| cold run (median of {args.pairs} alternating pairs) | {cold:.1f} s"
+            f" = {args.files / cold:,.0f} articles/s"
+            f" (flow {flow:.1f} s = {args.files / flow:,.0f}/s) | datatrove {median(theirs):.1f} s |"
+            f" {cold / median(theirs):.2f}x | <= 0.8x; flow >= 10,000/s, process >= 8,000/s |"
+        )
+    else:
+        print(f"| cold run | {cold:.1f} s = {args.files / cold:,.0f} articles/s (flow {flow:.1f} s) | - | - | - |")
+    noop_s, noop_mib = median([s for s, _ in noop]), max(m for _, m in noop)
+    print(
+        f"| no-op re-run (median of {args.noop_pairs}) | {noop_s:.2f} s, {noop_mib:,.0f} MiB"
+        f" | find {median(find):.2f} s |"
+        f" {noop_s / median(find):.2f}x | <= 1.5x, < 150 MiB |"
+    )
+    print(
+        f"| one changed file | flow {median([f for f, _ in changed]):.2f} s, process"
+        f" {median([p for _, p in changed]):.1f} s | - | - | flow <= 1 s |"
+    )
+    print(
+        f"| warehouse on disk | {database / 1e6:,.0f} MB DuckDB + {lake / 1e6:,.0f} MB Parquet | input"
+        f" {input_bytes / 1e6:,.0f} MB | {(database + lake) / input_bytes:.1f}x | <= 2x |"
+    )
+    print(f"| peak RSS, cold run | {max(peaks):,.0f} MiB at {args.files:,} files | - | - | < 1 GiB at 1,000,000 |")
+    if args.compare:
+        before = json.loads(args.compare.read_text(encoding="utf-8"))
+        differ = sorted(t for t in set(before) | set(hashes) if before.get(t) != hashes.get(t))
+        print(f"tables compared with {args.compare}: " + ("identical" if not differ else f"DIFFER: {differ}"))
+        if differ:
+            sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -38,11 +38,10 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _local_workers(workers: int) -> int:
-    """Worker processes to open: none when the flow's task runner (e.g. Dask) brings its own."""
+def _runs_locally() -> bool:
+    """True unless the flow's task runner (e.g. Dask) brings its own workers."""
     context = FlowRunContext.get()
-    runner = context.task_runner if context else None
-    return workers if runner is None or isinstance(runner, ThreadPoolTaskRunner) else 1
+    return context is None or isinstance(context.task_runner, ThreadPoolTaskRunner)
 
 
 @flow(name="news-etl", task_runner=ThreadPoolTaskRunner(max_workers=8))
@@ -76,7 +75,7 @@ def news_etl(
                 get_run_logger().info("%d files found, none new or changed: nothing to do", plan.n_found)
                 summary.seconds = time.perf_counter() - clock
                 return summary
-            with worker_pool(_local_workers(workers)):
+            with worker_pool(workers if _runs_locally() else 1):
                 _process(plan, summary, store, batch_size, max_bytes)
             lap("process")
             snapshot = _commit(plan, summary, warehouse_dir, started_at)
@@ -99,9 +98,11 @@ def _process(plan: RunPlan, summary: RunSummary, store: Warehouse, batch_size: i
     staging = store.staging_dir(summary.run_id)
     batches = plan.batches(batch_size)
     progress = Progress(len(batches))
+    # quote(): Prefect need not look inside the frame; Dask would turn the quote (a tuple) into a plain tuple
+    wrap = quote if _runs_locally() else (lambda frame: frame)
     futures = [
         process_files.submit(
-            quote(batch), number, summary.run_id, plan.started_at, staging, max_bytes, batch_label(batch)
+            wrap(batch), number, summary.run_id, plan.started_at, staging, max_bytes, batch_label(batch)
         )
         for number, batch in enumerate(batches)
     ]

@@ -176,12 +176,14 @@ def test_served_schedule_picks_up_new_files_and_never_overlaps(server, shared_di
     assert query(warehouse, "SELECT count(*) FROM articles WHERE article_id = 'dropped'") == [(1,)]
     with api(server) as client:
         deployment = client.read_deployment_by_name("news-etl/every-5s")
+    assert deployment.global_concurrency_limit.limit == 1
+    assert deployment.concurrency_options.collision_strategy.value == "CANCEL_NEW"
     assert deployment.parameters["workers"] == DEFAULT_WORKERS  # the CLI's defaults, not one worker
     assert deployment.parameters["paths"] == [str(inbox)]
 
 
 def test_prefect_deploy_registers_the_shipped_deployment(server, tmp_path):
-    env = {**server, "WIREHOUSE_HOME": str(PROJECT_ROOT)}
+    env = server
     prefect = str(BIN / "prefect")
     pool = subprocess.run(
         [prefect, "work-pool", "create", "wirehouse", "--type", "process"], env=env, capture_output=True, text=True
@@ -197,10 +199,10 @@ def test_prefect_deploy_registers_the_shipped_deployment(server, tmp_path):
     assert deployment.work_pool_name == "wirehouse"
     assert deployment.entrypoint == "flows/news_etl.py:news_etl"
     assert [s.schedule.interval.total_seconds() for s in deployment.schedules] == [600]
-    assert deployment.concurrency_limit == 1
+    assert deployment.global_concurrency_limit.limit == 1
     assert deployment.concurrency_options.collision_strategy.value == "CANCEL_NEW"
     defaults = {k: v.get("default") for k, v in deployment.parameter_openapi_schema["properties"].items()}
     assert defaults["workers"] == DEFAULT_WORKERS and defaults["batch_size"] == DEFAULT_BATCH_SIZE
     assert deployment.pull_steps == [
-        {"prefect.deployments.steps.set_working_directory": {"directory": "{{ $WIREHOUSE_HOME }}"}}
+        {"prefect.deployments.steps.set_working_directory": {"directory": str(PROJECT_ROOT)}}
     ]

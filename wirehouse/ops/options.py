@@ -3,7 +3,14 @@
 import argparse
 from pathlib import Path
 
-from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_INBOX, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE, DEFAULT_WORKERS
+from wirehouse.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_INBOX,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_WAREHOUSE,
+    DEFAULT_WORKERS,
+    WAREHOUSE_HELP,
+)
 
 RUNNERS = ("default", "dask")
 
@@ -13,7 +20,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="*", default=[DEFAULT_INBOX], help=f"folders, files or globs (default: {DEFAULT_INBOX})"
     )
-    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help="warehouse folder")
+    parser.add_argument("--warehouse", default=str(DEFAULT_WAREHOUSE), help=WAREHOUSE_HELP)
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, help="files per batch task")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="larger files are rejected")
     parser.add_argument(

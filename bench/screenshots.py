@@ -2,7 +2,8 @@
 
 Starts a Prefect server on a free loopback port, runs news-etl over the seeds and then the BBC corpus
 (../shared/corpora/bbc) into a temporary warehouse, and takes headless Chromium screenshots of the BBC run's
-flow run page and of its artifacts into docs/. Needs `chromium` (Debian: apt-get install -y chromium).
+flow run page, its summary and quality artifacts and the summary's history into docs/. Needs `chromium`
+(Debian: apt-get install -y chromium).
 
     .venv/bin/python bench/screenshots.py [--out docs] [--corpus ../shared/corpora/bbc]
 """
@@ -23,7 +24,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def run(paths: list[str], warehouse: Path, env: dict) -> dict:
-    command = [str(BIN / "wirehouse"), "run", *paths, "--warehouse", str(warehouse), "--json"]
+    command = [str(BIN / "wirehouse"), "run", *paths, "--warehouse", str(warehouse), "--json", "--batch-size", "500"]
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"wirehouse run failed:\n{done.stderr[-2000:]}")
@@ -55,7 +56,9 @@ def main() -> None:
         (inbox / "empty-file.txt").write_bytes(b"")  # one reject, so the rejects table has a row
         warehouse = Path(work) / "warehouse"
         run([str(inbox)], warehouse, env)
-        (inbox / "bbc").symlink_to(args.corpus.resolve())
+        (inbox / "bbc").mkdir()
+        for topic in sorted(p for p in args.corpus.resolve().iterdir() if p.is_dir()):
+            (inbox / "bbc" / topic.name).symlink_to(topic)
         run([str(inbox)], warehouse, env)
 
         from prefect.client.orchestration import get_client
@@ -74,7 +77,6 @@ def main() -> None:
                 latest[key] = found[0].id
         ui = env["PREFECT_API_URL"].removesuffix("/api")
         screenshot(f"{ui}/runs/flow-run/{flow_run.id}", args.out / "ui-flow-run.png")
-        screenshot(f"{ui}/runs/flow-run/{flow_run.id}?tab=Artifacts", args.out / "ui-flow-run-artifacts.png")
         screenshot(f"{ui}/artifacts/artifact/{latest['news-etl-summary']}", args.out / "ui-summary.png", 1100)
         screenshot(f"{ui}/artifacts/artifact/{latest['news-etl-quality']}", args.out / "ui-quality.png")
         screenshot(f"{ui}/artifacts/key/news-etl-summary", args.out / "ui-summary-history.png")

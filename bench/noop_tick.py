@@ -4,9 +4,11 @@
     .venv/bin/python bench/noop_tick.py --files 20000
 
 Starts a Prefect server on a free port, serves news-etl every --interval seconds over the corpus; the first
-tick loads it, the following ticks find nothing new. Prints each no-op tick's flow time (the flow run's start
-to end in the Prefect API: listing + stat + manifest, the rename, no worker process, no artifact) and the
-first tick's. Everything it starts is stopped at the end.
+tick loads it (unless the warehouse in --workdir already holds it: then every tick is a no-op), the following
+ticks find nothing new. Prints each no-op tick's flow time (the flow run's start to end in the Prefect API:
+listing + stat + manifest, the rename, no worker process, no artifact), then the same planning without
+Prefect (wirehouse.plan.plan_run in this process), so that the figure can be read against the machine's
+load at the time. Everything it starts is stopped at the end.
 """
 
 import argparse
@@ -33,7 +35,9 @@ def main() -> None:
     corpus = args.workdir / f"corpus-{args.files}"
     print(f"corpus: {args.files:,} files, {build_corpus(corpus, args.files) / 1e6:.1f} MB in {corpus}", flush=True)
     warehouse = args.workdir / "warehouse"
-    subprocess.run(["rm", "-rf", str(warehouse)], check=True)
+    loaded = warehouse / f"loaded-{args.files}"
+    if not loaded.exists():
+        subprocess.run(["rm", "-rf", str(warehouse)], check=True)
     with prefect_server() as env:
         command = [str(BIN / "wirehouse"), "serve", str(corpus), "--warehouse", str(warehouse)]
         command += ["--interval", str(args.interval), "--name", "noop-bench"]
@@ -51,12 +55,29 @@ def main() -> None:
                 time.sleep(2)
         finally:
             stop_group(serving)
+    loaded.touch()
     first, *noops = done[: args.ticks + 1]
     seconds = [(r.end_time - r.start_time).total_seconds() for r in noops]
     print(f"first tick: {first.name}: {(first.end_time - first.start_time).total_seconds():.1f} s of flow time")
     for run in noops:
         print(f"  {run.name}: {(run.end_time - run.start_time).total_seconds():.2f} s")
     print(f"no-op tick over {args.files:,} unchanged files: median {statistics.median(seconds):.2f} s of flow time")
+    bare = plan_seconds(corpus, warehouse, len(noops))
+    print(f"the same planning without Prefect: median {statistics.median(bare):.2f} s; load average {os.getloadavg()}")
+
+
+def plan_seconds(corpus: Path, warehouse: Path, times: int) -> list[float]:
+    from datetime import datetime
+
+    from wirehouse.plan import plan_run
+    from wirehouse.store.layout import Warehouse
+
+    seconds = []
+    for _ in range(times):
+        clock = time.perf_counter()
+        assert plan_run([str(corpus)], Warehouse(warehouse), "bench", datetime.now()).is_noop
+        seconds.append(time.perf_counter() - clock)
+    return seconds
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=20_000)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=1000, help="several batches, so both runners use every core")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "wirehouse-dask")
     args = parser.parse_args()
     corpus = args.workdir / f"corpus-{args.files}"
@@ -41,7 +42,7 @@ def main() -> None:
     for round_no in range(args.rounds):
         results = {}
         for name, extra in (("default", ()), ("dask", ("--runner", "dask"))):
-            summary = run(corpus, args.workdir / "warehouse", *extra)
+            summary = run(corpus, args.workdir / "warehouse", "--batch-size", str(args.batch_size), *extra)
             phases = summary["phase_seconds"]
             results[name] = phases["process"]
             print(

@@ -1,6 +1,7 @@
 """Throughput of `extract_quotes` on the BBC corpus, one core, texts read into memory first.
 
     .venv/bin/python bench/bench_quotes.py [--repeat N] [--profile]
+    .venv/bin/python bench/bench_quotes.py --hostile     # seconds per MB of hostile text, per stage
 
 Paragraphs are the article's lines (BBC separates paragraphs by newlines), found inside the timed loop as
 the pipeline would. Prints articles/s (wall clock, and CPU time, which a busy shared machine disturbs less),
@@ -49,12 +50,46 @@ def run(texts: list[str], attributor: RuleAttributor | None = None) -> int:
     return found
 
 
+# one megabyte of each is a single paragraph: the worst cases found for each stage
+HOSTILE = {
+    "unbalanced marks": 'He said "x ',
+    "mixed marks": '“x” "y, ',
+    "speech verbs and marks": 'said "x said "x, ',
+    "quotes with attribution": '"It is fine," he said. ',
+    "reported speech": "The minister said the plan would work. ",
+    "a. a. a.": "a. ",
+    "bullets": "• a ",
+    "a character per line": "x\n",
+}
+
+
+def hostile() -> None:
+    """CPU seconds per MB of each hostile text for cleaning, sentence splitting and quote extraction."""
+    from wirehouse.clean.parse import parse_article
+    from wirehouse.segment.sentences import split_sentences
+
+    stages = (("clean", parse_article), ("split", split_sentences), ("quotes", extract_quotes))
+    print("seconds of CPU for 1 MB:", "  ".join(name for name, _ in stages))
+    for label, unit in HOSTILE.items():
+        text = unit * (1_000_000 // len(unit))
+        times = []
+        for _, stage in stages:
+            start = time.process_time()
+            stage(text)
+            times.append(time.process_time() - start)
+        print(f"{label:>24}: " + "  ".join(f"{t:5.2f}" for t in times))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=PROJECT_ROOT.parent / "shared")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one pass instead")
+    parser.add_argument("--hostile", action="store_true", help="seconds per MB of hostile text instead")
     args = parser.parse_args()
+    if args.hostile:
+        hostile()
+        return
     texts = read_bbc(args.shared / "corpora" / "bbc")
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6
     run(texts[:50])  # warm up: seeds read, regexes compiled

@@ -28,7 +28,14 @@ from wirehouse.ids import new_run_id
 from wirehouse.ops.artifacts import Progress, publish_run_artifacts
 from wirehouse.ops.naming import batch_label, committed_name, failed_name, planned_name, rename_flow_run
 from wirehouse.plan import RunPlan
-from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_INBOX, DEFAULT_MAX_BYTES, DEFAULT_WAREHOUSE, DEFAULT_WORKERS
+from wirehouse.settings import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_FOLLOW_OUTSIDE_LINKS,
+    DEFAULT_INBOX,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_WAREHOUSE,
+    DEFAULT_WORKERS,
+)
 from wirehouse.store.commit import RunRecord
 from wirehouse.store.layout import Warehouse
 from wirehouse.workers import worker_pool
@@ -51,6 +58,7 @@ def news_etl(
     batch_size: int = DEFAULT_BATCH_SIZE,
     max_bytes: int = DEFAULT_MAX_BYTES,
     workers: int = DEFAULT_WORKERS,
+    follow_outside_links: bool = DEFAULT_FOLLOW_OUTSIDE_LINKS,
 ) -> RunSummary:
     clock = time.perf_counter()
     warehouse_dir = Path(warehouse).resolve()
@@ -63,9 +71,9 @@ def news_etl(
 
     name = "news-etl: planning"
     try:
-        with store.writer_lock():
+        with store.writer_lock(), store.cleanup_on_failure(summary.run_id):
             store.remove_leftovers()
-            plan = plan_files(paths or [DEFAULT_INBOX], warehouse_dir, summary.run_id, started_at)
+            plan = plan_files(paths or [DEFAULT_INBOX], warehouse_dir, summary.run_id, started_at, follow_outside_links)
             summary.n_found = plan.n_found
             summary.n_new = int(plan.to_read["known_sha256"].isna().sum())
             lap("plan")

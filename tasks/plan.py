@@ -32,5 +32,7 @@ def retry_on_os_error(task, task_run, state) -> bool:
     retry_delay_seconds=2,
     retry_condition_fn=retry_on_os_error,
 )
-def plan_files(paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime) -> RunPlan:
-    return plan_run(paths, Warehouse(warehouse_dir), run_id, started_at)
+def plan_files(
+    paths: list[str], warehouse_dir: Path, run_id: str, started_at: datetime, follow_outside: bool = False
+) -> RunPlan:
+    return plan_run(paths, Warehouse(warehouse_dir), run_id, started_at, follow_outside)

@@ -71,3 +71,19 @@ def test_speakers_table_aggregates_across_articles(seed_warehouse):
     total = query(seed_warehouse, "SELECT sum(n_quotes) FROM speakers")[0][0]
     assert total == query(seed_warehouse, "SELECT count(*) FROM quotes WHERE speaker IS NOT NULL")[0][0]
     assert query(seed_warehouse, "SELECT count(*) FROM quotes WHERE kind = 'scare' AND speaker IS NOT NULL") == [(0,)]
+
+
+def test_attribution_rules_group_the_quotes(seed_warehouse):
+    """`attribution_rule` names the rule that credited each speaker, so errors can be grouped by rule in SQL."""
+    rows = query(
+        seed_warehouse,
+        "SELECT attribution_rule, count(*) FROM quotes WHERE article_id = ? GROUP BY 1 ORDER BY 1",
+        [A001],
+    )
+    assert rows == [
+        ("after_quote.subject_first", 3),
+        ("before_quote.verb_subject", 4),
+        ("continuation.previous_paragraph", 2),
+        ("reported.coordinated_verb", 1),
+        ("reported.verb_subject", 5),
+    ]

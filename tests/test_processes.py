@@ -70,7 +70,9 @@ def test_kill_9_leaves_the_warehouse_as_it_was(seeds_dir, bbc_part, tmp_path, mo
     finish(wirehouse_run(str(seeds_dir / "*.txt"), "--warehouse", str(warehouse)))
     before = table_contents(warehouse, TABLES)
 
-    process = wirehouse_run(str(bbc_part), "--warehouse", str(warehouse), "--batch-size", "50")
+    process = wirehouse_run(
+        str(bbc_part), "--warehouse", str(warehouse), "--batch-size", "50", "--follow-outside-links"
+    )
     if moment == "processing":  # some batches staged, not all
         wait_for(lambda: len(list((warehouse / "staging").glob("*/sentences/*.parquet"))) >= 3)
     else:  # the new snapshot is being built
@@ -79,7 +81,7 @@ def test_kill_9_leaves_the_warehouse_as_it_was(seeds_dir, bbc_part, tmp_path, mo
     process.communicate()
 
     assert table_contents(warehouse, TABLES) == before
-    out = finish(wirehouse_run(str(bbc_part), "--warehouse", str(warehouse), "--json"))
+    out = finish(wirehouse_run(str(bbc_part), "--warehouse", str(warehouse), "--json", "--follow-outside-links"))
     assert '"n_articles": ' in out
     after = table_contents(warehouse, ("articles",))["articles"]
     expected = sum(1 for topic in ("business", "politics") for _ in (bbc_part / topic).glob("*.txt"))

@@ -285,7 +285,7 @@ def test_pronouns_skip_people_of_the_other_gender() -> None:
         (
             "Prices will rise again next year, the central bank said.",
             "Prices will rise again next year",
-            "central bank",
+            None,  # a description: no canonical speaker (speaker_kind 'description')
         ),
         (
             "Jane Smith said he hoped the talks would resume, the RIA news agency reported.",

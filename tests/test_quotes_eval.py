@@ -140,7 +140,7 @@ def test_dev_offsets_slice_the_text(dev: list[dict]) -> None:
                 assert quote.speaker is None and quote.attribution == "none"
             assert quote.kind in ("direct", "partial", "indirect", "scare")
             assert quote.attribution in ("explicit", "continuation", "pronoun", "none")
-            assert quote.speaker_kind in ("person", "organisation", "unknown")
+            assert quote.speaker_kind in ("person", "organisation", "description", "unknown")
         total += len(quotes)
     assert total > 3000
 

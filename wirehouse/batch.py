@@ -14,13 +14,12 @@ import pyarrow as pa
 
 from wirehouse.clean.stage import parse_articles
 from wirehouse.ingest.stage import read_files
+from wirehouse.isolate import mark_errors, run_isolated
 from wirehouse.quotes.stage import extract_article_quotes
+from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES
 from wirehouse.store.parquet import to_arrow, write_part
-
-TOUCHED = "touched"  # staging-only table: files whose content did not change, with their new size and mtime
-TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])
 
 
 @dataclass(frozen=True)
@@ -53,12 +52,11 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     """ingest -> parse/clean -> segment -> quotes, over plain frames (no Prefect, no writing)."""
     read = read_files(to_read, max_bytes)
     unchanged = read["unchanged"]
+    decoded = read[~unchanged & read["reject_reason"].isna()].reset_index(drop=True)
+    (articles, paragraphs, sentences, quotes), failed = run_isolated(_stages, decoded)
+    if failed:  # a stage raised on these files: rejected as 'error', the rest of the batch loads
+        read, decoded = mark_errors(read, failed), decoded[~decoded["file_id"].isin(failed)].reset_index(drop=True)
     rejected = read["reject_reason"].notna() & ~unchanged
-    decoded = read[~unchanged & ~rejected].reset_index(drop=True)
-
-    articles, paragraphs = parse_articles(decoded)
-    sentences = segment_sentences(articles, paragraphs)
-    quotes = extract_article_quotes(articles, paragraphs)
     articles["n_sentences"] = _count_by(sentences, articles)
     articles["n_quotes"] = _count_by(quotes, articles)
     articles["run_id"] = run_id
@@ -94,6 +92,14 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     )
     touched = read.loc[unchanged, ["file_id", "size_bytes", "mtime_ns"]]
     return BatchTables(articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched)
+
+
+def _stages(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """parse/clean -> segment -> quotes over decoded texts: articles, paragraphs, sentences, quotes."""
+    articles, paragraphs = parse_articles(decoded)
+    sentences = segment_sentences(articles, paragraphs)
+    quotes = extract_article_quotes(articles, paragraphs)
+    return articles, paragraphs, sentences, quotes
 
 
 def _count_by(rows: pd.DataFrame, articles: pd.DataFrame) -> pd.Series:

@@ -11,3 +11,7 @@ class InputError(WirehouseError):
 
 class WarehouseBusyError(WirehouseError):
     """Another run is writing to the same warehouse."""
+
+
+class DiskFullError(WirehouseError):
+    """The disk filled up during a run; the run was undone."""

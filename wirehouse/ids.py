@@ -6,9 +6,13 @@ from datetime import UTC, datetime
 
 
 def short_hash(*parts: object) -> str:
-    """16 hex digits of sha256 over the parts, joined by a separator no part contains in practice."""
+    """16 hex digits of sha256 over the parts, joined by a separator no part contains in practice.
+
+    `surrogateescape`: a file name that is not UTF-8 (`caf\\xe9.txt` from a Latin-1 machine) reaches Python as a
+    string with lone surrogates; it hashes as its original bytes instead of raising UnicodeEncodeError.
+    """
     joined = "\x1f".join(str(part) for part in parts)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(joined.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
 def file_id(source_path: str) -> str:

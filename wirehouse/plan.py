@@ -5,6 +5,7 @@ gives its story, e.g. `001_468d0ff313ca5494` or `business/001`). A file keeps th
 so ids never move; a new file whose name is already taken by another file gets `~` and its file id appended.
 """
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,11 +13,15 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.ids import file_id as make_file_id
-from wirehouse.ingest.discover import discover
+from wirehouse.ingest.discover import list_inputs
+from wirehouse.ingest.recheck import Recheck, under
 from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import read_parts
 
+logger = logging.getLogger("wirehouse")
 TO_READ_COLUMNS = ("file_id", "source_path", "article_id", "size_bytes", "mtime_ns", "known_sha256")
+# Optional columns of to_read: a reject decided while listing (the file is not opened then).
+LISTING_REJECT_COLUMNS = ("reject_reason", "reject_detail")
 
 
 @dataclass
@@ -44,9 +49,21 @@ def load_manifest(warehouse: Warehouse) -> pa.Table:
     return read_parts(folder, "files")
 
 
-def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: datetime) -> RunPlan:
-    found = discover(paths)
+def load_rejects(warehouse: Warehouse) -> pa.Table:
+    snapshot = warehouse.current_snapshot()
+    folder = snapshot / "parquet" / "rejects" if snapshot else warehouse.root / "no-snapshot-yet"
+    return read_parts(folder, "rejects", columns=["source_path", "reason"])
+
+
+def plan_run(
+    paths: list[str], warehouse: Warehouse, run_id: str, started_at: datetime, follow_outside: bool = False
+) -> RunPlan:
+    listing = list_inputs(paths, follow_outside)
+    found = listing.found
+    if listing.vanished:
+        logger.warning("%d files vanished while the inbox was listed; they are left for the next run", listing.vanished)
     manifest = load_manifest(warehouse)
+    recheck = Recheck.from_rejects(load_rejects(warehouse))
     known = {
         path: (size, mtime, sha, article_id)
         for path, size, mtime, sha, article_id in zip(
@@ -59,10 +76,11 @@ def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: da
         )
     }
     taken = {a for a in manifest["article_id"].to_pylist() if a is not None}
-    rows: dict[str, list] = {name: [] for name in TO_READ_COLUMNS}
+    rows: dict[str, list] = {name: [] for name in (*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS)}
     for item in found:
         previous = known.get(item.source_path)
-        if previous is not None and previous[0] == item.size_bytes and previous[1] == item.mtime_ns:
+        retry = recheck.retry(item.source_path)
+        if previous is not None and previous[0] == item.size_bytes and previous[1] == item.mtime_ns and not retry:
             continue  # unchanged since the manifest saw it: not even opened
         fid = make_file_id(item.source_path)
         if previous is not None and previous[3] is not None:
@@ -77,6 +95,34 @@ def plan_run(paths: list[str], warehouse: Warehouse, run_id: str, started_at: da
         rows["article_id"].append(article_id)
         rows["size_bytes"].append(item.size_bytes)
         rows["mtime_ns"].append(item.mtime_ns)
-        rows["known_sha256"].append(previous[2] if previous is not None else None)
-    to_read = pd.DataFrame(rows, columns=list(TO_READ_COLUMNS))
+        rows["known_sha256"].append(previous[2] if previous is not None and not retry else None)
+        rows["reject_reason"].append(None)
+        rows["reject_detail"].append(None)
+    _add_listing_rejects(rows, listing, known, recheck)
+    to_read = pd.DataFrame(rows, columns=[*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS])
     return RunPlan(run_id=run_id, started_at=started_at, n_found=len(found), to_read=to_read)
+
+
+def _add_listing_rejects(rows: dict[str, list], listing, known: dict, recheck: Recheck) -> None:
+    """Rows for entries skipped while listing, and for manifest files gone from a folder listed whole."""
+    for item in listing.skipped:
+        previous = known.get(item.source_path)
+        if previous is not None and (previous[0], previous[1]) == (item.size_bytes, item.mtime_ns):
+            continue  # rejected before, unchanged
+        _append(rows, item.source_path, previous, item.size_bytes, item.mtime_ns, item.reason, item.detail)
+    seen = {item.source_path for item in listing.found} | {item.source_path for item in listing.skipped}
+    for path, previous in known.items():
+        if path not in seen and under(path, listing.folders) and not recheck.already_gone(path):
+            kept = f"; article {previous[3]!r} keeps its last loaded version" if previous[3] else ""
+            _append(rows, path, previous, previous[0], previous[1], "gone", f"no longer in the inbox{kept}")
+
+
+def _append(rows, path, previous, size, mtime, reason, detail) -> None:
+    rows["file_id"].append(make_file_id(path))
+    rows["source_path"].append(path)
+    rows["article_id"].append(previous[3] if previous is not None else None)
+    rows["size_bytes"].append(size)
+    rows["mtime_ns"].append(mtime)
+    rows["known_sha256"].append(None)
+    rows["reject_reason"].append(reason)
+    rows["reject_detail"].append(detail)

@@ -20,6 +20,9 @@ MANIFEST_TABLES = ("files", "rejects", "runs")
 # Tables DuckDB derives from the others (sql/models/), exported back to Parquet.
 DERIVED_TABLES = ("speakers",)
 TABLES = ARTICLE_TABLES + MANIFEST_TABLES + DERIVED_TABLES
+# A staging-only table (never in the warehouse): files whose content did not change, with their new size and mtime.
+TOUCHED = "touched"
+TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])
 
 
 def read_sql(relative_path: str) -> str:

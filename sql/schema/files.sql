@@ -7,7 +7,8 @@ CREATE TABLE files (
     content_sha256  VARCHAR,             -- NULL only for files too large to read
     encoding        VARCHAR,             -- utf-8, utf-8-sig, utf-16, cp1252, latin-1; NULL when rejected unread
     status          VARCHAR   NOT NULL,  -- 'loaded' | 'rejected'
-    article_id      VARCHAR,             -- the article this file became (NULL when rejected)
+    article_id      VARCHAR,             -- its article; a rejected file still names the one holding its last
+                                         -- loaded version (NULL if it never loaded)
     first_seen_at   TIMESTAMP NOT NULL,
     last_run_id     VARCHAR   NOT NULL   -- the run that last (re)processed this file
 );

@@ -12,7 +12,9 @@ CREATE TABLE quotes (
     speaker_start    INTEGER,
     speaker_end      INTEGER,
     speaker          VARCHAR,           -- canonical within the article: 'Donald Trump', 'Kremlin'
-    speaker_kind     VARCHAR NOT NULL,  -- 'person' | 'organisation' | 'unknown'
+    speaker_kind     VARCHAR NOT NULL,  -- 'person' | 'organisation' | 'description' | 'unknown'
     cue_verb         VARCHAR,           -- 'said', 'told', 'adding'
-    attribution      VARCHAR NOT NULL   -- 'explicit' | 'continuation' | 'pronoun' | 'none'
+    attribution      VARCHAR NOT NULL,  -- 'explicit' | 'continuation' | 'pronoun' | 'none'
+    attribution_rule VARCHAR,           -- the rule that credited the speaker: 'after_quote.subject_first', ...
+    speaker_affiliation VARCHAR         -- of a description: 'a Bank of England spokesman' -> 'Bank of England'
 );

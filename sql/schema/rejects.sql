@@ -2,7 +2,7 @@
 CREATE TABLE rejects (
     file_id         VARCHAR   NOT NULL,
     source_path     VARCHAR   NOT NULL,
-    reason          VARCHAR   NOT NULL,  -- 'empty' | 'binary' | 'oversize' | 'unreadable' | 'no_text'
+    reason          VARCHAR   NOT NULL,  -- see the README's "Bad input": 'empty', 'binary', 'error', 'gone', ...
     detail          VARCHAR   NOT NULL,  -- human-readable: what was seen
     size_bytes      BIGINT    NOT NULL,
     content_sha256  VARCHAR,

@@ -35,7 +35,10 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
     from wirehouse.store.layout import Warehouse
 
     clock = time.perf_counter()
-    plan = plan_run(args.paths, Warehouse(Path(args.warehouse).resolve()), "precheck", datetime.now())
+    Warehouse(Path(args.warehouse).resolve()).tidy()  # leftovers of a killed run go even if nothing is new
+    plan = plan_run(
+        args.paths, Warehouse(Path(args.warehouse).resolve()), "precheck", datetime.now(), args.follow_outside_links
+    )
     if not plan.is_noop:
         return None
     seconds = time.perf_counter() - clock
@@ -55,6 +58,12 @@ def handle(args: argparse.Namespace) -> int:
 
     configure()
     from wirehouse.ops.runners import flow_with_runner
+    from wirehouse.workers import server_dies_with_run
+
+    server_dies_with_run()
+    from wirehouse.prefect_env import quiet_known_failures
+
+    quiet_known_failures()
 
     try:
         summary = flow_with_runner(args.runner, args.dask_address)(**flow_parameters(args))

@@ -4,10 +4,13 @@ Listing and `stat` are the only work done for unchanged files (about 5 µs a fil
 100,000 files costs well under a second before anything heavy starts.
 """
 
+import contextlib
+import errno
 import glob
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 
 from wirehouse.errors import InputError
 
@@ -48,20 +51,130 @@ def article_name(path: str, root: str) -> str:
     return stem.replace(os.sep, "/") if os.sep != "/" else stem
 
 
-def _walk(folder: str) -> list[tuple[str, os.stat_result]]:
-    """Regular files below folder, recursively, skipping hidden files and folders (dotfiles, .git)."""
-    found = []
-    stack = [folder]
-    while stack:
-        with os.scandir(stack.pop()) as entries:
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An entry of the inbox that is not read, with the reason it becomes a `rejects` row."""
+
+    source_path: str  # printable: a name that is not UTF-8 has its bad bytes written as \\xNN
+    root: str
+    reason: str  # 'bad_name' | 'symlink_outside' | 'symlink_loop' | 'unreadable' | 'special_file'
+    detail: str
+    size_bytes: int = 0
+    mtime_ns: int = 0
+
+
+@dataclass
+class Listing:
+    """What listing the inputs found: files to consider, entries skipped with a reason, files that vanished."""
+
+    found: list[FoundFile] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    vanished: int = 0  # listed, then gone before their stat: counted and logged, nothing to reject
+    folders: list[str] = field(default_factory=list)  # folders listed whole: a file missing below one is gone
+
+
+def printable_path(path: str) -> str:
+    """The path as valid UTF-8: a name that is not UTF-8 keeps its bad bytes visible as `\\xe9`."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _inside(target: str, real_root: str) -> bool:
+    return target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+
+
+class _Walker:
+    """One folder given to `run`, listed recursively; hidden files and folders (dotfiles, .git) skipped.
+
+    Every entry that cannot be listed, followed or named becomes a `Skipped` with its reason, so one odd entry
+    never stops the listing: a symlink loop (`a -> .`), a folder without read permission, a path longer than
+    the OS allows (ENAMETOOLONG), a name that is not UTF-8, a FIFO or device, a symlink leading outside the
+    folder (not followed unless `follow_outside`: a link to /etc/shadow must not become an article).
+    """
+
+    def __init__(self, root: str, listing: Listing, follow_outside: bool):
+        self.root = root
+        self.real_root = os.path.realpath(root)
+        self.listing = listing
+        self.follow_outside = follow_outside
+        self.seen_dirs: set[tuple[int, int]] = set()
+
+    def skip(self, path: str, reason: str, detail: str, link: bool = False) -> None:
+        size = mtime = 0
+        with contextlib.suppress(OSError):
+            stat = os.lstat(path)
+            size, mtime = (0, stat.st_mtime_ns) if link or S_ISDIR(stat.st_mode) else (stat.st_size, stat.st_mtime_ns)
+        self.listing.skipped.append(Skipped(printable_path(path), self.root, reason, detail, size, mtime))
+
+    def walk(self) -> None:
+        root_stat = os.stat(self.root)
+        self.seen_dirs.add((root_stat.st_dev, root_stat.st_ino))
+        stack = [self.root]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as listed:
+                    entries = list(listed)
+            except OSError as error:
+                self.skip(folder, *_os_reason(error, "folder"))
+                continue
             for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                if entry.is_dir(follow_symlinks=True):
-                    stack.append(entry.path)
-                elif entry.is_file(follow_symlinks=True):
-                    found.append((entry.path, entry.stat(follow_symlinks=True)))
-    return found
+                if not entry.name.startswith("."):
+                    self.entry(entry, stack)
+
+    def entry(self, entry: os.DirEntry, stack: list[str]) -> None:
+        path = entry.path
+        try:
+            is_link = entry.is_symlink()
+            if is_link and not self.follow_outside:
+                target = os.path.realpath(path)
+                if not _inside(target, self.real_root):
+                    where = printable_path(target)
+                    self.skip(path, "symlink_outside", f"links to {where}, outside {self.root}", link=True)
+                    return
+            stat = entry.stat(follow_symlinks=True)
+        except FileNotFoundError:
+            self.listing.vanished += 1  # gone since the folder was listed, or a dangling symlink
+            return
+        except OSError as error:
+            self.skip(path, *_os_reason(error, "entry"), link=True)
+            return
+        if S_ISDIR(stat.st_mode):
+            key = (stat.st_dev, stat.st_ino)
+            if key in self.seen_dirs:
+                where = printable_path(os.path.realpath(path))
+                self.skip(path, "symlink_loop", f"links to {where}, a folder already listed", link=True)
+            else:
+                self.seen_dirs.add(key)
+                stack.append(path)
+        elif not S_ISREG(stat.st_mode):
+            self.skip(path, "special_file", "not a regular file (a FIFO, socket or device is never read)")
+        elif (bad := _bad_name(path)) is not None:
+            self.skip(path, "bad_name", bad)
+        else:
+            self.listing.found.append(FoundFile(path, self.root, stat.st_size, stat.st_mtime_ns))
+
+
+def _bad_name(path: str) -> str | None:
+    """Why this path cannot name an article, or None: ids and tables hold UTF-8 text only."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return f"file name is not UTF-8 ({os.fsencode(os.path.basename(path))!r}): rename it to load it"
+    return None
+
+
+def _os_reason(error: OSError, what: str) -> tuple[str, str]:
+    """The reject reason and detail for an OSError met while listing."""
+    message = f"{type(error).__name__}: {error.strerror or error}"
+    if error.errno == errno.ELOOP:
+        return "symlink_loop", f"symbolic link loop ({message})"
+    if error.errno == errno.ENAMETOOLONG:
+        return "bad_name", f"path longer than the OS allows ({message})"
+    return "unreadable", f"{what} cannot be listed or read ({message})"
 
 
 def _glob_root(pattern: str) -> str:
@@ -75,32 +188,57 @@ def _glob_root(pattern: str) -> str:
     return str(Path(*fixed)) if fixed else "."
 
 
-def discover(paths: list[str]) -> list[FoundFile]:
-    """Every input file under paths (folders recursively, globs, single files), sorted, each once.
+def list_inputs(paths: list[str], follow_outside: bool = False) -> Listing:
+    """Every input under paths (folders recursively, globs, single files), sorted, each once; and every entry
+    that was skipped, with its reason.
 
-    Raises InputError for a path that names nothing: a typo must not look like an empty inbox.
+    Raises InputError for a path that names nothing: a typo must not look like an empty inbox. A file named
+    on the command line is read even if it is a symlink: the user chose it.
     """
-    by_path: dict[str, FoundFile] = {}
+    listing = Listing()
     for raw in paths:
         if GLOB_CHARS & set(raw):
             root = os.path.abspath(_glob_root(raw))
-            matches = [m for m in glob.glob(raw, recursive=True) if os.path.isfile(m)]
-            if not matches:
+            matches = glob.glob(raw, recursive=True)
+            if not any(os.path.isfile(m) for m in matches):
                 raise InputError(f"no files match {raw!r}")
-            listed = [(os.path.abspath(m), os.stat(m)) for m in matches]
+            walker = _Walker(root, listing, follow_outside)
+            for match in matches:
+                with contextlib.suppress(FileNotFoundError):
+                    if not os.path.isdir(match):
+                        walker.entry(_PathEntry(os.path.abspath(match)), [])
         elif os.path.isdir(raw):
-            root = os.path.abspath(raw)
-            listed = _walk(root)
+            listing.folders.append(os.path.abspath(raw))
+            _Walker(os.path.abspath(raw), listing, follow_outside).walk()
         elif os.path.isfile(raw):
             path = os.path.abspath(raw)
-            root = os.path.dirname(path)
-            listed = [(path, os.stat(path))]
+            _Walker(os.path.dirname(path), listing, follow_outside=True).entry(_PathEntry(path), [])
         else:
-            raise InputError(f"no such file or folder: {raw!r}")
-        for path, stat in listed:
-            if path not in by_path:
-                by_path[path] = FoundFile(path, root, stat.st_size, stat.st_mtime_ns)
-    return [by_path[path] for path in sorted(by_path)]
+            raise InputError(f"no such file or folder: {printable_path(raw)!r}")
+    by_path = {item.source_path: item for item in reversed(listing.found)}
+    listing.found = [by_path[path] for path in sorted(by_path)]
+    skipped = {item.source_path: item for item in reversed(listing.skipped)}
+    listing.skipped = [skipped[path] for path in sorted(skipped) if path not in by_path]
+    return listing
+
+
+def discover(paths: list[str], follow_outside: bool = False) -> list[FoundFile]:
+    """The files of list_inputs, without the skipped entries."""
+    return list_inputs(paths, follow_outside).found
+
+
+class _PathEntry:
+    """The part of os.DirEntry that _Walker.entry uses, for a path from a glob or the command line."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.name = os.path.basename(path)
+
+    def is_symlink(self) -> bool:
+        return os.path.islink(self.path)
+
+    def stat(self, follow_symlinks: bool = True) -> os.stat_result:
+        return os.stat(self.path, follow_symlinks=follow_symlinks)
 
 
 def needs_reading(found: FoundFile, known: KnownFile | None) -> bool:

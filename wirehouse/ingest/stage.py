@@ -6,7 +6,7 @@ One row per file, in the order given. A file whose bytes hash to what the manife
 
 import pandas as pd
 
-from wirehouse.ingest.decode import Decoded, decode_bytes, read_file, sha256_hex
+from wirehouse.ingest.decode import Decoded, Rejected, decode_bytes, read_file, sha256_hex
 from wirehouse.settings import DEFAULT_MAX_BYTES
 
 READ_COLUMNS = (
@@ -28,19 +28,28 @@ def read_files(found: pd.DataFrame, max_bytes: int = DEFAULT_MAX_BYTES) -> pd.Da
     """Read, hash and decode every file of `found`.
 
     `found` has columns file_id, source_path, article_id, size_bytes, mtime_ns and known_sha256 (the
-    manifest's hash, or None for a new file).
+    manifest's hash, or None for a new file); optionally reject_reason and reject_detail, for a reject decided
+    while listing (the file is not opened then).
     """
     out: dict[str, list] = {name: [] for name in READ_COLUMNS}
-    for file_id, path, article_id, size, mtime, known_sha in zip(
+    none = [None] * len(found)
+    listed = found.get("reject_reason", pd.Series(none)).tolist()
+    listed_detail = found.get("reject_detail", pd.Series(none)).tolist()
+    for file_id, path, article_id, size, mtime, known_sha, listed_reason, listed_why in zip(
         found["file_id"].tolist(),
         found["source_path"].tolist(),
         found["article_id"].tolist(),
         found["size_bytes"].tolist(),
         found["mtime_ns"].tolist(),
         found["known_sha256"].tolist(),
+        listed,
+        listed_detail,
         strict=True,
     ):
-        data, rejected = read_file(path, size, max_bytes)
+        if isinstance(listed_reason, str):
+            data, rejected = None, Rejected(listed_reason, listed_why)
+        else:
+            data, rejected = read_file(path, size, max_bytes)
         sha = sha256_hex(data) if data is not None else None
         text = encoding = None
         if data is not None:

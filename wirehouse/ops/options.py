@@ -5,6 +5,7 @@ from pathlib import Path
 
 from wirehouse.settings import (
     DEFAULT_BATCH_SIZE,
+    DEFAULT_FOLLOW_OUTSIDE_LINKS,
     DEFAULT_INBOX,
     DEFAULT_MAX_BYTES,
     DEFAULT_WAREHOUSE,
@@ -28,6 +29,12 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
         type=int,
         default=DEFAULT_WORKERS,
         help="processes for the batch work (default: one per core; 1 runs it in the run's own process)",
+    )
+    parser.add_argument(
+        "--follow-outside-links",
+        action="store_true",
+        default=DEFAULT_FOLLOW_OUTSIDE_LINKS,
+        help="read files that symlinks inside the folders lead to outside them (default: reject as symlink_outside)",
     )
     parser.add_argument(
         "--runner",
@@ -54,4 +61,5 @@ def flow_parameters(args: argparse.Namespace, absolute: bool = False) -> dict:
         "batch_size": args.batch_size,
         "max_bytes": args.max_bytes,
         "workers": args.workers,
+        "follow_outside_links": args.follow_outside_links,
     }

@@ -124,6 +124,8 @@ class Report:
     other_right: int = 0
     kinds: int = 0  # matched quotes whose gold says 'direct' or 'partial'
     kinds_right: int = 0
+    # attribution rule ('none' if nobody was credited) -> [right, scored] over matched quotes with a gold speaker
+    by_rule: dict[str, list[int]] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     predictions: list[dict[str, Any]] = field(default_factory=list)
 
@@ -168,6 +170,10 @@ class Report:
         ]
         if self.kinds:
             lines.append(f"direct/partial agreement with the gold kind: {kinds}")
+        if self.by_rule:
+            lines.append("speakers by attribution rule, most wrong first (right/scored):")
+            for rule, (right, scored) in sorted(self.by_rule.items(), key=lambda item: item[1][0] - item[1][1]):
+                lines.append(f"  {rule:<44} {right:>5}/{scored:<5} {scored - right:>4} wrong")
         return "\n".join(lines)
 
 
@@ -206,12 +212,17 @@ def evaluate(
                 continue
             if is_named(speaker):
                 report.named += 1
-                right = speaker_matches(speaker, q.speaker)
+                # the speaker credited: the canonical name, or for a description its mention ('the senator')
+                credited = q.speaker_mention if q.speaker_kind == "description" else q.speaker
+                right = speaker_matches(speaker, credited)
                 report.named_right += right
             else:
                 report.other += 1
                 right = speaker_matches(speaker, q.speaker_mention) or speaker_matches(speaker, q.speaker)
                 report.other_right += right
+            counts = report.by_rule.setdefault(q.attribution_rule or "none", [0, 0])
+            counts[0] += right
+            counts[1] += 1
             if not right and keep_errors:
                 wrong.append(
                     {
@@ -221,6 +232,7 @@ def evaluate(
                         "speaker": q.speaker,
                         "speaker_mention": q.speaker_mention,
                         "attribution": q.attribution,
+                        "attribution_rule": q.attribution_rule,
                         "kind": q.kind,
                         "context": _context(text, q.start, q.end),
                     }
@@ -234,7 +246,14 @@ def evaluate(
                 if gi not in got_g
             ]
             spurious = [
-                {"start": q.start, "end": q.end, "kind": q.kind, "speaker": q.speaker, "text": q.text}
+                {
+                    "start": q.start,
+                    "end": q.end,
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "attribution_rule": q.attribution_rule,
+                    "text": q.text,
+                }
                 for pi, q in enumerate(predicted)
                 if pi not in got_p
             ]
@@ -255,6 +274,7 @@ def evaluate(
                             "kind": q.kind,
                             "speaker_mention": q.speaker_mention,
                             "attribution": q.attribution,
+                            "attribution_rule": q.attribution_rule,
                         }
                         for q in predicted
                     ],

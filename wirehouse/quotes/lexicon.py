@@ -26,6 +26,7 @@ PRONOUNS = {
     "it": "organisation",
     "you": "unknown",
 }
+CONJUNCTIONS = word_set("but and yet so or")
 # words that sit between a subject and its verb: "Trump also said", "she has repeatedly said"
 AUX_ADVERBS = word_set(
     """has have had was is were are be been being would will did does do could can may might must should
@@ -79,6 +80,10 @@ class Lexicon:
     company_nouns: frozenset[str]  # descriptions of a company: 'firm', 'carmaker' ('the firm said')
     organisation_words: frozenset[str]  # last words of organisation names: 'Inc', 'Group', 'Energy' (as written)
     office_heads: frozenset[str]  # the noun of an office written before a name: 'president' ('President Reagan')
+    # the one list of honorifics (seeds/titles.csv, kind 'honorific'), lowercase without the dot -> the pronoun
+    # it implies ('mr' -> 'he', 'dr' -> ''); `plain_honorifics` are never part of an office ('mr', not 'lord')
+    honorifics: dict[str, str]
+    plain_honorifics: frozenset[str]
 
 
 def plural(noun: str) -> str:
@@ -125,7 +130,14 @@ def lexicon() -> Lexicon:
     titles: set[str] = set()
     heads: set[str] = set()
     offices: set[str] = set()
+    honorifics: dict[str, str] = {}
+    plain_honorifics: set[str] = set()
     for row in reference_rows("titles"):
+        if row["kind"] == "honorific":
+            honorific = _strip_dot(row["title"].lower())
+            honorifics[honorific] = row["gender"]
+            if row["plain"] == "yes":
+                plain_honorifics.add(honorific)
         if row["kind"] in ("role", "office"):
             words = row["title"].lower().split(" of ")[0].split()
             if words:
@@ -154,4 +166,6 @@ def lexicon() -> Lexicon:
         frozenset(row["noun"].lower() for row in reference_rows("speaker_nouns") if row["kind"] == "company"),
         frozenset(row["word"] for row in reference_rows("organisation_words")),
         frozenset(offices),
+        honorifics,
+        frozenset(plain_honorifics),
     )

@@ -7,12 +7,55 @@ model-based attributor can replace the rules without touching span finding or th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Protocol
 
 KINDS = ("direct", "partial", "indirect", "scare")
 MARKED_KINDS = frozenset({"direct", "partial"})  # quoted words that are attributed to someone
-SPEAKER_KINDS = ("person", "organisation", "unknown")
+SPEAKER_KINDS = ("person", "organisation", "description", "unknown")
 ATTRIBUTIONS = ("explicit", "continuation", "pronoun", "none")
+
+
+class Rule(StrEnum):
+    """The rule that credited a quote's speaker, as stored in `quotes.attribution_rule`.
+
+    A speaker found as the subject of a speech verb is named '<cue>.<subject rule>': 'before_quote.verb_subject'
+    for 'X said: "..."', 'reported.inverted_verb' for '..., said X.' in reported speech.
+    """
+
+    # a cue right after the quote
+    AFTER_VERB_FIRST = "after_quote.verb_first"  # '"...," said X'
+    AFTER_SUBJECT_FIRST = "after_quote.subject_first"  # '"...," X said'
+    # a cue before the quote, in its sentence (prefixes of the subject rules below)
+    BEFORE_QUOTE = "before_quote"  # 'X said: "..."', 'X told reporters the plan was "..."'
+    TRANSCRIPT_NAME = "before_quote.transcript_name"  # 'Philip Bump: "..."'
+    SPEECH_NOUN_OWNER = "before_quote.speech_noun_owner"  # 'Trump’s claim that Obama "founded ISIS"'
+    ACCORDING_TO = "before_quote.according_to"  # 'according to X, "..."'
+    AGENT_AFTER_QUOTE = "before_quote.agent_after_quote"  # 'was described as "..." by X'
+    # a cue later in the quote's sentence
+    LATER_VERB = "later_in_sentence.verb"  # 'called it "..." and "...," the senator said'
+    LATER_ACCORDING_TO = "later_in_sentence.according_to"
+    # no cue: the subject of the quote's own sentence, or of the one before
+    SENTENCE_SUBJECT = "sentence_subject"  # 'Trump attacked "..."'
+    PREVIOUS_SENTENCE = "previous_sentence"  # 'Patriots wanted ..., Mr Straw said. "..."' (+ a subject rule)
+    PREVIOUS_SUBJECT = "previous_sentence.subject"  # 'Clinton touted her record. "We need to ..."'
+    INTRODUCED = "introduced"  # 'Stone released the following statement:' + a quote paragraph
+    INTRODUCED_SUBJECT = "introduced.subject"
+    REPORTED = "reported"  # reported speech: 'X said (that) ...' (+ a subject rule)
+    # the subject of a speech verb (after one of the prefixes above)
+    VERB_SUBJECT = "verb_subject"  # 'X said'
+    INVERTED_VERB = "inverted_verb"  # 'said X,'
+    PARTICIPLE_SUBJECT = "participle_subject"  # '..., adding:' / 'in a statement saying' -> the clause's subject
+    PASSIVE_BY_AGENT = "passive_by_agent"  # 'was told by X'
+    VERB_BY_AGENT = "verb_by_agent"  # 'as described by FBI Director James Comey'
+    COORDINATED_VERB = "coordinated_verb"  # 'X supports A and called B "..."'
+    # continuation: the speaker of another quote
+    RESUMED = "continuation.resumed"  # '"We know," he wrote, "you are rooting for her."'
+    RUNNING_QUOTE = "continuation.running_quote"  # a quote running on over paragraphs
+    RUN_AFTER = "continuation.run_after"  # '"A." "B," X said': A takes B's speaker
+    QUOTE_BEFORE = "continuation.quote_before"  # the nearest attributed quote before, in the paragraph
+    QUOTE_LATER = "continuation.quote_later"  # the next attributed quote of the paragraph
+    PREVIOUS_PARAGRAPH = "continuation.previous_paragraph"  # a paragraph opening with a quote: the last speaker
 
 
 @dataclass(slots=True)
@@ -29,9 +72,11 @@ class Quote:
     speaker_start: int | None
     speaker_end: int | None
     speaker: str | None  # canonical within the article: fullest name used, titles dropped
-    speaker_kind: str  # 'person' | 'organisation' | 'unknown'
+    speaker_kind: str  # 'person' | 'organisation' | 'description' (no canonical speaker) | 'unknown'
     cue_verb: str | None  # 'said', 'told', 'adding', ...
     attribution: str  # 'explicit' | 'continuation' | 'pronoun' | 'none'
+    attribution_rule: str | None = None  # the `Rule` that credited the speaker; None when nobody is credited
+    speaker_affiliation: str | None = None  # of a description: 'a Bank of England spokesman' -> 'Bank of England'
 
 
 @dataclass(slots=True)

@@ -10,22 +10,9 @@ from __future__ import annotations
 
 import re
 
-from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, lexicon
+from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, Lexicon, lexicon
 
 _HONORIFIC_ENDS = (" Mr ", " Mrs ", " Ms ", "\nMr ", "\nMrs ", "\nMs ", " Mr. ", " Dr ")
-# honorifics and the pronoun they imply; 'dr', 'prof' say only that the name is a person's
-_HONORIFIC_GENDERS = {
-    "mr": "he",
-    "mrs": "she",
-    "ms": "she",
-    "miss": "she",
-    "sir": "he",
-    "dame": "she",
-    "lord": "he",
-    "lady": "she",
-    "dr": "",
-    "prof": "",
-}
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -143,10 +130,11 @@ def _name_form(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
-    __slots__ = ("_cache", "_profiles", "text")
+    __slots__ = ("_cache", "_profiles", "lex", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, lex: Lexicon | None = None) -> None:
         self.text = text
+        self.lex = lex or lexicon()
         self._cache: dict[tuple[str, ...], str] = {}
         self._profiles: dict[str, tuple[str | None, bool]] = {}
 
@@ -169,7 +157,7 @@ class NameBook:
         text = self.text
         find = text.find
         rfind = text.rfind
-        lex = lexicon()
+        lex = self.lex
         nouns = lex.speaker_nouns
         heads = lex.title_heads
         person = False
@@ -198,7 +186,7 @@ class NameBook:
                 w_end = start - 1
                 word = text[max(rfind(" ", 0, w_end), rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
                 low = word.lower().rstrip(".,")
-                gender = _HONORIFIC_GENDERS.get(low)
+                gender = lex.honorifics.get(low)
                 if gender is not None:
                     person = True
                     if gender:
@@ -242,7 +230,7 @@ class NameBook:
             width = len(core)
             given = core[:-1]  # the candidate's words before the surname must end with these
             given_text = " ".join(given)
-            titles = lexicon().title_tokens
+            titles = self.lex.title_tokens
             counts: dict[tuple[str, ...], int] = {}
             # a longer form of 'Tony Blair' holds 'Tony Blair': look for that rather than every 'Blair'
             needle = f"{given[-1]} {surname}" if given else surname

@@ -21,6 +21,8 @@ QUOTE_COLUMNS = (
     "speaker_kind",
     "cue_verb",
     "attribution",
+    "attribution_rule",
+    "speaker_affiliation",
 )
 
 
@@ -64,4 +66,6 @@ def extract_article_quotes(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> 
             out["speaker_kind"].append(quote.speaker_kind)
             out["cue_verb"].append(quote.cue_verb)
             out["attribution"].append(quote.attribution)
+            out["attribution_rule"].append(quote.attribution_rule)
+            out["speaker_affiliation"].append(quote.speaker_affiliation)
     return pd.DataFrame(out, columns=list(QUOTE_COLUMNS)).astype({"speaker_start": "Int32", "speaker_end": "Int32"})

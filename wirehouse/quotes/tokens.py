@@ -13,7 +13,8 @@ sentence looks at the word before it ("Sen.", "U.S.", "J." do not).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Collection
 
 from wirehouse.quotes.lexicon import word_set
 from wirehouse.quotes.model import QuoteSpan
@@ -41,6 +42,17 @@ _TOKEN = re.compile(r"\w[\w’'&-]*(?:\.\w+)*|\S")
 _BOUNDARY = re.compile(r"[.!?](?:(?:(?<=[a-z]{5}\.)|(?<=[!?]))[)\]’'\"”]*\s+(?=[\x21-\x60\x7b-\x7e])()|[)\]’'\"”]*\s+)")
 MAX_BEFORE = 400  # characters of context kept before a quote
 MAX_AFTER = 250  # characters of context kept after a quote
+# Tokens a rule walks from a quote at most, looking for its cue or its sentence's edge. Natural sentences end
+# well within it (the context kept around a quote is MAX_BEFORE/MAX_AFTER characters of prose); it bounds the
+# work per quote where a paragraph of thousands of quote marks is one "sentence" ('He said "x He said "x ...').
+REACH = 80
+QUOTE_REACH = 10  # quotes of a paragraph looked at, on each side, for the speaker of an unattributed one
+# Quotes and reported-speech sentences of one article that the rules read, at most (the most in BBC, Reuters-21578
+# and the dev set is 48): past them an article is a table, a list or hostile input, and its further quotes are
+# kept unattributed, so that no article holds a run for more than a fraction of a second.
+MAX_QUOTES = 500
+MAX_REPORTED = 500
+_MAX_CLOSERS = 6  # closing marks after a '.' looked through ('."), ' ...)
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
@@ -118,11 +130,23 @@ def sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
     return starts
 
 
+def at_or_before(positions: list[int], k: int) -> int:
+    """The last of the ascending `positions` at or before k, or -1."""
+    at = bisect_right(positions, k)
+    return positions[at - 1] if at else -1
+
+
+def at_or_after(positions: list[int], k: int, default: int) -> int:
+    """The first of the ascending `positions` at or after k, or `default`."""
+    at = bisect_left(positions, k)
+    return positions[at] if at < len(positions) else default
+
+
 class ParaTokens:
     """Tokens of the prose around quotes (or of one plain sentence); `quote_at[i]` is the index of quote i's
     QUOTE token. Built by `around_quotes` or `plain`."""
 
-    __slots__ = ("_anchor_pos", "_anchors", "lows", "quote_at", "text", "toks")
+    __slots__ = ("_anchor_pos", "_anchors", "_ends", "_positions", "lows", "quote_at", "text", "toks")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -131,6 +155,8 @@ class ParaTokens:
         self.quote_at: list[int] = []
         self._anchors: list[int] = []  # token index where a stretch of known offset begins
         self._anchor_pos: list[int] = []
+        self._ends: list[int] | None = None  # see `ends`
+        self._positions: dict[str, list[int]] = {}  # see `positions`
 
     @classmethod
     def around_quotes(
@@ -265,6 +291,23 @@ class ParaTokens:
         """End offset of token `index`."""
         return self.start_of(index) + len(self.toks[index])
 
+    def ends(self) -> list[int]:
+        """The tokens that end a sentence, ascending; found once, on first use (after the verbs are marked), so
+        that a rule finds the edges of a quote's sentence with `at_or_before`/`at_or_after` instead of walking
+        to them: walking is quadratic in a paragraph of thousands of quote marks that is all one sentence."""
+        if self._ends is None:
+            ends = self.ends_sentence
+            self._ends = [k for k, tok in enumerate(self.toks) if (tok in SENTENCE_END or tok == CUT) and ends(k)]
+        return self._ends
+
+    def positions(self, key: str, members: Collection[str]) -> list[int]:
+        """The tokens whose lowercase form is in `members`, ascending; found once per `key`, so that a rule
+        steps from one candidate cue word to the next instead of through every token."""
+        found = self._positions.get(key)
+        if found is None:
+            found = self._positions[key] = [k for k, low in enumerate(self.lows) if low in members]
+        return found
+
     def is_abbreviation_dot(self, k: int) -> bool:
         """Is the '.' at k part of the word before it ('Sen.', 'U.S.', 'J.')?"""
         if k == 0:
@@ -294,7 +337,8 @@ class ParaTokens:
                 return False
         n = len(toks)
         j = k + 1
-        while j < n and toks[j] in CLOSERS:
+        stop = min(n, k + 1 + _MAX_CLOSERS)
+        while j < stop and toks[j] in CLOSERS:
             j += 1
         if j >= n:
             return True

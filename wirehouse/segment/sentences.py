@@ -28,12 +28,13 @@ __all__ = ["split_sentences"]
 _TITLE, _MAY_END = "title", "may_end"  # the third kind, "number", is whatever is neither
 
 # A candidate boundary: group 1 = terminal punctuation (possessive, so a failed lookahead does not make it
-# give back dots), group 2 = closing quotes/brackets; then whitespace and a character that may start a
-# sentence (not lower case, unless an iPod/eBay-style word). No top-level alternation, so the regex engine
-# skips to candidates in C; a range without `!`, `?` or `…` (most) uses the variant that starts with a
-# literal `.`, which it finds faster still.
+# give back dots; at most 12 characters, so that a long run of dots or spaced dots is not read again from each
+# of its characters: that was quadratic), group 2 = closing quotes/brackets; then whitespace and a character
+# that may start a sentence (not lower case, unless an iPod/eBay-style word). No top-level alternation, so the
+# regex engine skips to candidates in C; a range without `!`, `?` or `…` (most) uses the variant that starts
+# with a literal `.`, which it finds faster still.
 _CANDIDATE_TEMPLATE = r"""
-    ({term}(?:{term}|\x20(?=\.))*+)
+    ({term}(?:{term}|\x20(?=\.)){{0,11}}+)
     (["'”’»)\]]*+)
     \s+(?=[^\sa-z.,;:)\]}}]|[a-z]+[A-Z])
     """

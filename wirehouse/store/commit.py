@@ -16,8 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from wirehouse.batch import TOUCHED, TOUCHED_SCHEMA
-from wirehouse.schema import ARTICLE_TABLES
+from wirehouse.schema import ARTICLE_TABLES, TOUCHED, TOUCHED_SCHEMA
 from wirehouse.store.duckdb_build import Changes, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
@@ -66,16 +65,18 @@ def _without(table: pa.Table, file_ids: pa.Array) -> pa.Table:
 def _merge_files(old: pa.Table, staged: pa.Table, touched: pa.Table) -> pa.Table:
     """Old manifest rows, replaced by this run's rows per file; touched files only get a new size/mtime.
 
-    A re-processed file keeps the first_seen_at the manifest had for it.
+    A re-processed file keeps the first_seen_at the manifest had for it, and a file that stopped being an
+    article keeps naming the article that holds its last loaded version.
     """
     schema = old.schema
-    seen = old.select(["file_id", "first_seen_at"]).rename_columns(["file_id", "seen_before"])
-    staged = staged.join(seen, "file_id", join_type="left outer")
-    staged = staged.set_column(
-        staged.schema.get_field_index("first_seen_at"),
-        schema.field("first_seen_at"),
-        pc.coalesce(staged["seen_before"], staged["first_seen_at"]),
-    ).select(schema.names)
+    seen = old.select(["file_id", "first_seen_at", "article_id"])
+    staged = staged.join(
+        seen.rename_columns(["file_id", "seen_before", "article_before"]), "file_id", join_type="left outer"
+    )
+    for column, before in (("first_seen_at", "seen_before"), ("article_id", "article_before")):
+        index = staged.schema.get_field_index(column)
+        staged = staged.set_column(index, schema.field(column), pc.coalesce(staged[before], staged[column]))
+    staged = staged.select(schema.names)
     kept = _without(old, staged["file_id"].combine_chunks())
     if touched.num_rows:
         update = touched.rename_columns(["file_id", "new_size", "new_mtime"])
@@ -105,7 +106,10 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
     old_files = read_parts(old_parquet / "files", "files")
     staged_files = read_parts(staging / "files", "files")
     staged_ids = staged_files["file_id"].combine_chunks()
-    reprocessed = old_files.filter(pc.is_in(old_files["file_id"], value_set=staged_ids))
+    # One rule for every way a file stops being an article (emptied, binary, unreadable, gone, a stage error):
+    # its article keeps the last loaded version; only a file loaded again replaces its article's rows.
+    loaded_ids = staged_files.filter(pc.equal(staged_files["status"], "loaded"))["file_id"].combine_chunks()
+    reprocessed = old_files.filter(pc.is_in(old_files["file_id"], value_set=loaded_ids))
     replaced = pc.unique(reprocessed["article_id"].combine_chunks().drop_null())
 
     new_parts: dict[str, list[Path]] = {}

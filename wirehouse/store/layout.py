@@ -11,8 +11,16 @@
 A snapshot is complete before `current` points at it, so readers see the old state or the new one, never a
 mix; an analyst holding the old DuckDB file keeps reading it (the file lives on until they close it). Parquet
 parts that did not change are hard links into the previous snapshot, so a snapshot costs no copying.
+
+Leftovers and retention: each snapshot records, in `.previous`, the snapshot that was current when it was
+published. Exactly two snapshots are kept, `current` and the one its `.previous` names; every other folder
+under snapshots/ (older ones, half-built `*.building`, one renamed but never made current because the run was
+killed between the rename and the swap) and all of staging/ are removed by the next run, a no-op run
+included, and by a run that fails, before it exits.
 """
 
+import contextlib
+import errno
 import fcntl
 import os
 import shutil
@@ -21,10 +29,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from wirehouse.errors import WarehouseBusyError
+from wirehouse.errors import DiskFullError, WarehouseBusyError
 
 DUCKDB_NAME = "wirehouse.duckdb"
-KEEP_SNAPSHOTS = 2  # the current one and the one before, for analysts still reading it
+PREVIOUS = ".previous"  # in a snapshot: the name of the snapshot current when it was published
 
 
 @dataclass(frozen=True)
@@ -78,16 +86,63 @@ class Warehouse:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    def retained(self) -> set[Path]:
+        """The snapshots kept: the current one and the one published before it (for analysts still reading)."""
+        current = self.current_snapshot()
+        if current is None:
+            return set()
+        marker = current / PREVIOUS
+        if marker.is_file():
+            previous = marker.read_text().strip()
+            return {current, self.snapshots / previous} if previous else {current}
+        older = sorted(p for p in self.snapshots.iterdir() if p.name < current.name and "." not in p.name)
+        return {current, *older[-1:]}  # a snapshot from before `.previous` existed
+
     def remove_leftovers(self) -> None:
-        """Staging folders and half-built snapshots of runs that died; call under the writer lock."""
+        """Everything a run that died can leave: staging, half-built and never-published snapshots, old ones.
+
+        Call under the writer lock.
+        """
         shutil.rmtree(self.staging, ignore_errors=True)
+        for name in (".current.new", f".{DUCKDB_NAME}.new", ".parquet.new"):
+            with contextlib.suppress(FileNotFoundError):
+                (self.root / name).unlink()
         if self.snapshots.is_dir():
-            for path in self.snapshots.glob("*.building"):
-                shutil.rmtree(path, ignore_errors=True)
+            keep = self.retained()
+            for path in self.snapshots.iterdir():
+                if path not in keep:
+                    shutil.rmtree(path, ignore_errors=True)
+
+    def tidy(self) -> bool:
+        """remove_leftovers if no run is writing (a no-op run's clean-up); False if one is."""
+        try:
+            with self.writer_lock():
+                self.remove_leftovers()
+            return True
+        except WarehouseBusyError:
+            return False
+
+    @contextmanager
+    def cleanup_on_failure(self, run_id: str) -> Iterator[None]:
+        """A run that fails removes its staging and half-built snapshot before the error goes on; a full disk
+        becomes one DiskFullError line instead of tracebacks."""
+        try:
+            yield
+        except BaseException as error:
+            shutil.rmtree(self.staging_dir(run_id), ignore_errors=True)
+            shutil.rmtree(self.new_snapshot_dir(run_id), ignore_errors=True)
+            if is_disk_full(error):
+                raise DiskFullError(
+                    f"disk full while writing to {self.root}: the run was undone (its staging removed) and the "
+                    "published warehouse is unchanged; free some space and run again"
+                ) from None
+            raise
 
     def publish(self, built: Path, run_id: str) -> Path:
         """Make a complete snapshot current: the commit point of a run."""
         final = self.snapshots / run_id
+        previous = self.current_snapshot()
+        (built / PREVIOUS).write_text(previous.name if previous else "")
         os.rename(built, final)
         _fsync_dir(self.snapshots)
         _swap_symlink(self.current, f"snapshots/{run_id}")
@@ -96,15 +151,18 @@ class Warehouse:
             if not link.is_symlink() or os.readlink(link) != target:
                 _swap_symlink(link, target)
         _fsync_dir(self.root)
-        self._drop_old_snapshots()
+        keep = self.retained()
+        for path in self.snapshots.iterdir():
+            if path not in keep and not path.name.endswith(".building"):
+                shutil.rmtree(path, ignore_errors=True)
         return final
 
-    def _drop_old_snapshots(self) -> None:
-        current = self.current_snapshot()
-        finished = sorted(p for p in self.snapshots.iterdir() if not p.name.endswith(".building"))
-        for path in finished[:-KEEP_SNAPSHOTS]:
-            if path != current:
-                shutil.rmtree(path, ignore_errors=True)
+
+def is_disk_full(error: BaseException) -> bool:
+    """ENOSPC or EDQUOT, from the OS, pyarrow or DuckDB (which raise their own types with the OS message)."""
+    if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "No space left on device" in str(error) or "Disk quota exceeded" in str(error)
 
 
 def _swap_symlink(link: Path, target: str) -> None:

@@ -1,0 +1,170 @@
+"""One row per attribution rule: the sentence, the quote, the speaker mention, the cue verb and the rule recorded
+in `quotes.attribution_rule` (so that `eval-quotes` and SQL can group speakers, right and wrong, by rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirehouse.quotes import extract_quotes
+from wirehouse.quotes.model import Rule
+
+# (text, quote prefix, speaker mention, cue verb, rule)
+CUES = [
+    # after the quote
+    ('"It works," said Ann Smith.', "It works", "Ann Smith", "said", Rule.AFTER_VERB_FIRST),
+    ('"It works," Ann Smith said.', "It works", "Ann Smith", "said", Rule.AFTER_SUBJECT_FIRST),
+    # before the quote, in its sentence
+    ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
+    ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),
+    ("Philip Bump: “It works.”", "It works", "Philip Bump", None, Rule.TRANSCRIPT_NAME),
+    ('Trump’s claim that Obama "founded ISIS" was false.', "founded", "Trump’s", None, Rule.SPEECH_NOUN_OWNER),
+    ('According to Ann Smith, "the plan works".', "the plan", "Ann Smith", "according to", Rule.ACCORDING_TO),
+    (
+        'The plan was described as "a total disaster" by Ann Smith.',
+        "a total",
+        "Ann Smith",
+        None,
+        Rule.AGENT_AFTER_QUOTE,
+    ),
+    (
+        'The plan was told by Ann Smith to be "a total disaster".',
+        "a total",
+        "Ann Smith",
+        "told",
+        "before_quote.passive_by_agent",
+    ),
+    (
+        'The plan, as described by FBI Director James Comey, was "a total disaster".',
+        "a total",
+        "FBI Director James Comey",
+        "described",
+        "before_quote.verb_by_agent",
+    ),
+    (
+        'The Kremlin issued a statement on Monday, adding: "We deny it."',
+        "We deny",
+        "The Kremlin",
+        "adding",
+        "before_quote.participle_subject",
+    ),
+    (
+        'Trump met the press and called the deal "a disaster for workers".',
+        "a disaster",
+        "Trump",
+        "called",
+        "before_quote.coordinated_verb",
+    ),
+    # later in the sentence
+    (
+        'The plan, "a disgrace and a sham", was dropped, according to the senator.',
+        "a disgrace",
+        "the senator",
+        "according to",
+        Rule.LATER_ACCORDING_TO,
+    ),
+    # the sentence before
+    (
+        'Patriots wanted a deal, Mr Straw said. "We will see."',
+        "We will see",
+        "Mr Straw",
+        "said",
+        "previous_sentence.verb_subject",
+    ),
+    ('Ann Smith runs the firm. "We will govern well."', "We will govern", "Ann Smith", None, Rule.PREVIOUS_SUBJECT),
+    # reported speech
+    ("Ann Smith said the plan would work.", "the plan would", "Ann Smith", "said", "reported.verb_subject"),
+    # continuation: the speaker of another quote
+    ('"We know," Ann Smith wrote, "you are rooting for her."', "you are", "Ann Smith", "wrote", Rule.RESUMED),
+    ('"We will win." "We will fight on," Ann Smith said.', "We will win", "Ann Smith", "said", Rule.RUN_AFTER),
+    ('"We will win," Ann Smith said. "It is our time."', "It is our", "Ann Smith", "said", Rule.QUOTE_BEFORE),
+    (
+        '"We will win." Then came the rain. "We will govern well," Ann Smith said.',
+        "We will win",
+        "Ann Smith",
+        "said",
+        Rule.QUOTE_LATER,
+    ),
+    ('"It is over," Ann Smith said.\n\n"We lost."', "We lost", "Ann Smith", "said", Rule.PREVIOUS_PARAGRAPH),
+    (
+        '"We will win and then see what follows\n\n"We will govern well," Ann Smith said.',
+        "We will win",
+        "Ann Smith",
+        "said",
+        Rule.RUNNING_QUOTE,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "mention", "cue", "rule"), CUES, ids=[str(row[4]) for row in CUES])
+def test_cue(text: str, prefix: str, mention: str, cue: str | None, rule: str) -> None:
+    quotes = [q for q in extract_quotes(text) if q.text.startswith(prefix)]
+    assert len(quotes) == 1, [q.text for q in extract_quotes(text)]
+    quote = quotes[0]
+    assert (quote.speaker_mention, quote.cue_verb, quote.attribution_rule) == (mention, cue, rule)
+    assert text[quote.speaker_start : quote.speaker_end] == mention
+
+
+def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
+    quotes = extract_quotes('The so-called "experts" were wrong. The "plan" failed.')
+    assert [(q.kind, q.text, q.attribution, q.attribution_rule) for q in quotes] == [
+        ("scare", "experts", "none", None),
+        ("scare", "plan", "none", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "speaker"),
+    [
+        # an honorific's gender comes from the one list (seeds/titles.csv, kind 'honorific'): 'Baroness', 'Sheikh'
+        ('Labour peer Baroness Kennedy said people distrust politicians. "It will grow," she said.', "she", "Kennedy"),
+        ('Sheikh Ali said the plan would work. "We are ready," he said.', "he", "Ali"),
+    ],
+)
+def test_honorific_gender_resolves_the_pronoun(text: str, pronoun: str, speaker: str) -> None:
+    quote = next(q for q in extract_quotes(text) if q.kind == "direct")
+    assert (quote.speaker_mention, quote.speaker, quote.attribution) == (pronoun, speaker, "pronoun")
+
+
+# (text, quote prefix, speaker mention, speaker, speaker kind, affiliation)
+SPEAKERS = [
+    (
+        '"We start today," a Bank of England spokesman said.',
+        "We start",
+        "Bank of England spokesman",
+        None,
+        "description",
+        "Bank of England",
+    ),
+    ('"It is bold," analysts said.', "It is bold", "analysts", None, "description", None),
+    ("Labour's spokesman said the plan would fail.", "the plan", "Labour's spokesman", None, "description", "Labour"),
+    ('"We lost," the company said.', "We lost", "the company", None, "description", None),
+    (
+        '"We lost," Cairn Energy said. "We will recover," the company said.',
+        "We will",
+        "the company",
+        "Cairn Energy",
+        "organisation",
+        None,
+    ),
+    ('"No," Amy Pope said.', "No", "Amy Pope", "Amy Pope", "person", None),
+    ('"We will cut rates," the Bank said.', "We will", "the Bank", None, "description", None),
+    (
+        '"We will cut rates," the Bank of England said.',
+        "We will",
+        "the Bank of England",
+        "Bank of England",
+        "organisation",
+        None,
+    ),
+    ('"No," Jason Gilbert of Cheyenne said.', "No", "Jason Gilbert of Cheyenne", "Jason Gilbert", "person", None),
+    ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "mention", "speaker", "kind", "affiliation"), SPEAKERS)
+def test_only_names_are_speakers(text: str, prefix: str, mention: str, speaker, kind: str, affiliation) -> None:
+    """A description keeps its mention, kind 'description' and the organisation it names, but no speaker;
+    'the company' is the one company the article credits, if there is one."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    found = (quote.speaker_mention, quote.speaker, quote.speaker_kind, quote.speaker_affiliation)
+    assert found == (mention, speaker, kind, affiliation)

@@ -1,0 +1,246 @@
+"""Naming: the canonical speaker of a mention and what kind of speaker a noun is, shared by the cue rules and the
+pronoun resolver (`pronouns.py`), both given one `Namer` built from the injected lexicon."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from wirehouse.quotes.lexicon import ORG_HEADS, Lexicon
+from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
+
+_AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "man", "men")
+_PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
+
+
+def head_words(tokens: list[str]) -> list[str]:
+    """A mention's words up to its first prepositional phrase: 'Jason Gilbert of Cheyenne' -> 'Jason Gilbert'."""
+    for i, token in enumerate(tokens):
+        if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
+            return tokens[:i]
+    return tokens
+
+
+def surname_alone(core: list[str], words: list[str], honorifics: Collection[str]) -> bool:
+    """Is a name core a surname alone: one word, or words after an honorific ('Mr Saumarez Smith'), or
+    after an initial ('J. Baker')?"""
+    if len(core) == 1 or (core[0].rstrip(".").isupper() and len(core[0].rstrip(".")) == 1):
+        return True
+    before = len(words) - len(core) - 1
+    return before >= 0 and words[before].lower().rstrip(".") in honorifics
+
+
+class Namer:
+    """Canonical names and speaker nouns from one lexicon; caches what it works out across articles."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        self.titles = lex.title_tokens
+        self.nouns = lex.speaker_nouns
+        self._not_nouns: set[str] = set()  # words `noun_info` found to be no speaker nouns
+        # mention -> what its speaker is, short of the article's canonical names (`mention_parts`)
+        self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
+        self._company: re.Pattern[str] | None = None
+
+    def noun_info(self, low: str) -> tuple[str, str, bool] | None:
+        """(kind, gender, plural) of a noun that can be credited with speech, else None: 'spokeswoman' ->
+        ('person', 'she', False), 'officials' -> ('person', '', True), 'firm' -> ('organisation', '', False),
+        'report' -> ('source', '', False), 'mother-of-nine' and '22-year-old' -> persons."""
+        found = self.nouns.get(low)
+        if found is not None:
+            return found
+        if low in self._not_nouns:
+            return None
+        found = self._noun_guess(low)
+        if found is None:
+            if len(self._not_nouns) > 50_000:
+                self._not_nouns.clear()
+            self._not_nouns.add(low)
+        return found
+
+    def _noun_guess(self, low: str) -> tuple[str, str, bool] | None:
+        heads = self.lex.title_heads
+        if low in heads:
+            return ("person", "", False)
+        if len(low) > 4 and low[-1] == "s" and low[:-1] in heads:
+            return ("person", "", True)
+        if low in ORG_HEADS:
+            return ("organisation", "", False)
+        if "-" in low:
+            parts = low.split("-")
+            if len(parts) >= 3 and parts[-2] in ("year", "years") and parts[-1] in ("old", "olds"):
+                return ("person", "", parts[-1] == "olds")  # 'the 22-year-old'
+            for part in (parts[-1], parts[0]):  # 'ex-minister', 'mother-of-nine'
+                found = self.nouns.get(part)
+                if found is not None:
+                    return found
+        return None
+
+    def noun_like(self, low: str) -> bool:
+        """A noun that can speak: a listed one, or a person noun by its ending ('lobbyist', 'attendees')."""
+        return self.noun_info(low) is not None or (len(low) > 5 and low.endswith(_AGENT_ENDINGS))
+
+    def is_role(self, low: str) -> bool:
+        """A role noun ('spokesman', 'officials'), so a bare description can be a speaker."""
+        return low in self.titles or (len(low) > 4 and low[-1] == "s" and low[:-1] in self.titles) or low in ORG_HEADS
+
+    def title_word(self, word: str) -> bool:
+        """A word of a title or role, not of a name: 'Foreign', 'Secretary', 'U.S.', 'Officials'."""
+        low = strip_possessive(word).lower().rstrip(".")
+        if low in self.titles:
+            return True
+        info = self.noun_info(low)
+        return info is not None and info[0] == "person"
+
+    def all_titles(self, name: str) -> bool:
+        """Is every word of a name a title or role word ('Foreign Secretary')?"""
+        last = name.rsplit(" ", 1)[-1]
+        low = last.lower()
+        if not (low in self.titles or low in self.nouns or last.endswith(("’s", "'s", "s", "."))):
+            return False  # the common case: a surname
+        return self.title_word(last) and all(self.title_word(w) for w in name.split())
+
+    def speaker_name(self, mention: str, kind: str, book: NameBook) -> tuple[str | None, str]:
+        """Canonical speaker and its kind for a named or described mention."""
+        key = (mention, kind)
+        parts = self._parts.get(key)
+        if parts is None:
+            if len(self._parts) > 50_000:
+                self._parts.clear()
+            parts = self._parts[key] = self.mention_parts(mention, kind)
+        core, fixed, speaker_kind, lookup = parts
+        if core is None:
+            return fixed, speaker_kind
+        # a surname alone ('Blair', 'Mr Saumarez Smith', 'J. Baker') is written more fully elsewhere in the
+        # article; a full name ('Tony Blair') is as full as it gets (a longer form is most often a modifier:
+        # 'Frankfurt-based Deutsche Boerse', 'Another Deutsche Boerse')
+        name = book.canonical(list(core)) if lookup else " ".join(core)
+        if fixed is not None and (name == " ".join(core) or self.all_titles(name)):
+            return fixed, "unknown"  # 'The Foreign Secretary', 'Lawyers', 'U.S. Official': a role, not a name
+        return name, "person"
+
+    def mention_parts(self, mention: str, kind: str) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
+        """What `speaker_name` decides without the article: (name core, or None; the speaker if there is no
+        core, or the role text if the core is all titles; speaker kind; whether the core is a surname alone,
+        to be made canonical from the article)."""
+        words = mention.split()
+        if kind == "name":
+            full = words
+            words = head_words(words)
+            n = len(words)
+            if 1 < n < len(full) and words[0].lower() == "the" and words[-1].lower() in ORG_HEADS and full[n] == "of":
+                # 'the Bank of England', 'the Department of Agriculture': an institution's name runs on after 'of'
+                end = n + 1
+                while end < len(full) and full[end][:1].isupper():
+                    end += 1
+                words = full[:end] if end > n + 1 else words
+            if len(words) < len(full) and all(self.title_word(w) for w in words):
+                # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
+                core = name_core(full)
+                if core and not all(self.title_word(w) for w in core):
+                    return tuple(core), None, "person", surname_alone(core, full, self.lex.honorifics)
+            with_article = words[0].lower() == "the"
+            if with_article:
+                words = words[1:]
+            if words and is_organisation([strip_possessive(w) for w in words], with_article):
+                return None, " ".join(strip_possessive(w) for w in words), "organisation", False
+            core = name_core(words)
+            if not core:
+                return None, None, "unknown", False
+            before = len(words) - len(core) - 1
+            honorific = words[before].lower().rstrip(".") if before >= 0 else ""
+            # 'The Foreign Secretary', 'U.S. Official': titles only, a role; but 'Mr White' is a name (not
+            # 'The Lord Chancellor')
+            role = None
+            if honorific not in self.lex.plain_honorifics and self.all_titles(" ".join(core)):
+                role = " ".join(strip_possessive(w) for w in words)
+            return tuple(core), role, "person", surname_alone(core, words, self.lex.honorifics)
+        # a description: 'the senator', 'a spokesman', 'the Trump campaign'
+        if words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        head = head_words(words)
+        kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
+        return None, " ".join(words) or None, kind, False
+
+    def company_desc(self, mention: str) -> bool:
+        """'the firm', 'The High Street retailer': a definite description of a company."""
+        words = head_words(mention.split())
+        return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in self.lex.company_nouns
+
+    def sole_company(self, text: str, book: NameBook, credits: list[tuple[int, str, str, str, str]]) -> str | None:
+        """The one company an article names, in its fullest form, or None if it names none or several.
+
+        Companies are names ending in a company word ('Cairn Energy', 'Nortel Networks', 'Computer Terminal
+        Systems Inc') and organisations credited with speech; a short form ('Cairn') is the same company
+        as a longer one it starts. Only companies credited with speech count (one named in passing may not
+        be the one meant): the one that speaks is the one a description of its words refers to.
+        """
+        speaking: set[str] = set()
+        for _, _, kind, speaker, speaker_kind in credits:
+            if kind == "name" and speaker_kind == "organisation":
+                speaking.add(speaker)
+            elif kind == "name" and " " not in speaker and not book.profile(speaker)[1]:
+                speaking.add(speaker)  # 'Cairn' said, of 'Cairn Energy'; or 'Yukos': another company
+        if not speaking:
+            return None  # a company named only in passing ('Mitsubishi Motors') may not be the one meant
+        # the longer names in company form that start with a speaking one: 'Cairn' -> 'Cairn Energy'
+        found: set[str] = set()
+        pattern = self.company_pattern()
+        for name in speaking:
+            needle = name + " "
+            pos = text.find(needle)
+            while pos >= 0:
+                match = pattern.match(text, pos)
+                if match is not None:
+                    found.add(" ".join(strip_possessive(w) for w in match.group(0).split()))
+                pos = text.find(needle, pos + 1)
+        names = sorted(found | speaking, key=len, reverse=True)
+        fullest = {n: next((m for m in names if m.startswith(n + " ")), n) for n in names}
+        distinct = {fullest[n] for n in speaking}
+        return distinct.pop() if len(distinct) == 1 else None
+
+    def company_pattern(self) -> re.Pattern[str]:
+        """Capitalised words ending in a company word of this lexicon: 'Cairn Energy', 'Nortel Networks'."""
+        if self._company is None:
+            ends = "|".join(sorted((re.escape(w) for w in self.lex.organisation_words), key=len, reverse=True))
+            self._company = re.compile(
+                rf"(?<![\w&.’'-])(?:[A-Z][\w&’'.-]*\s){{1,4}}(?:{ends})(?![\w-])(?! (?:and|&|of) [A-Z])"
+            )
+        return self._company
+
+    def affiliation(self, mention: str) -> str | None:
+        """The organisation a description names before its head noun: 'a Bank of England spokesman' -> 'Bank of
+        England', "Labour's spokesman" -> 'Labour'; None for 'a company spokesman' or 'analysts'."""
+        words = head_words(mention.split()) if " of " not in mention else mention.split()
+        if len(words) < 2 or self.noun_info(strip_possessive(words[-1]).lower()) is None:
+            return None
+        if words[0].lower() in ("the", "a", "an"):
+            words = words[1:]
+        taken: list[str] = []
+        for word in words[:-1]:
+            bare = strip_possessive(word)
+            if not (bare[:1].isupper() or (taken and bare in ("of", "&", "and"))):
+                break
+            info = self.noun_info(bare.lower()) if bare[:1].isupper() else None
+            if info is not None and info[0] == "person":
+                break  # 'Foreign Office Minister': a title, not an organisation's name
+            taken.append(bare)
+            if bare is not word:
+                break  # "Labour's"
+        while taken and not taken[-1][:1].isupper():
+            taken.pop()
+        return " ".join(taken) or None
+
+    def is_description(self, mention: str) -> bool:
+        """A capitalised mention that ends in a noun for people, written in lowercase ('Bank of England spokesman',
+        'Western diplomats'), is one plural one ('Analysts'), or has only institution words ('the Bank'); not
+        'Amy Pope', 'Mr Brown', 'Deutsche Bank'."""
+        words = mention.split()
+        named = [strip_possessive(w).lower().rstrip(".") for w in words if w.lower() not in ("the", "a", "an")]
+        if named and all(w in ORG_HEADS for w in named):
+            return True  # 'the Bank', 'the Group', 'Co': an institution word alone names no one
+        last = strip_possessive(words[-1])
+        info = self.noun_info(last.lower())
+        if info is None or info[0] != "person":
+            return False
+        return last.islower() or (len(words) == 1 and info[2])

@@ -25,6 +25,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 def run(paths: list[str], warehouse: Path, env: dict) -> dict:
     command = [str(BIN / "wirehouse"), "run", *paths, "--warehouse", str(warehouse), "--json", "--batch-size", "500"]
+    command += ["--follow-outside-links"]  # the BBC topic folders are symlinks into ../shared
     done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
     if done.returncode:
         sys.exit(f"wirehouse run failed:\n{done.stderr[-2000:]}")

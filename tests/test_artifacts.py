@@ -74,7 +74,7 @@ def test_a_committing_run_publishes_its_numbers_as_artifacts(prefect_harness, in
     assert ran.state.is_completed()
     names = task_run_names(flow_run_id)
     assert names[0] == "batch-0: 000_f586c72162ac7c3d .. empty (3 files)"
-    assert [name.rsplit("-", 1)[0] for name in names[1:]] == ["commit-run", "plan-files"]
+    assert [name.rsplit("-", 1)[0] for name in names[1:]] == ["commit-run", "link-stories", "plan-files"]
 
 
 def test_a_failed_hard_check_fails_the_run_before_it_publishes(prefect_harness, inbox, tmp_path):

@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval clean server screenshots
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,3 +35,12 @@ eval: $(STAMP)
 
 clean:
 	rm -rf warehouse/current warehouse/snapshots warehouse/staging warehouse/parquet warehouse/wirehouse.duckdb warehouse/.lock
+
+# A local Prefect server with the UI on http://127.0.0.1:4200 (runs in the foreground; Ctrl-C stops it).
+# Point runs and `wirehouse serve` at it with: export PREFECT_API_URL=http://127.0.0.1:4200/api
+server: $(STAMP)
+	PREFECT_SERVER_ANALYTICS_ENABLED=false $(BIN)/prefect server start --host 127.0.0.1 --port 4200
+
+# Starts its own server on a free port, runs the flow over the seeds and BBC, saves the UI pictures in docs/.
+screenshots: $(STAMP)
+	$(BIN)/python bench/screenshots.py

@@ -10,6 +10,7 @@ class RunSummary:
     run_id: str
     status: str = "nothing to do"  # or 'committed'
     n_found: int = 0
+    n_new: int = 0  # files never seen before (the rest of n_files were known and changed or touched)
     n_files: int = 0  # files read (new, changed, or touched)
     n_articles: int = 0
     n_rejects: int = 0

@@ -1,4 +1,8 @@
-"""Task: list the inputs and decide what needs reading (see wirehouse.plan), re-derivations included."""
+"""Task: list the inputs and decide what needs reading (see wirehouse.plan), re-derivations included.
+
+Retried on OSError only: listing an inbox on a network file system can hiccup; a bad path cannot be fixed
+by trying again.
+"""
 
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +15,24 @@ from wirehouse.reprocess import Reprocessing, plan_with_reprocessing
 from wirehouse.store.layout import Warehouse
 
 
-@task(name="plan-files", cache_policy=NO_CACHE)
+def retry_on_os_error(task, task_run, state) -> bool:
+    """Retry a task only when reading or listing files failed (Prefect's retry_condition_fn)."""
+    try:
+        state.result()
+    except OSError:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+@task(
+    name="plan-files",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=2,
+    retry_condition_fn=retry_on_os_error,
+)
 def plan_files(
     paths: list[str],
     warehouse_dir: Path,

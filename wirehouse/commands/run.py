@@ -9,15 +9,8 @@ from typing import TYPE_CHECKING
 
 from wirehouse.errors import WirehouseError
 from wirehouse.helptext import DefaultsHelpFormatter
-from wirehouse.settings import (
-    DEFAULT_BATCH_SIZE,
-    DEFAULT_FOLLOW_OUTSIDE_LINKS,
-    DEFAULT_INBOX,
-    DEFAULT_MAX_BYTES,
-    DEFAULT_WORKERS,
-    WAREHOUSE_HELP,
-    default_warehouse,
-)
+from wirehouse.ops.options import add_run_options, flow_parameters
+from wirehouse.settings import default_warehouse
 
 if TYPE_CHECKING:
     from wirehouse.flows.summary import RunSummary
@@ -32,25 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "Articles derived by older rules (reference CSVs, code version) are re-derived from raw_articles.",
         formatter_class=DefaultsHelpFormatter,
     )
-    parser.add_argument("paths", nargs="*", default=[DEFAULT_INBOX], help="folders, files or globs")
-    parser.add_argument("--warehouse", type=Path, default=None, metavar="DIR", help=WAREHOUSE_HELP)
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N", help="files per batch task")
-    parser.add_argument(
-        "--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N", help="larger files are rejected as oversize"
-    )
-    parser.add_argument(
-        "--workers",
-        type=int,
-        default=DEFAULT_WORKERS,
-        metavar="N",
-        help="processes for the batch work (one per core; 1 runs it in the run's own process)",
-    )
-    parser.add_argument(
-        "--follow-outside-links",
-        action="store_true",
-        default=DEFAULT_FOLLOW_OUTSIDE_LINKS,
-        help="read files that symlinks inside the folders lead to outside them (default: reject as symlink_outside)",
-    )
+    add_run_options(parser)  # shared with `wirehouse serve`
     parser.add_argument("--always-flow", action="store_true", help="start the flow even when no file is new or changed")
     parser.add_argument(
         "--full-refresh",
@@ -111,22 +86,15 @@ def handle(args: argparse.Namespace) -> int:
             from wirehouse.prefect_env import configure
 
             configure()
-            from wirehouse.flows.news_etl import news_etl
+            from wirehouse.ops.runners import flow_with_runner
             from wirehouse.prefect_env import quiet_known_failures
             from wirehouse.workers import server_dies_with_run
 
             server_dies_with_run()
             quiet_known_failures()
             with stop_cleanly(store, before_exit=progress.disable):
-                summary = news_etl(
-                    paths=args.paths,
-                    warehouse=str(args.warehouse),
-                    batch_size=args.batch_size,
-                    max_bytes=args.max_bytes,
-                    workers=args.workers,
-                    follow_outside_links=args.follow_outside_links,
-                    full_refresh=args.full_refresh,
-                )
+                flow = flow_with_runner(args.runner, args.dask_address)
+                summary = flow(**flow_parameters(args), full_refresh=args.full_refresh)
     except WirehouseError as error:
         progress.disable()
         print(f"wirehouse: {error}", file=sys.stderr)

@@ -7,6 +7,7 @@ tables (files, rejects, runs) are rewritten whole. Nothing is visible until `War
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -109,7 +110,8 @@ def replaced_articles(old_files: pa.Table, staged_files: pa.Table) -> pa.Array:
     return pc.unique(reprocessed["article_id"].combine_chunks().drop_null())
 
 
-def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
+def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], None] | None = None) -> CommitResult:
+    """Build the run's snapshot and publish it; `check(snapshot_dir)` may raise to stop before publishing."""
     staging = warehouse.staging_dir(run.run_id)
     previous = warehouse.current_snapshot()
     old_parquet = previous / "parquet" if previous else staging / "no-previous-snapshot"
@@ -142,6 +144,8 @@ def commit_run(warehouse: Warehouse, run: RunRecord) -> CommitResult:
 
     changes = Changes(previous / DUCKDB_NAME if previous else None, replaced.to_pylist(), new_parts)
     build_duckdb(parquet_dir, building / DUCKDB_NAME, changes)
+    if check is not None:
+        check(building)  # raises to leave `current` on the previous snapshot
     snapshot = warehouse.publish(building, run.run_id)
     shutil.rmtree(staging, ignore_errors=True)
     return CommitResult(snapshot=snapshot, n_replaced=len(replaced))

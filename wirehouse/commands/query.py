@@ -56,21 +56,12 @@ def handle(args: argparse.Namespace) -> int:
 
 def run_and_print(warehouse: Path, sql: str, values: dict, fmt: str, max_rows: int) -> int:
     """Run SQL with bound values on the published warehouse (read-only, wirehouse.store.readonly) and print it."""
-    import duckdb
-
     from wirehouse.output import write_result
-    from wirehouse.store.readonly import NoWarehouseError, open_readonly
+    from wirehouse.store.readonly import fetch_or_exit_code
 
-    try:
-        with open_readonly(warehouse) as con:
-            result = con.execute(sql, values)
-            columns = [column[0] for column in result.description or ()]
-            rows = result.fetchall()
-    except NoWarehouseError as error:
-        print(f"wirehouse: {error}", file=sys.stderr)
-        return 2
-    except duckdb.Error as error:
-        print(f"wirehouse: {str(error).strip().splitlines()[0]}", file=sys.stderr)
-        return 1
+    fetched = fetch_or_exit_code(warehouse, sql, values)
+    if isinstance(fetched, int):
+        return fetched
+    columns, rows = fetched
     write_result(sys.stdout, columns, rows, fmt, max_rows)
     return 0

@@ -20,26 +20,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    import duckdb
 
     from wirehouse.schema import read_sql
     from wirehouse.search.snippets import query_terms, snippet
-    from wirehouse.store.readonly import NoWarehouseError, open_readonly
+    from wirehouse.store.readonly import fetch_or_exit_code
 
     if not query_terms(args.query):
         print("wirehouse: the query has no words to search for", file=sys.stderr)
         return 2
     sql = read_sql("search/quotes.sql" if args.quotes else "search/articles.sql")
     values = {"q": args.query, "since": args.since, "speaker": args.speaker, "limit": args.limit}
-    try:
-        with open_readonly(args.warehouse or default_warehouse()) as con:
-            hits = con.execute(sql, values).fetchall()
-    except NoWarehouseError as error:
-        print(f"wirehouse: {error}", file=sys.stderr)
-        return 2
-    except duckdb.Error as error:
-        print(f"wirehouse: {str(error).strip().splitlines()[0]}", file=sys.stderr)
-        return 1
+    fetched = fetch_or_exit_code(args.warehouse or default_warehouse(), sql, values)
+    if isinstance(fetched, int):
+        return fetched
+    _, hits = fetched
     terms = query_terms(args.query)
     for rank, (score, article_id, published, title, agency, text, speaker) in enumerate(hits, start=1):
         header = [f"{rank:>2}. {score:6.2f}", str(published or "no date"), title or "(no title)"]

@@ -19,6 +19,7 @@ the tests show statement by statement.
 """
 
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -129,3 +130,18 @@ def run_readonly(con: duckdb.DuckDBPyConnection, sql: str) -> duckdb.DuckDBPyCon
 def _head(query: str, width: int = 60) -> str:
     flat = " ".join(query.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def fetch_or_exit_code(root: Path, sql: str, values: dict) -> tuple[list[str], list[tuple]] | int:
+    """Columns and rows of one query with bound values on the published warehouse, opened read-only; or, after
+    printing one line, the exit code a command returns (2: no warehouse yet, 1: the SQL failed)."""
+    try:
+        with open_readonly(root) as con:
+            result = con.execute(sql, values)
+            return [column[0] for column in result.description or ()], result.fetchall()
+    except NoWarehouseError as error:
+        print(f"wirehouse: {error}", file=sys.stderr)
+        return 2
+    except duckdb.Error as error:
+        print(f"wirehouse: {str(error).strip().splitlines()[0]}", file=sys.stderr)
+        return 1

@@ -21,6 +21,18 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture()
+def inbox(tmp_path: Path) -> Path:
+    """A fresh inbox holding copies of the two seed articles (a test may add or change files in it)."""
+    import shutil
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    for path in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
 def seed_text(name: str) -> str:
     return (SEEDS_DIR / f"{name}.txt").read_text(encoding="utf-8")
 

@@ -17,15 +17,6 @@ from wirehouse.ops.checks import CHECKS, QualityCheckError, Severity, run_checks
 from wirehouse.paths import SEEDS_DIR
 
 
-@pytest.fixture()
-def inbox(tmp_path):
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    for path in SEEDS_DIR.glob("*.txt"):
-        shutil.copy(path, folder / path.name)
-    return folder
-
-
 def run(inbox, warehouse):
     from wirehouse.flows.news_etl import news_etl
 

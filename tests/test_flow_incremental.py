@@ -2,12 +2,10 @@
 
 import codecs
 import os
-import shutil
 
 import pytest
 
 from tests.conftest import parquet_contents, query, table_contents
-from wirehouse.paths import SEEDS_DIR
 from wirehouse.schema import TABLES
 
 A000 = "000_f586c72162ac7c3d"
@@ -19,15 +17,6 @@ def run(inbox, warehouse, **options):
     from wirehouse.flows.news_etl import news_etl
 
     return news_etl(paths=[str(inbox)], warehouse=str(warehouse), **options)
-
-
-@pytest.fixture()
-def inbox(tmp_path):
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    for path in SEEDS_DIR.glob("*.txt"):
-        shutil.copy(path, folder / path.name)
-    return folder
 
 
 def test_second_run_changes_nothing(prefect_harness, inbox, tmp_path):

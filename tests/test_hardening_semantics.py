@@ -36,15 +36,6 @@ def manifest(warehouse: Path, name: str) -> tuple:
     return query(warehouse, "SELECT status, article_id FROM files WHERE source_path LIKE ?", [f"%/{name}"])[0]
 
 
-@pytest.fixture()
-def inbox(tmp_path):
-    folder = tmp_path / "inbox"
-    folder.mkdir()
-    for name in ("000_f586c72162ac7c3d", "001_468d0ff313ca5494"):
-        (folder / f"{name}.txt").write_text(seed_text(name))
-    return folder
-
-
 def run_as_plain_user(inbox: Path, warehouse: Path) -> None:
     """pure_run in a process that file permissions apply to, even when the tests run as root."""
     code = "import sys; from tests.hardening_support import pure_run; pure_run([sys.argv[1]], sys.argv[2])"

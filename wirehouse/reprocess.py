@@ -6,8 +6,11 @@
   depends on a setting).
 - `--full-refresh` reads every file found again and re-derives every other article, as dbt's flag rebuilds.
 
-The rows to re-derive join the run's plan as ordinary rows with their stored text in `raw_text`; the batch
-step (`read_inputs`) takes that text instead of reading the file, so every stage after reading is the same.
+The rows to re-derive join the run's plan as ordinary rows that name the `raw_articles` part holding their
+stored text (`stored_part`), not the text itself: the plan stays small (no text pickled into every batch task
+or held in memory for the whole run), and the batch step (`read_inputs`) fetches only its own rows' texts from
+those parts, so every stage after reading is the same and memory stays bounded by the batch. Stale rows are
+planned in part order, so a batch of re-derived rows mostly reads one part.
 """
 
 import os
@@ -17,14 +20,16 @@ from datetime import datetime
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from wirehouse.fingerprint import Pipeline, current_pipeline
 from wirehouse.ingest.stage import READ_COLUMNS, read_files
 from wirehouse.plan import LISTING_REJECT_COLUMNS, TO_READ_COLUMNS, RunPlan, load_manifest, plan_run
 from wirehouse.store.layout import Warehouse
-from wirehouse.store.parquet import read_parts
+from wirehouse.store.parquet import parts, read_parts
 
-STORED_COLUMNS = ("raw_text", "encoding", "content_sha256")  # extra plan columns of a row to re-derive
+STORED_COLUMNS = ("stored_part", "encoding", "content_sha256")  # extra plan columns of a row to re-derive
+STORED_TEXT = "raw_text"  # the raw_articles column that holds an article's decoded text
 
 
 @dataclass
@@ -88,23 +93,44 @@ def _last_pipeline(parquet: os.PathLike) -> Pipeline | None:
 
 
 def _stored_rows(warehouse: Warehouse, parquet: os.PathLike, article_ids: set[str]) -> pd.DataFrame:
-    """Plan rows for articles re-derived from raw_articles, with the manifest's facts about their files."""
+    """Plan rows for articles re-derived from raw_articles, with the manifest's facts about their files and the
+    part that holds each one's text (only ids are read here: no text enters the plan)."""
     wanted = pa.array(sorted(article_ids))
-    raw = read_parts(parquet / "raw_articles", "raw_articles")
-    raw = raw.filter(pc.is_in(raw["article_id"], value_set=wanted)).to_pandas()
-    files = load_manifest(warehouse).to_pandas()
-    columns = ["file_id", "source_path", "size_bytes", "mtime_ns", "content_sha256", "encoding"]
-    rows = raw.merge(files[columns], on="file_id", how="left")
+    found = []
+    for part in parts(parquet / "raw_articles"):
+        ids = pq.read_table(part, columns=["article_id", "file_id"])
+        ids = ids.filter(pc.is_in(ids["article_id"], value_set=wanted))
+        if ids.num_rows:
+            found.append(ids.append_column("stored_part", pa.array([str(part)] * ids.num_rows, pa.string())))
+    if not found:
+        return pd.DataFrame(columns=[*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS, *STORED_COLUMNS])
+    raw = pa.concat_tables(found).to_pandas()
+    files = load_manifest(warehouse).select(
+        ["file_id", "source_path", "size_bytes", "mtime_ns", "content_sha256", "encoding"]
+    )
+    rows = raw.merge(files.to_pandas(), on="file_id", how="left", sort=False)
     rows["known_sha256"] = rows["reject_reason"] = rows["reject_detail"] = None
     return rows[[*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS, *STORED_COLUMNS]]
 
 
+def stored_texts(rows: pd.DataFrame) -> list[str]:
+    """The stored text of each row to re-derive, fetched from the raw_articles part its `stored_part` names."""
+    texts: dict[str, str] = {}
+    for part, group in rows.groupby("stored_part", sort=False):
+        wanted = pa.array(group["article_id"].tolist(), pa.string())
+        table = pq.read_table(part, columns=["article_id", STORED_TEXT])
+        table = table.filter(pc.is_in(table["article_id"], value_set=wanted))
+        texts.update(zip(table["article_id"].to_pylist(), table[STORED_TEXT].to_pylist(), strict=True))
+    return [texts[article_id] for article_id in rows["article_id"].tolist()]
+
+
 def read_inputs(to_read: pd.DataFrame, max_bytes: int) -> pd.DataFrame:
     """read_files for rows to read from disk; the stored text for rows to re-derive. Same columns either way."""
-    if "raw_text" not in to_read.columns or to_read["raw_text"].isna().all():
+    if "stored_part" not in to_read.columns or to_read["stored_part"].isna().all():
         return read_files(to_read, max_bytes)
-    stored = to_read["raw_text"].notna()
-    again = to_read[stored].rename(columns={"raw_text": "text"})
-    again = again.assign(unchanged=False, reject_reason=None, reject_detail=None)[list(READ_COLUMNS)]
+    stored = to_read["stored_part"].notna()
+    again = to_read[stored]
+    again = again.assign(text=stored_texts(again), unchanged=False, reject_reason=None, reject_detail=None)
+    again = again[list(READ_COLUMNS)]
     fresh = read_files(to_read[~stored].reset_index(drop=True), max_bytes)
     return pd.concat([fresh, again], ignore_index=True) if len(fresh) else again.reset_index(drop=True)

@@ -142,13 +142,22 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
     for table, data in (("files", files), ("rejects", rejects), ("runs", runs)):
         write_part(data, parquet_dir / table / name)
 
-    changes = Changes(previous / DUCKDB_NAME if previous else None, replaced.to_pylist(), new_parts)
+    reuse = previous is not None and not _replaces_most(old_files, replaced)
+    changes = Changes(previous / DUCKDB_NAME if reuse else None, replaced.to_pylist(), new_parts)
     build_duckdb(parquet_dir, building / DUCKDB_NAME, changes)
     if check is not None:
         check(building)  # raises to leave `current` on the previous snapshot
     snapshot = warehouse.publish(building, run.run_id)
     shutil.rmtree(staging, ignore_errors=True)
     return CommitResult(snapshot=snapshot, n_replaced=len(replaced))
+
+
+def _replaces_most(old_files: pa.Table, replaced: pa.Array) -> bool:
+    """True when a run replaces at least half of the published articles (a changed rule, --full-refresh): then
+    DuckDB is built afresh from the Parquet parts. Updating a copy of the old file instead (delete every row,
+    insert them again) took 1.4x as long at 10,000 articles and left a file twice the size."""
+    published = pc.count_distinct(old_files["article_id"]).as_py()
+    return published > 0 and 2 * len(replaced) >= published
 
 
 def _run_row(run: RunRecord, n_replaced: int) -> dict[str, list]:

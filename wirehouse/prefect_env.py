@@ -1,11 +1,25 @@
 """Prefect settings this project needs on an offline machine; applied before Prefect is first imported."""
 
+import contextlib
+import functools
+import importlib.util
 import logging
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
 
+from wirehouse.deathsig import die_with_parent
+from wirehouse.errors import WirehouseError
+
+STARTUP_TIMEOUT = "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"
 DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",  # no network here
-    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",  # the ephemeral server takes 4-26 s to start
+    STARTUP_TIMEOUT: "120",  # the ephemeral server takes 4-26 s to start
     "PREFECT_LOGGING_LEVEL": "INFO",  # run logs reach the Prefect UI ...
     "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "WARNING",  # ... while the terminal shows only what is wrong
 }
@@ -40,3 +54,69 @@ def configure() -> None:
     """Set each default unless the user already chose a value."""
     for name, value in DEFAULTS.items():
         os.environ.setdefault(name, value)
+
+
+@dataclass
+class TemporaryServer:
+    """The temporary Prefect server of one `wirehouse run` (no PREFECT_API_URL set), started by us, early.
+
+    Prefect would start the same server (its 'ephemeral' mode: the same uvicorn command and settings, the
+    same database under PREFECT_HOME) only when the flow first calls the API, after `import prefect` and the
+    flow's modules; started here, right after planning finds work, it boots on the other core meanwhile.
+    At the end Prefect's clients send what they still hold, then the server is killed, not asked to stop: by
+    then the flow has reported its final state, and Prefect's own stop (SIGTERM, then up to 5 s of waiting)
+    only added seconds to every run.
+    """
+
+    process: subprocess.Popen
+    url: str
+
+    def wait_ready(self) -> None:
+        """Block until the server answers /health; a clear error if it exits or does not answer in time (the
+        time Prefect allows its own temporary server, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS)."""
+        timeout = float(os.environ.get(STARTUP_TIMEOUT, DEFAULTS[STARTUP_TIMEOUT]))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise WirehouseError(f"the temporary Prefect server exited with code {self.process.returncode}")
+            with contextlib.suppress(OSError), urllib.request.urlopen(f"{self.url}/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return
+            time.sleep(0.05)
+        raise WirehouseError(f"the temporary Prefect server did not answer within {timeout:.0f} s ({STARTUP_TIMEOUT})")
+
+    def stop(self) -> None:
+        """Send what Prefect's clients still hold (logs, events), then kill the server at once."""
+        if "prefect" in sys.modules:
+            from prefect.events.worker import EventsWorker
+            from prefect.logging.handlers import APILogWorker
+
+            for worker in (APILogWorker, EventsWorker):
+                worker.drain_all(timeout=5)
+        with contextlib.suppress(ProcessLookupError):
+            self.process.kill()
+        self.process.wait()
+
+
+def start_temporary_server() -> TemporaryServer | None:
+    """Start Prefect's temporary server in the background and point PREFECT_API_URL at it; None when the user
+    set PREFECT_API_URL (a running server) or PREFECT_SERVER_ALLOW_EPHEMERAL_MODE is off. Call configure() first,
+    before `import prefect` (Prefect reads PREFECT_API_URL once)."""
+    if os.environ.get("PREFECT_API_URL") or os.environ.get("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "").lower() in (
+        "0",
+        "false",
+    ):
+        return None
+    spec = importlib.util.find_spec("prefect")
+    app_dir = Path(spec.origin).parent.parent  # what Prefect passes: prefect.__module_path__.parent
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1", "PREFECT__SERVER_FINAL": "1"}
+    command = [sys.executable, "-m", "uvicorn", "--app-dir", str(app_dir), "--factory"]
+    command += ["prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--log-level", "error", "--lifespan", "on"]
+    process = subprocess.Popen(command, env=env, preexec_fn=functools.partial(die_with_parent, os.getpid()))
+    url = f"http://127.0.0.1:{port}/api"
+    os.environ["PREFECT_API_URL"] = url
+    return TemporaryServer(process, url)

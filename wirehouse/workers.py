@@ -7,14 +7,11 @@ instead the batch tasks run in threads and hand `process_batch` to these process
 the flow's threads. Batches share nothing but the warehouse folder, which is what a cluster needs too.
 
 Nothing outlives a run killed with SIGKILL: the forkserver and every worker die with their parent
-(wirehouse.deathsig), and so does the temporary Prefect server that the ephemeral mode starts
-(`server_dies_with_run`).
+(wirehouse.deathsig), and so does the temporary Prefect server `wirehouse run` starts
+(wirehouse.prefect_env.start_temporary_server).
 """
 
-import functools
 import multiprocessing
-import os
-import subprocess
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -52,29 +49,3 @@ def run_in_worker(function: Callable[..., Any], *args: Any) -> Any:
         with _in_process:
             return function(*args)
     return _pool.submit(function, *args).result()
-
-
-class _DyingSubprocess:
-    """The `subprocess` module as Prefect's ephemeral server launcher sees it: Popen children die with us."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(subprocess, name)
-
-    @staticmethod
-    def Popen(*args: Any, **kwargs: Any) -> subprocess.Popen:
-        kwargs.setdefault("preexec_fn", functools.partial(die_with_parent, os.getpid()))
-        return subprocess.Popen(*args, **kwargs)
-
-
-def server_dies_with_run() -> None:
-    """Make the temporary Prefect server (started when no PREFECT_API_URL is set) die with this process.
-
-    Prefect 3.8.8 starts it with subprocess.Popen in prefect.server.api.server and stops it only at exit,
-    which SIGKILL skips: it then kept port, SQLite file and the terminal's output. Call before the flow runs.
-    """
-    if os.environ.get("PREFECT_API_URL"):
-        return  # a real server: not ours to stop
-    from prefect.server.api import server
-
-    if not isinstance(server.subprocess, _DyingSubprocess):
-        server.subprocess = _DyingSubprocess()

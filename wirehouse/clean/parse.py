@@ -272,10 +272,9 @@ def _looks_like_title(text: str, table: Rules) -> bool:
     return _classify(text, table)[0] in ("body", "heading", "table")
 
 
-def parse_article(raw_text: str) -> ParsedArticle:
-    """Parse one decoded article (repair_text is applied here). See the module doc for the paragraph kinds."""
-    table = rules()
-    text = repair_text(raw_text)
+def _split_headers(text: str, table: Rules) -> tuple[dict[str, str], list[Paragraph], str, bool]:
+    """Header fields at the start (see _read_headers), their paragraphs, the rest of the text without leading
+    blank lines or trailing space, and whether that rest starts in the middle of the last header's line."""
     headers: dict[str, str] = {}
     paragraphs: list[Paragraph] = []
     inline = False
@@ -286,7 +285,34 @@ def parse_article(raw_text: str) -> ParsedArticle:
     leading = _LEADING_BLANK_LINES.match(text)
     if leading is not None:
         text = text[leading.end() :]
-    text = text.rstrip()
+    return headers, paragraphs, text.rstrip(), inline
+
+
+def _strip_trailing_credit(body_paragraphs: list[Paragraph], table: Rules) -> str | None:
+    """Cut a wire credit off the end of the last body paragraph (`... said. (AP)`): the agency it names.
+
+    A last paragraph that is nothing but the credit becomes a 'credit' paragraph and leaves the body."""
+    last = body_paragraphs[-1]
+    trailing = None
+    if may_end_with_credit(last.text):
+        trailing = agency_patterns()[1].search(last.text, max(0, len(last.text) - 60))
+    if trailing is None:
+        return None
+    kept = last.text[: trailing.start()].rstrip()
+    if kept:
+        last.text = kept
+        last.end = last.start + len(kept)
+    else:
+        last.kind = "credit"
+        last.start = last.end = None
+        body_paragraphs.pop()
+    return table.agencies[(trailing.group(1) or trailing.group(2)).lower()]
+
+
+def parse_article(raw_text: str) -> ParsedArticle:
+    """Parse one decoded article (repair_text is applied here). See the module doc for the paragraph kinds."""
+    table = rules()
+    headers, paragraphs, text, inline = _split_headers(repair_text(raw_text), table)
 
     title = headers.get("title")
     want_title = title is None and not inline
@@ -348,20 +374,8 @@ def parse_article(raw_text: str) -> ParsedArticle:
             paragraphs.append(paragraph)
 
     if body_paragraphs:
-        last = body_paragraphs[-1]
-        trailing = None
-        if may_end_with_credit(last.text):
-            trailing = agency_patterns()[1].search(last.text, max(0, len(last.text) - 60))
-        if trailing is not None:
-            kept = last.text[: trailing.start()].rstrip()
-            agency = agency or table.agencies[(trailing.group(1) or trailing.group(2)).lower()]
-            if kept:
-                last.text = kept
-                last.end = last.start + len(kept)
-            else:
-                last.kind = "credit"
-                last.start = last.end = None
-                body_paragraphs.pop()
+        trailing_agency = _strip_trailing_credit(body_paragraphs, table)  # strips the credit in any case
+        agency = agency or trailing_agency
     body = "\n\n".join([paragraph.text for paragraph in body_paragraphs])
 
     published = parse_date(headers["date"]) if "date" in headers else None

@@ -14,6 +14,7 @@ from wirehouse.settings import default_warehouse
 
 if TYPE_CHECKING:
     from wirehouse.flows.summary import RunSummary
+    from wirehouse.store.layout import Warehouse
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -69,7 +70,6 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
 
 def handle(args: argparse.Namespace) -> int:
     from wirehouse import progress
-    from wirehouse.interrupt import stop_cleanly
     from wirehouse.run_options import check_run_options
     from wirehouse.store.layout import Warehouse
 
@@ -83,18 +83,7 @@ def handle(args: argparse.Namespace) -> int:
                 return report(idle, args.json, args.warehouse)
             if sys.stderr.isatty() and not (args.quiet or args.json):
                 progress.enable()
-            from wirehouse.prefect_env import configure
-
-            configure()
-            from wirehouse.ops.runners import flow_with_runner
-            from wirehouse.prefect_env import quiet_known_failures
-            from wirehouse.workers import server_dies_with_run
-
-            server_dies_with_run()
-            quiet_known_failures()
-            with stop_cleanly(store, before_exit=progress.disable):
-                flow = flow_with_runner(args.runner, args.dask_address)
-                summary = flow(**flow_parameters(args), full_refresh=args.full_refresh)
+            summary = run_flow(args, store)
     except WirehouseError as error:
         progress.disable()
         print(f"wirehouse: {error}", file=sys.stderr)
@@ -105,6 +94,30 @@ def handle(args: argparse.Namespace) -> int:
         return 130
     progress.disable()
     return report(summary, args.json, args.warehouse)
+
+
+def run_flow(args: argparse.Namespace, store: "Warehouse") -> "RunSummary":
+    """The flow, with Prefect's temporary server (when no PREFECT_API_URL is set) booting while Prefect and the
+    flow's modules are imported, and killed at the end instead of Prefect's stop (see wirehouse.prefect_env)."""
+    from wirehouse import progress
+    from wirehouse.interrupt import stop_cleanly
+    from wirehouse.prefect_env import configure, start_temporary_server
+
+    configure()
+    server = start_temporary_server()
+    try:
+        from wirehouse.ops.runners import flow_with_runner
+        from wirehouse.prefect_env import quiet_known_failures
+
+        quiet_known_failures()
+        with stop_cleanly(store, before_exit=progress.disable):
+            flow = flow_with_runner(args.runner, args.dask_address)
+            if server is not None:
+                server.wait_ready()
+            return flow(**flow_parameters(args), full_refresh=args.full_refresh)
+    finally:
+        if server is not None:
+            server.stop()
 
 
 def report(summary: "RunSummary", as_json: bool, warehouse: Path) -> int:

@@ -105,6 +105,7 @@ def _stored_rows(warehouse: Warehouse, parquet: os.PathLike, article_ids: set[st
     if not found:
         return pd.DataFrame(columns=[*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS, *STORED_COLUMNS])
     raw = pa.concat_tables(found).to_pandas()
+    raw["stored_part"] = raw["stored_part"].astype("category")  # one string per part, not one per row
     files = load_manifest(warehouse).select(
         ["file_id", "source_path", "size_bytes", "mtime_ns", "content_sha256", "encoding"]
     )
@@ -116,7 +117,7 @@ def _stored_rows(warehouse: Warehouse, parquet: os.PathLike, article_ids: set[st
 def stored_texts(rows: pd.DataFrame) -> list[str]:
     """The stored text of each row to re-derive, fetched from the raw_articles part its `stored_part` names."""
     texts: dict[str, str] = {}
-    for part, group in rows.groupby("stored_part", sort=False):
+    for part, group in rows.groupby("stored_part", sort=False, observed=True):
         wanted = pa.array(group["article_id"].tolist(), pa.string())
         table = pq.read_table(part, columns=["article_id", STORED_TEXT])
         table = table.filter(pc.is_in(table["article_id"], value_set=wanted))

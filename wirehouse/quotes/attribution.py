@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import re
 
-from wirehouse.quotes.common import _NOT_SPEECH_BEFORE_TO, _RELATIVES, _REPORTING_FORMS, _SPEECH_NOUNS, _Attr, _first
+from wirehouse.quotes.common import _NOT_SPEECH_BEFORE_TO, _RELATIVES, _REPORTING_FORMS, _SPEECH_NOUNS, _first
 from wirehouse.quotes.continuation import Continuation
 from wirehouse.quotes.cues import Cues
 from wirehouse.quotes.lexicon import (
     Lexicon,
     lexicon,
 )
-from wirehouse.quotes.model import Quote, QuoteSpan, Rule
+from wirehouse.quotes.model import Attribution, Credit, Found, Item, MentionKind, Quote, QuoteSpan, Reported, Rule
 from wirehouse.quotes.naming import Namer
 from wirehouse.quotes.noun_phrases import NounPhrases
 from wirehouse.quotes.pronouns import Antecedents
@@ -96,11 +96,11 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
         """Quotes of one article with speakers, in order of start; reported speech included."""
         sentences: dict[int, list[int]] = {}  # paragraph -> its sentence starts, worked out once
         reported = self._reported(text, paragraphs, spans, sentences) if self.indirect else []
-        reporter = {para_no: attr for _, _, para_no, attr in reported}
+        reporter = {clause.paragraph_no: clause.found for clause in reported}
         if not spans:
             return self._build(text, spans, [], [], [], reported, paragraphs, sentences)
         n = len(spans)
-        found: list[_Attr | None] = [None] * n
+        found: list[Found | None] = [None] * n
         scare = [False] * n
         forms = ["direct"] * n
         paras: list[ParaTokens | None] = [None] * n
@@ -122,7 +122,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
             for local, idx in enumerate(range(i, j)):
                 q = p.quote_at[local]
                 paras[idx] = p
-                attr: _Attr | None = None
+                attr: Found | None = None
                 previous = found[idx - 1] if local else None
                 if previous is not None and self._resumes(text, spans[idx], p, q):
                     attr = previous.continued(Rule.RESUMED)
@@ -137,7 +137,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                     # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."'
                     subject = self._sentence_subject(p, q, clause=True)
                     if subject is not None:
-                        attr = _Attr(p, subject[0], subject[1], subject[2], None, "explicit", Rule.SENTENCE_SUBJECT)
+                        attr = Found.of(p, subject, None, Attribution.EXPLICIT, Rule.SENTENCE_SUBJECT)
                 found[idx] = attr
             # quotes of the paragraph with no speaker of their own take the nearest one that has one
             for idx in range(i, j):
@@ -183,10 +183,10 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
         self,
         text: str,
         spans: list[QuoteSpan],
-        found: list[_Attr | None],
+        found: list[Found | None],
         scare: list[bool],
         forms: list[str],
-        reported: list[tuple[int, int, int, _Attr]],
+        reported: list[Reported],
         paragraphs: list[tuple[int, int]],
         sentences: dict[int, list[int]],
     ) -> list[Quote]:
@@ -194,22 +194,22 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
         names: dict[str, tuple[str | None, str]] = {}  # mention text -> (speaker, speaker kind)
         quotes: list[Quote] = []
         ante: Antecedents | None = None  # made when the first pronoun needs it
-        credits: list[tuple[int, str, str, str, str]] = []  # explicit speakers so far, for pronouns
+        credits: list[Credit] = []  # explicit speakers so far, for pronouns
         places: dict[tuple[ParaTokens, int, int], tuple[int, int, str]] = {}  # mention tokens -> offsets, text
         companies: set[str] = set()  # speakers that are descriptions of a company: 'firm', 'carmaker'
         described: set[str] = set()  # mentions that are descriptions: 'the firm', 'a Bank of England spokesman'
-        items: list[tuple[int, int, int, str, _Attr | None]] = [
-            (span.start, span.end, span.paragraph_no, "scare" if scare[i] else forms[i], found[i])
+        items = [
+            Item(span.start, span.end, span.paragraph_no, "scare" if scare[i] else forms[i], found[i])
             for i, span in enumerate(spans)
         ]
         if reported:
-            items += [(start, end, para_no, "indirect", attr) for start, end, para_no, attr in reported]
+            items += [Item(r.start, r.end, r.paragraph_no, "indirect", r.found) for r in reported]
             items.sort(key=_first)
         for idx, (q_start, q_end, para_no, kind, attr) in enumerate(items):
             mention = speaker = cue = None
             m_start = m_end = None
             speaker_kind = "unknown"
-            how = "none"
+            how = Attribution.NONE
             rule = None
             if attr is not None and kind != "scare":
                 rule = attr.rule
@@ -223,9 +223,9 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                 m_start, m_end, mention = offsets
                 cue = attr.cue
                 how = attr.via
-                if attr.kind == "pronoun":
-                    if how == "explicit":
-                        how = "pronoun"
+                if attr.kind == MentionKind.PRONOUN:
+                    if how == Attribution.EXPLICIT:
+                        how = Attribution.PRONOUN
                     first = attr.first
                     # '..., he claimed,' after a clause: the clause's subject is not the speaker
                     aside = first > 1 and p.toks[first - 1] == "," and p.lows[first - 2] not in _RELATIVES
@@ -239,13 +239,13 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                     cached = names.get(mention)
                     if cached is None:
                         cached = names[mention] = self.namer.speaker_name(mention, attr.kind, book)
-                        if attr.kind == "desc" or self.namer.is_description(mention):
+                        if attr.kind == MentionKind.DESC or self.namer.is_description(mention):
                             described.add(mention)
-                        if attr.kind == "desc" and cached[0] is not None and self.namer.company_desc(mention):
+                        if attr.kind == MentionKind.DESC and cached[0] is not None and self.namer.company_desc(mention):
                             companies.add(cached[0])
                     speaker, speaker_kind = cached
-                    if how == "explicit" and speaker is not None:
-                        credits.append((m_start, mention, attr.kind, speaker, speaker_kind))
+                    if how == Attribution.EXPLICIT and speaker is not None:
+                        credits.append(Credit(m_start, mention, attr.kind, speaker, speaker_kind))
             quotes.append(
                 Quote(
                     idx,
@@ -260,7 +260,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                     speaker,
                     speaker_kind,
                     cue,
-                    how,
+                    how.value,
                     rule,
                 )
             )
@@ -287,7 +287,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
         for quote in quotes:
             if quote.speaker is None:
                 continue
-            pronoun = quote.attribution == "pronoun"
+            pronoun = quote.attribution == Attribution.PRONOUN
             if company is not None and quote.speaker in companies:
                 quote.speaker, quote.speaker_kind = company, "organisation"
             elif quote.speaker in named and (pronoun or quote.speaker_mention not in described):

@@ -1,20 +1,16 @@
-"""What every rule module shares: the word sets of the rules, small token tests, and `_Attr`, a speaker found
-for a quote."""
+"""What every rule module shares: the word sets of the rules and small token tests."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from wirehouse.quotes.lexicon import (
     word_set,
 )
-from wirehouse.quotes.model import Rule
+from wirehouse.quotes.model import Item
 from wirehouse.quotes.tokens import (
     CLOSE,
     CUT,
     OPEN,
     SPECIAL,
-    ParaTokens,
 )
 
 WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
@@ -113,7 +109,7 @@ def _common_word(text: str, word: str) -> bool:
     return found
 
 
-def _first(item: tuple[int, int, int, str, _Attr | None]) -> int:
+def _first(item: Item) -> int:
     return item[0]
 
 
@@ -134,20 +130,3 @@ def _is_wordish(token: str) -> bool:
 
 
 _DASHES = frozenset((",", "—", "–", "-", "--"))
-
-
-@dataclass(slots=True)
-class _Attr:
-    """A speaker found for one quote: token range of the mention in `para`, cue verb, how it was found."""
-
-    para: ParaTokens
-    first: int
-    last: int
-    kind: str  # 'pronoun' | 'name' | 'desc'
-    cue: str | None
-    via: str  # 'explicit' | 'continuation'
-    rule: str  # the rule that found the speaker: a `Rule`, or 'cue.rule' for a verb's subject found by a cue
-
-    def continued(self, rule: Rule) -> _Attr:
-        """The same speaker, credited by `rule` to a quote that continues this one's."""
-        return _Attr(self.para, self.first, self.last, self.kind, self.cue, "continuation", rule)

@@ -20,11 +20,10 @@ from wirehouse.quotes.common import (
     _SPEECH_NOUNS,
     _STOPS,
     _TITLE_CUES,
-    _Attr,
     _is_possessive_name,
     _is_title,
 )
-from wirehouse.quotes.model import QuoteSpan, Rule
+from wirehouse.quotes.model import Attribution, Found, MentionKind, QuoteSpan, Rule
 from wirehouse.quotes.tokens import (
     CLOSE,
     CUT,
@@ -40,7 +39,7 @@ from wirehouse.quotes.tokens import (
 
 
 class Cues:
-    def _post(self, p: ParaTokens, q: int) -> _Attr | None:
+    def _post(self, p: ParaTokens, q: int) -> Found | None:
         """Attribution right after the quote: '"...," X said', '"...," said X'."""
         toks = p.toks
         lows = p.lows
@@ -64,7 +63,7 @@ class Cues:
             hi = min(n, j + 12)
             subject = self._subject_after(p, j + 1, hi)
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[j], "explicit", Rule.AFTER_VERB_FIRST)
+                return Found.of(p, subject, toks[j], Attribution.EXPLICIT, Rule.AFTER_VERB_FIRST)
             return None
         # subject first: find the verb within a few tokens, then check its subject starts right here
         limit = min(n, j + 30)
@@ -81,13 +80,13 @@ class Cues:
                         return None
                     if v + 1 < n and toks[v + 1] == ":":
                         return None  # '"...," Trump said: "..."' introduces the next quote
-                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.AFTER_SUBJECT_FIRST)
+                    return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.AFTER_SUBJECT_FIRST)
                 if subject is not None or v - j > 3:
                     return None
             v += 1
         return None
 
-    def _for_verb(self, p: ParaTokens, v: int, depth: int = 0) -> _Attr | None:
+    def _for_verb(self, p: ParaTokens, v: int, depth: int = 0) -> Found | None:
         """The speaker of the speech verb at token v (before the quote)."""
         toks = p.toks
         lows = p.lows
@@ -105,7 +104,7 @@ class Cues:
                 k -= 1
             subject = self._sentence_subject(p, v)
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.PARTICIPLE_SUBJECT)
+                return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.PARTICIPLE_SUBJECT)
             return None
         n = len(toks)
         if (
@@ -118,20 +117,20 @@ class Cues:
             if v + 2 < n and lows[v + 1] == "by":
                 subject = self._subject_after(p, v + 2, min(n, v + 12))
                 if subject is not None:
-                    return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.PASSIVE_BY_AGENT)
+                    return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.PASSIVE_BY_AGENT)
             return None
         if v + 2 < n and lows[v + 1] == "by" and low.endswith("ed"):
             # 'as described by FBI Director James Comey'
             subject = self._subject_after(p, v + 2, min(n, v + 12))
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.VERB_BY_AGENT)
+                return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.VERB_BY_AGENT)
         subject = self._subject_before(p, v, 0)
         if low.endswith("ing") and (
             (subject is None and self._subject_left(p, v, 0) is not None)
             or (
                 subject is not None
                 and (
-                    (subject[2] == "desc" and not self.namer.is_role(lows[subject[1]]))
+                    (subject.kind == MentionKind.DESC and not self.namer.is_role(lows[subject[1]]))
                     or (subject[0] > 0 and lows[subject[0] - 1] in _OBJECT_MARKERS)
                 )
             )
@@ -141,21 +140,21 @@ class Cues:
             if sender is not None:
                 subject = sender
         if subject is not None:
-            return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.VERB_SUBJECT)
+            return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.VERB_SUBJECT)
         j = self._skip_adverbs(p, v - 1, 0)
         if j >= 0 and lows[j] in _COORDINATORS:
             # 'X supports A and called B "..."': a coordinated verb shares the sentence's subject
             subject = self._sentence_subject(p, v)
             if subject is not None:
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.COORDINATED_VERB)
+                return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.COORDINATED_VERB)
         n = len(p.toks)
         inverted = v > 0 and toks[v - 1] == ","
         subject = self._subject_after(p, v + 1, min(n, v + (14 if inverted else 9)))
-        if subject is not None and (subject[2] != "desc" or inverted):
+        if subject is not None and (subject.kind != MentionKind.DESC or inverted):
             # 'said Jason Stilwell, a manager' / '..., said the report, ...' / '..., said Lewis Preston.'
             after = subject[1] + 1
             if after < n and (toks[after] in (",", ":") or (inverted and self._ends_at(p, after))):
-                return _Attr(p, subject[0], subject[1], subject[2], toks[v], "explicit", Rule.INVERTED_VERB)
+                return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.INVERTED_VERB)
         return None
 
     def _opens_sentence(self, p: ParaTokens, q: int) -> bool:
@@ -165,7 +164,7 @@ class Cues:
             k -= 1
         return k < 0 or p.toks[k] == CLOSE or (p.toks[k] in _STOPS and p.ends_sentence(k))
 
-    def _introduced(self, text: str, p_start: int, p_end: int) -> _Attr | None:
+    def _introduced(self, text: str, p_start: int, p_end: int) -> Found | None:
         """The speaker of a paragraph that hands over to the next one's quote.
 
         'President Clinton released the following statement:' / 'Stated Stone:' / 'Valastro praised
@@ -182,15 +181,15 @@ class Cues:
         for k in range(len(toks) - 1, -1, -1):
             if p.lows[k] in self.verbs and not self._is_noun_use(p, k):
                 found = self._for_verb(p, k)
-                if found is not None and (colon or found.kind == "name"):
-                    found.via = "continuation"
+                if found is not None and (colon or found.kind == MentionKind.NAME):
+                    found.via = Attribution.CONTINUATION
                     found.rule = f"{Rule.INTRODUCED}.{found.rule}"
                     return found
                 break
         subject = self._sentence_subject(p, len(toks) - 1)
-        if subject is None or (subject[2] != "name" and not colon):
+        if subject is None or (subject.kind != MentionKind.NAME and not colon):
             return None
-        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation", Rule.INTRODUCED_SUBJECT)
+        return Found.of(p, subject, None, Attribution.CONTINUATION, Rule.INTRODUCED_SUBJECT)
 
     def _resumes(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A quote split by its attribution: '"We know," he wrote, "you are rooting for her."'.
@@ -207,7 +206,7 @@ class Cues:
             k -= 1
         return k > 1 and p.toks[k - 1] == ","
 
-    def _previous_subject(self, p: ParaTokens, q: int) -> _Attr | None:
+    def _previous_subject(self, p: ParaTokens, q: int) -> Found | None:
         """For a quote opening a sentence with no attribution: the named subject of the sentence before it.
 
         'Clinton touted her record. "We need to ..."' -> Clinton.
@@ -223,17 +222,17 @@ class Cues:
             if p.lows[m] in self.verbs and not self._is_noun_use(p, m):
                 found = self._for_verb(p, m)
                 if found is not None:
-                    found.via = "continuation"
+                    found.via = Attribution.CONTINUATION
                     found.rule = f"{Rule.PREVIOUS_SENTENCE}.{found.rule}"
                     return found
                 break
             m -= 1
         subject = self._sentence_subject(p, k)
-        if subject is None or subject[2] == "desc":
+        if subject is None or subject.kind == MentionKind.DESC:
             return None
-        return _Attr(p, subject[0], subject[1], subject[2], None, "continuation", Rule.PREVIOUS_SUBJECT)
+        return Found.of(p, subject, None, Attribution.CONTINUATION, Rule.PREVIOUS_SUBJECT)
 
-    def _pre(self, p: ParaTokens, q: int) -> _Attr | None:
+    def _pre(self, p: ParaTokens, q: int) -> Found | None:
         """The nearest speech verb before the quote in its sentence, and its subject."""
         toks = p.toks
         lows = p.lows
@@ -255,12 +254,12 @@ class Cues:
             )
             if (
                 found is not None
-                and found[2] == "name"
+                and found.kind == MentionKind.NAME
                 and (found[1] > found[0] or opens)
                 and p.lows[found[1]] not in _HEADER_WORDS
                 and not self._verb_before(p, found[0])
             ):
-                return _Attr(p, found[0], found[1], "name", None, "explicit", Rule.TRANSCRIPT_NAME)
+                return Found(p, found[0], found[1], MentionKind.NAME, None, Attribution.EXPLICIT, Rule.TRANSCRIPT_NAME)
         if k < 0:
             return None
         verbs = self.verbs
@@ -273,7 +272,7 @@ class Cues:
                 # 'Trump’s claim that Obama "founded ISIS"'
                 owner = self._np_core(p, k - 1, 0)
                 if owner is not None:
-                    return _Attr(p, owner[0], owner[1], owner[2], None, "explicit", Rule.SPEECH_NOUN_OWNER)
+                    return Found.of(p, owner, None, Attribution.EXPLICIT, Rule.SPEECH_NOUN_OWNER)
             if low in verbs and not self._is_noun_use(p, k):
                 speaker = self._for_verb(p, k)
                 if speaker is not None:
@@ -289,10 +288,10 @@ class Cues:
             elif low == "according" and k + 1 < len(toks) and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(len(toks), k + 10))
                 if subject is not None:
-                    return _Attr(p, subject[0], subject[1], subject[2], "according to", "explicit", Rule.ACCORDING_TO)
+                    return Found.of(p, subject, "according to", Attribution.EXPLICIT, Rule.ACCORDING_TO)
         return None
 
-    def _agent_after(self, p: ParaTokens, q: int) -> _Attr | None:
+    def _agent_after(self, p: ParaTokens, q: int) -> Found | None:
         """'by X' after the quote at q in its sentence, for a passive speech verb before it."""
         toks = p.toks
         n = len(toks)
@@ -300,8 +299,8 @@ class Cues:
         while k < n and not (toks[k] in _STOPS and p.ends_sentence(k)) and toks[k] != OPEN and k - q < 12:
             if p.lows[k] == "by" and k + 1 < n:
                 subject = self._subject_after(p, k + 1, min(n, k + 12))
-                if subject is not None and subject[2] != "pronoun":
-                    return _Attr(p, subject[0], subject[1], subject[2], None, "explicit", Rule.AGENT_AFTER_QUOTE)
+                if subject is not None and subject.kind != MentionKind.PRONOUN:
+                    return Found.of(p, subject, None, Attribution.EXPLICIT, Rule.AGENT_AFTER_QUOTE)
                 return None
             k += 1
         return None
@@ -319,7 +318,7 @@ class Cues:
             k -= 1
         return False
 
-    def _later(self, p: ParaTokens, q: int) -> _Attr | None:
+    def _later(self, p: ParaTokens, q: int) -> Found | None:
         """A speech verb later in the quote's sentence whose subject follows the quote."""
         toks = p.toks
         lows = p.lows
@@ -344,13 +343,11 @@ class Cues:
                 if subject is None and toks[k - 1] in (",", CLOSE):
                     subject = self._subject_after(p, k + 1, min(n, k + 12))  # '..., said Brad Bannon'
                 if subject is not None:
-                    return _Attr(p, subject[0], subject[1], subject[2], tok, "explicit", Rule.LATER_VERB)
+                    return Found.of(p, subject, tok, Attribution.EXPLICIT, Rule.LATER_VERB)
             elif low == "according" and k + 1 < n and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(n, k + 10))
                 if subject is not None:
-                    return _Attr(
-                        p, subject[0], subject[1], subject[2], "according to", "explicit", Rule.LATER_ACCORDING_TO
-                    )
+                    return Found.of(p, subject, "according to", Attribution.EXPLICIT, Rule.LATER_ACCORDING_TO)
         return None
 
     def _has_cue(self, p: ParaTokens, q: int) -> bool:
@@ -383,7 +380,7 @@ class Cues:
             return not sentence_start and _is_title(text[span.start : span.end])
         return True
 
-    def _form(self, text: str, p: ParaTokens, q: int, found: _Attr | None) -> str:
+    def _form(self, text: str, p: ParaTokens, q: int, found: Found | None) -> str:
         """'direct' if the quote stands as its own sentence or clause, 'partial' if it is woven into one."""
         toks = p.toks
         k = q - 1

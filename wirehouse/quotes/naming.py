@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection
 
 from wirehouse.quotes.lexicon import ORG_HEADS, Lexicon
+from wirehouse.quotes.model import Credit, MentionKind
 from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
 
 _AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "man", "men")
@@ -39,7 +40,7 @@ class Namer:
         self.nouns = lex.speaker_nouns
         self._not_nouns: set[str] = set()  # words `noun_info` found to be no speaker nouns
         # mention -> what its speaker is, short of the article's canonical names (`mention_parts`)
-        self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
+        self._parts: dict[tuple[str, MentionKind], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
         self._company: re.Pattern[str] | None = None
 
     def noun_info(self, low: str) -> tuple[str, str, bool] | None:
@@ -100,7 +101,7 @@ class Namer:
             return False  # the common case: a surname
         return self.title_word(last) and all(self.title_word(w) for w in name.split())
 
-    def speaker_name(self, mention: str, kind: str, book: NameBook) -> tuple[str | None, str]:
+    def speaker_name(self, mention: str, kind: MentionKind, book: NameBook) -> tuple[str | None, str]:
         """Canonical speaker and its kind for a named or described mention."""
         key = (mention, kind)
         parts = self._parts.get(key)
@@ -119,12 +120,12 @@ class Namer:
             return fixed, "unknown"  # 'The Foreign Secretary', 'Lawyers', 'U.S. Official': a role, not a name
         return name, "person"
 
-    def mention_parts(self, mention: str, kind: str) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
+    def mention_parts(self, mention: str, kind: MentionKind) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
         """What `speaker_name` decides without the article: (name core, or None; the speaker if there is no
         core, or the role text if the core is all titles; speaker kind; whether the core is a surname alone,
         to be made canonical from the article)."""
         words = mention.split()
-        if kind == "name":
+        if kind == MentionKind.NAME:
             full = words
             words = head_words(words)
             n = len(words)
@@ -159,15 +160,15 @@ class Namer:
         if words[0].lower() in ("the", "a", "an"):
             words = words[1:]
         head = head_words(words)
-        kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
-        return None, " ".join(words) or None, kind, False
+        speaker_kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
+        return None, " ".join(words) or None, speaker_kind, False
 
     def company_desc(self, mention: str) -> bool:
         """'the firm', 'The High Street retailer': a definite description of a company."""
         words = head_words(mention.split())
         return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in self.lex.company_nouns
 
-    def sole_company(self, text: str, book: NameBook, credits: list[tuple[int, str, str, str, str]]) -> str | None:
+    def sole_company(self, text: str, book: NameBook, credits: list[Credit]) -> str | None:
         """The one company an article names, in its fullest form, or None if it names none or several.
 
         Companies are names ending in a company word ('Cairn Energy', 'Nortel Networks', 'Computer Terminal
@@ -177,9 +178,9 @@ class Namer:
         """
         speaking: set[str] = set()
         for _, _, kind, speaker, speaker_kind in credits:
-            if kind == "name" and speaker_kind == "organisation":
+            if kind == MentionKind.NAME and speaker_kind == "organisation":
                 speaking.add(speaker)
-            elif kind == "name" and " " not in speaker and not book.profile(speaker)[1]:
+            elif kind == MentionKind.NAME and " " not in speaker and not book.profile(speaker)[1]:
                 speaking.add(speaker)  # 'Cairn' said, of 'Cairn Energy'; or 'Yukos': another company
         if not speaking:
             return None  # a company named only in passing ('Mitsubishi Motors') may not be the one meant

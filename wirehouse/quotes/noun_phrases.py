@@ -26,6 +26,7 @@ from wirehouse.quotes.lexicon import (
     NAME_PARTICLES,
     PRONOUNS,
 )
+from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.speakers import strip_possessive
 from wirehouse.quotes.tokens import (
     SPECIAL,
@@ -35,28 +36,28 @@ from wirehouse.quotes.tokens import (
 
 class NounPhrases:
     # ----------------------------------------------------------------- subjects
-    def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> tuple[int, int, str] | None:
+    def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> Mention | None:
         """The noun phrase whose last token is j: a name run, 'the Kremlin', 'the senator', 'he'.
 
         A phrase after 'of/for/with/at/from' is joined to the one before it: 'a spokesman for the campaign',
         'Jason Gilbert of Cheyenne', 'Source familiar with the ad'.
         """
         found = self._np_core(p, j, lo)
-        if found is None or not extend or found[2] == "pronoun":
+        if found is None or not extend or found.kind == MentionKind.PRONOUN:
             return found
         k = found[0]
-        if k - 2 >= lo and (p.lows[k - 1] in _PP_LINKS or (p.lows[k - 1] == "in" and found[2] == "name")):
+        if k - 2 >= lo and (p.lows[k - 1] in _PP_LINKS or (p.lows[k - 1] == "in" and found.kind == MentionKind.NAME)):
             head = self._np_core(p, k - 2, lo)
-            if head is not None and head[2] != "pronoun":
-                return (head[0], j, head[2])
+            if head is not None and head.kind != MentionKind.PRONOUN:
+                return Mention(head[0], j, head.kind)
             # an adjective before the preposition: 'Source familiar with the ad'
             if k - 3 >= lo and p.lows[k - 2] in _PP_ADJECTIVES and p.toks[k - 3][0].isupper():
                 head = self._np_core(p, k - 3, lo)
-                if head is not None and head[2] != "pronoun":
-                    return (head[0], j, head[2])
+                if head is not None and head.kind != MentionKind.PRONOUN:
+                    return Mention(head[0], j, head.kind)
         return found
 
-    def _np_core(self, p: ParaTokens, j: int, lo: int) -> tuple[int, int, str] | None:
+    def _np_core(self, p: ParaTokens, j: int, lo: int) -> Mention | None:
         if j < lo:
             return None
         toks = p.toks
@@ -66,7 +67,7 @@ class NounPhrases:
             return None
         low = lows[j]
         if low in PRONOUNS and (low != "i" or tok == "I"):
-            return (j, j, "pronoun")
+            return Mention(j, j, MentionKind.PRONOUN)
         first = tok[0]
         if first.isupper():
             if low in CAPITAL_STOPWORDS or low in self.verbs:
@@ -89,7 +90,7 @@ class NounPhrases:
                 k += 1
             if k - 1 >= lo and lows[k - 1] in _NAME_DETERMINERS:
                 k -= 1
-            return (k, j, "name")
+            return Mention(k, j, MentionKind.NAME)
         if not first.isalnum() or first.isupper() or low in _NOT_DESCRIPTION or low in self.verbs:
             return None
         if low in AUX_ADVERBS or not _is_wordish(tok):
@@ -100,7 +101,7 @@ class NounPhrases:
             prev = toks[k - 1]
             pl = lows[k - 1]
             if pl in DETERMINERS:
-                return (k - 1, j, "desc")
+                return Mention(k - 1, j, MentionKind.DESC)
             if prev in SPECIAL:
                 break
             if prev[0].isupper() and pl not in CAPITAL_STOPWORDS:
@@ -115,7 +116,7 @@ class NounPhrases:
                 continue
             break
         if toks[k][0].isupper() or self.namer.is_role(low):
-            return (k, j, "desc")
+            return Mention(k, j, MentionKind.DESC)
         return None
 
     def _is_noun_use(self, p: ParaTokens, k: int) -> bool:
@@ -141,7 +142,7 @@ class NounPhrases:
             and not low.endswith("ing")
         )
 
-    def _speaks(self, p: ParaTokens, found: tuple[int, int, str]) -> bool:
+    def _speaks(self, p: ParaTokens, found: Mention) -> bool:
         """Can this noun phrase be credited with speech: a pronoun, a name, or a description headed by a noun
         that speaks ('the senator', 'officials', 'the firm', 'the report'; not 'the cost', 'the past')?
 
@@ -149,11 +150,11 @@ class NounPhrases:
         lowercase and never capitalised inside a sentence ('More than 600 people ...', 'Third generation').
         """
         first, last, kind = found
-        if kind == "pronoun" or (kind == "name" and first != last):
+        if kind == MentionKind.PRONOUN or (kind == MentionKind.NAME and first != last):
             return True
         toks = p.toks
         lows = p.lows
-        if kind == "desc":
+        if kind == MentionKind.DESC:
             # some word of the phrase before its prepositional phrase or relative clause can speak: 'a source
             # involved in the talks', 'the paper's editorial board', 'an industry lobbyist who spoke'; or is
             # a capitalised word ('the Trump campaign')

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, CONJUNCTIONS, DETERMINERS, PRONOUNS
-from wirehouse.quotes.model import QuoteSpan
+from wirehouse.quotes.model import Credit, MentionKind, QuoteSpan
 from wirehouse.quotes.naming import Namer, head_words
 from wirehouse.quotes.speakers import NameBook, strip_possessive
 from wirehouse.quotes.tokens import sentence_starts
@@ -73,7 +73,7 @@ class Antecedents:
         book: NameBook,
         names: dict[str, tuple[str | None, str]],
         spans: list[QuoteSpan],
-        credits: list[tuple[int, str, str, str, str]],
+        credits: list[Credit],
     ) -> None:
         self.namer = namer
         self.spans = spans
@@ -98,8 +98,8 @@ class Antecedents:
         self.pending = credits  # explicit speakers (the caller appends to it), sorted out up to `taken`
         self.taken = 0
 
-    def _take(self, pos: int, mention: str, kind: str, speaker: str, speaker_kind: str) -> None:
-        if kind == "name" and speaker_kind != "unknown":
+    def _take(self, pos: int, mention: str, kind: MentionKind, speaker: str, speaker_kind: str) -> None:
+        if kind == MentionKind.NAME and speaker_kind != "unknown":
             if speaker_kind == "organisation":
                 self.groups.append((pos, speaker))
                 self.things.append((pos, speaker))
@@ -308,7 +308,7 @@ class Antecedents:
             return m_start, known, _UNCHECKED  # a person already credited: 'Mr Straw, visiting Beijing, noted'
         cached = self.names.get(mention)
         if cached is None:
-            cached = self.names[mention] = self.namer.speaker_name(mention, "name", self.book)
+            cached = self.names[mention] = self.namer.speaker_name(mention, MentionKind.NAME, self.book)
         speaker, kind = cached
         if speaker is None or kind != "person":
             return None

@@ -12,9 +12,8 @@ from wirehouse.quotes.common import (
     _INTRO_WORDS,
     _TIME_WORDS,
     WEEKDAYS,
-    _Attr,
 )
-from wirehouse.quotes.model import QuoteSpan, Rule
+from wirehouse.quotes.model import Found, QuoteSpan, Reported, Rule
 from wirehouse.quotes.tokens import (
     MAX_REPORTED,
     SENTENCE_END,
@@ -31,7 +30,7 @@ class ReportedSpeech:
         paragraphs: list[tuple[int, int]],
         spans: list[QuoteSpan],
         sentences: dict[int, list[int]],
-    ) -> list[tuple[int, int, int, _Attr]]:
+    ) -> list[Reported]:
         """Reported speech in sentences without quote marks: 'X said (that) CLAUSE' / 'CLAUSE, X said'.
 
         Candidates come from one regex scan for the commonest reporting verbs (one pass over the text is
@@ -45,7 +44,7 @@ class ReportedSpeech:
         p_starts = [start for start, _ in paragraphs]
         quoted = [(s.open_pos if s.open_pos >= 0 else s.start, s.end) for s in spans]
         quote_starts = [q[0] for q in quoted]
-        out: list[tuple[int, int, int, _Attr]] = []
+        out: list[Reported] = []
         done_until = -1
         budget = MAX_REPORTED  # sentences read
         for hit in hits:
@@ -90,7 +89,7 @@ class ReportedSpeech:
                 clause = self._clause_after(p, v) or self._clause_before(p, v, found)
             if clause is not None:
                 first, last = clause
-                out.append((p.start_of(first), p.end_of(last), para_no, found))
+                out.append(Reported(p.start_of(first), p.end_of(last), para_no, found))
         return out
 
     def _clause_after(self, p: ParaTokens, v: int) -> tuple[int, int] | None:
@@ -142,7 +141,7 @@ class ReportedSpeech:
             return None
         return j, end
 
-    def _clause_inverted(self, p: ParaTokens, v: int, found: _Attr) -> tuple[int, int] | None:
+    def _clause_inverted(self, p: ParaTokens, v: int, found: Found) -> tuple[int, int] | None:
         """'CLAUSE, said X.' / 'CLAUSE, said X, the Y of Z.' / 'By contrast, says X, CLAUSE.': the reported
         clause around a verb whose subject follows it. Before the verb, unless that is only a short
         adverbial ('By contrast', 'At that point') and a clause follows the subject's comma."""
@@ -163,7 +162,7 @@ class ReportedSpeech:
             return None
         return 0, comma - 1
 
-    def _clause_before(self, p: ParaTokens, v: int, found: _Attr) -> tuple[int, int] | None:
+    def _clause_before(self, p: ParaTokens, v: int, found: Found) -> tuple[int, int] | None:
         """'CLAUSE, the Kremlin said.': the verb ends the sentence and a comma sits before its subject."""
         toks = p.toks
         n = len(toks)

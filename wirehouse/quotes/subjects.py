@@ -35,6 +35,7 @@ from wirehouse.quotes.lexicon import (
     NAME_PARTICLES,
     PRONOUNS,
 )
+from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.speakers import strip_possessive
 from wirehouse.quotes.tokens import (
     CUT,
@@ -48,7 +49,7 @@ from wirehouse.quotes.tokens import (
 
 
 class Subjects:
-    def _subject_before(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
+    def _subject_before(self, p: ParaTokens, v: int, lo: int) -> Mention | None:
         """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'.
 
         Only a phrase that can speak is a subject (`_speaks`). A noun phrase after a preposition is not one:
@@ -67,17 +68,17 @@ class Subjects:
         if found is None:
             return None
         first, last, kind = found
-        if kind == "pronoun" or (kind == "name" and last > first):
+        if kind == MentionKind.PRONOUN or (kind == MentionKind.NAME and last > first):
             return found  # 'he said', 'John Smith said'
         return self._checked(p, found, lo)
 
-    def _checked(self, p: ParaTokens, found: tuple[int, int, str], lo: int) -> tuple[int, int, str] | None:
+    def _checked(self, p: ParaTokens, found: Mention, lo: int) -> Mention | None:
         """`_subject_before`'s checks of a found subject: see there."""
         first = found[0]
         if (
             first - 2 >= lo
             and p.lows[first - 1] in _SKIPPED_PREPOSITIONS
-            and found[2] == "desc"
+            and found.kind == MentionKind.DESC
             and p.lows[first - 2] in AUX_ADVERBS
         ):
             retry = self._subject_left(p, first - 1, lo)  # 'has in the past said': 'in' stands for the verb
@@ -94,15 +95,25 @@ class Subjects:
             if core is None or core[0] <= first or p.lows[core[0] - 1] != "of" or not self._speaks(p, core):
                 return None
             return core
-        if first - 2 >= lo and p.toks[first - 1] == "," and found[2] == "desc" and self.namer.is_role(p.lows[found[1]]):
+        if (
+            first - 2 >= lo
+            and p.toks[first - 1] == ","
+            and found.kind == MentionKind.DESC
+            and self.namer.is_role(p.lows[found.last])
+        ):
             name = self._np_ending(p, first - 2, lo)
-            if name is not None and name[2] == "name" and name[1] > name[0] and not self._title_like(p, name):
-                start = name[0]
+            if (
+                name is not None
+                and name.kind == MentionKind.NAME
+                and name.last > name.first
+                and not self._title_like(p, name)
+            ):
+                start = name.first
                 if start == lo or p.toks[start - 1] in _STARTERS or self._ends_at(p, start - 1):
                     return name
         return found
 
-    def _subject_left(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
+    def _subject_left(self, p: ParaTokens, v: int, lo: int) -> Mention | None:
         toks = p.toks
         lows = p.lows
         j = self._skip_adverbs(p, v - 1, lo)
@@ -124,7 +135,7 @@ class Subjects:
                 found = self._subject_left(p, k, lo)
                 if (
                     found is not None
-                    and found[2] != "pronoun"
+                    and found.kind != MentionKind.PRONOUN
                     and found[0] > lo
                     and (toks[found[0] - 1] == "," or lows[found[0] - 1] in _PP_LINKS)
                 ):
@@ -133,7 +144,7 @@ class Subjects:
                     while c > lo and toks[c - 1] not in _STARTERS and not self._ends_at(p, c - 1):
                         c -= 1
                     opener = self._subject_right(p, c, k)
-                    if opener is not None and opener[2] == "name" and toks[opener[1] + 1] == ",":
+                    if opener is not None and opener.kind == MentionKind.NAME and toks[opener[1] + 1] == ",":
                         return opener
                 return found
             return None
@@ -169,7 +180,7 @@ class Subjects:
             k -= 1
         return None
 
-    def _appositive(self, p: ParaTokens, j: int, lo: int) -> tuple[int, int, str] | None:
+    def _appositive(self, p: ParaTokens, j: int, lo: int) -> Mention | None:
         """'X, the Y of Z, said': skip back over comma-enclosed phrases to the noun phrase before them.
 
         Several commas may sit inside the phrase ("Anne Richards, assistant secretary for population,
@@ -203,14 +214,14 @@ class Subjects:
                     inner = self._np_core(p, inner_end, k + 1)
                     if (
                         inner is not None
-                        and inner[2] == "name"
+                        and inner.kind == MentionKind.NAME
                         and inner[0] == k + 1
                         and inner[1] > inner[0]
                         and self._title_like(p, found)
                     ):
                         # 'The Shadow Secretary of State for the Family, Theresa May, said': the name inside
                         return inner
-                    if found[2] != "desc":
+                    if found.kind != MentionKind.DESC:
                         start = found[0]
                         if start == lo or toks[start - 1] in _STARTERS or self._ends_at(p, start - 1):
                             return found  # the sentence's own subject: 'Clinton, in Columbus, Ohio, said'
@@ -226,10 +237,10 @@ class Subjects:
             steps += 1
         return nearest or fallback
 
-    def _title_like(self, p: ParaTokens, found: tuple[int, int, str]) -> bool:
+    def _title_like(self, p: ParaTokens, found: Mention) -> bool:
         """Is this noun phrase a role rather than a person: a description, 'the ...', a title, or an object?"""
         first, last, kind = found
-        if kind == "desc" or p.lows[first] == "the":
+        if kind == MentionKind.DESC or p.lows[first] == "the":
             return True
         if first > 0 and p.lows[first - 1] in _OBJECT_MARKERS:
             return True  # '... of State for the Family'
@@ -239,22 +250,22 @@ class Subjects:
         """Does a sentence end at token k?"""
         return p.toks[k] in _STOPS and p.ends_sentence(k)
 
-    def _subject_after(self, p: ParaTokens, j: int, hi: int) -> tuple[int, int, str] | None:
+    def _subject_after(self, p: ParaTokens, j: int, hi: int) -> Mention | None:
         """Subject placed after its verb, if it can speak (`_speaks`)."""
         found = self._subject_right(p, j, hi)
         if found is None or self._speaks(p, found):
             return found
-        if found[0] == found[1] and found[2] == "name":
+        if found[0] == found[1] and found.kind == MentionKind.NAME:
             # 'Federal labor organizations have ...': a capitalised adjective opening a description
             k = found[1] + 1
             while k < hi and self._is_modifier(p, k):
                 k += 1
             for m in range(k - 1, found[1], -1):
                 if self.namer.noun_like(strip_possessive(p.lows[m])):
-                    return (found[0], m, "desc")
+                    return Mention(found[0], m, MentionKind.DESC)
         return None
 
-    def _subject_right(self, p: ParaTokens, j: int, hi: int) -> tuple[int, int, str] | None:
+    def _subject_right(self, p: ParaTokens, j: int, hi: int) -> Mention | None:
         """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'.
 
         The run of words stops at punctuation, a function word or a verb; it is a name if it ends with a
@@ -270,7 +281,7 @@ class Subjects:
             return None
         low = lows[j]
         if low in _SUBJECT_PRONOUNS and (low != "i" or tok == "I"):
-            return (j, j, "pronoun")
+            return Mention(j, j, MentionKind.PRONOUN)
         k = j
         last_cap = -1
         and_at = -1
@@ -353,9 +364,9 @@ class Subjects:
             return None
         end = k - 1
         if last_cap == end:
-            return (j, end, "name")
+            return Mention(j, end, MentionKind.NAME)
         if lows[j] in _SUBJECT_DETERMINERS or toks[j][0].isupper() or self.namer.is_role(lows[end]):
-            return (j, end, "desc")
+            return Mention(j, end, MentionKind.DESC)
         return None
 
     def _tail_ok(self, p: ParaTokens, v: int) -> bool:
@@ -407,7 +418,7 @@ class Subjects:
             k -= 1
         return k >= 0 and lows[k] in _BE_FORMS and not lows[v].endswith("ing") and p.toks[v][0].islower()
 
-    def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> tuple[int, int, str] | None:
+    def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> Mention | None:
         """The subject of the sentence holding token v (for 'X did Y, saying "..."').
 
         The first noun phrase of the sentence, or of a later comma-separated stretch when the sentence opens
@@ -451,7 +462,7 @@ class Subjects:
         for j in starts[:4]:
             found = self._subject_after(p, j, v)
             if found is None or (
-                found[2] == "desc"
+                found.kind == MentionKind.DESC
                 and lows[j] not in ("the", "a", "an")
                 and not _is_possessive_name(toks[j])
                 and not (toks[j][0].isupper() and lows[j] not in _SUBJECT_DETERMINERS)
@@ -463,7 +474,7 @@ class Subjects:
             if nxt + 3 < v and toks[nxt] == "(" and toks[nxt + 2] == ")" and toks[nxt + 3] in _DATELINE_DASHES:
                 continue  # 'Washington (AFP) – ...'
 
-            if found[2] == "name" and toks[found[1]].isupper() and len(toks[found[1]]) > 3:
+            if found.kind == MentionKind.NAME and toks[found[1]].isupper() and len(toks[found[1]]) > 3:
                 continue  # an all-capitals dateline: 'LA CROSSE, Wisc.'
             if nxt < v and not toks[nxt][0].islower():
                 # 'Speaking in Salem, New Hampshire, Trump went after Bush': a subject is followed by its verb

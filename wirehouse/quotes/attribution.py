@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from wirehouse.quotes.common import _NOT_SPEECH_BEFORE_TO, _RELATIVES, _REPORTING_FORMS, _SPEECH_NOUNS, _first
+from wirehouse.quotes.common import _first
 from wirehouse.quotes.continuation import Continuation
 from wirehouse.quotes.cues import Cues
 from wirehouse.quotes.lexicon import (
@@ -53,9 +53,10 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
 
     def __init__(self, lex: Lexicon | None = None, indirect: bool = True) -> None:
         self.lex = lex or lexicon()
+        self.words = self.lex.words  # the word lists every rule reads (seeds/quote_words.csv)
         self.indirect = indirect  # also extract reported speech ('X said (that) ...')
         self.verbs = self.lex.verb_lemma
-        forms = [form for form in _REPORTING_FORMS if form in self.verbs]
+        forms = [form for form in self.words.reporting_forms if form in self.verbs]
         # ' said' as a whole word (not 'saids', 'said-'): one scan of the text finds every reporting verb; the
         # forms grouped by first letter ('s(?:aid|ays)') so that each space is tried against a few letters
         groups: dict[str, list[str]] = {}
@@ -66,10 +67,10 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
         self.titles = self.lex.title_tokens
         self.nouns = self.lex.speaker_nouns
         self.namer = Namer(self.lex)  # canonical names and speaker nouns, shared with the pronoun resolver
-        self._verb_heads = frozenset(self.lex.phrasal) | _NOT_SPEECH_BEFORE_TO
+        self._verb_heads = frozenset(self.lex.phrasal) | self.words.not_speech_before_to
         # the words a cue search stops at (`ParaTokens.jumps`): speech verbs, 'according' (to), speech nouns
         self._cue_words = frozenset(self.verbs) | {"according"}
-        self._pre_words = self._cue_words | _SPEECH_NOUNS
+        self._pre_words = self._cue_words | self.words.speech_nouns
         # the cues of a quote's speaker, in the order they are tried: the first to find one credits it
         self.cues = (self._post, self._pre, self._later)  # after the quote, before it, later in its sentence
 
@@ -86,7 +87,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                 continue
             low = lows[k]
             nxt = lows[k + 1]
-            if nxt == "to" and low in _NOT_SPEECH_BEFORE_TO:
+            if nxt == "to" and low in self.words.not_speech_before_to:
                 lows[k] = "_" + low  # 'continued to expand', 'added to the list'
             elif nxt in phrasal.get(low, ()):
                 lows[k] = low + " " + nxt
@@ -228,7 +229,7 @@ class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech):
                         how = Attribution.PRONOUN
                     first = attr.first
                     # '..., he claimed,' after a clause: the clause's subject is not the speaker
-                    aside = first > 1 and p.toks[first - 1] == "," and p.lows[first - 2] not in _RELATIVES
+                    aside = first > 1 and p.toks[first - 1] == "," and p.lows[first - 2] not in self.words.relatives
                     if ante is None:
                         ante = Antecedents(self.namer, text, paragraphs, sentences, book, names, spans, credits)
                     resolved = ante.resolved.get(m_start)

@@ -9,17 +9,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from wirehouse.quotes.common import (
-    _COORDINATORS,
     _DASHES,
-    _HEADER_WORDS,
-    _OBJECT_MARKERS,
-    _PARTICIPLE_LINKS,
-    _PASSIVE_BEFORE,
-    _PASSIVE_LINKS,
     _POST_HALTS,
-    _SPEECH_NOUNS,
     _STOPS,
-    _TITLE_CUES,
     _is_possessive_name,
     _is_title,
 )
@@ -91,11 +83,11 @@ class Cues:
         toks = p.toks
         lows = p.lows
         low = lows[v]
-        if low.endswith("ing") and v > 0 and depth < 2 and lows[v - 1] in _PARTICIPLE_LINKS:
+        if low.endswith("ing") and v > 0 and depth < 2 and lows[v - 1] in self.words.participle_links:
             # '..., the Kremlin said, adding:' / 'was quoted as saying': the clause's own verb has the subject
             k = v - 2
             while k >= 0 and not (toks[k] in _STOPS and p.ends_sentence(k)) and toks[k] not in SPECIAL:
-                if lows[k] in self.verbs or (lows[k] in ("quoted", "cited") and toks[k].islower()):
+                if lows[k] in self.verbs or (lows[k] in self.words.citation_verbs and toks[k].islower()):
                     found = self._for_verb(p, k, depth + 1)
                     if found is not None:
                         found.cue = toks[v]
@@ -110,7 +102,7 @@ class Cues:
         if (
             depth == 0
             and v
-            and (lows[v - 1] in _PASSIVE_BEFORE or lows[v - 1].endswith("ly"))
+            and (lows[v - 1] in self.words.passive_before or lows[v - 1].endswith("ly"))
             and self._is_passive(p, v)
         ):
             # 'can be added', 'was told': the subject is not the speaker; only 'by X' names one
@@ -131,7 +123,7 @@ class Cues:
                 subject is not None
                 and (
                     (subject.kind == MentionKind.DESC and not self.namer.is_role(lows[subject[1]]))
-                    or (subject[0] > 0 and lows[subject[0] - 1] in _OBJECT_MARKERS)
+                    or (subject[0] > 0 and lows[subject[0] - 1] in self.words.object_markers)
                 )
             )
         ):
@@ -142,7 +134,7 @@ class Cues:
         if subject is not None:
             return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.VERB_SUBJECT)
         j = self._skip_adverbs(p, v - 1, 0)
-        if j >= 0 and lows[j] in _COORDINATORS:
+        if j >= 0 and lows[j] in self.words.coordinators:
             # 'X supports A and called B "..."': a coordinated verb shares the sentence's subject
             subject = self._sentence_subject(p, v)
             if subject is not None:
@@ -256,7 +248,7 @@ class Cues:
                 found is not None
                 and found.kind == MentionKind.NAME
                 and (found[1] > found[0] or opens)
-                and p.lows[found[1]] not in _HEADER_WORDS
+                and p.lows[found[1]] not in self.words.header_words
                 and not self._verb_before(p, found[0])
             ):
                 return Found(p, found[0], found[1], MentionKind.NAME, None, Attribution.EXPLICIT, Rule.TRANSCRIPT_NAME)
@@ -268,7 +260,7 @@ class Cues:
         hi = bisect_right(cues, k)
         for k in reversed(cues[bisect_left(cues, lo) : hi]):
             low = lows[k]
-            if low in _SPEECH_NOUNS and k > 0 and lows[k + 1] == "that" and _is_possessive_name(toks[k - 1]):
+            if low in self.words.speech_nouns and k > 0 and lows[k + 1] == "that" and _is_possessive_name(toks[k - 1]):
                 # 'Trump’s claim that Obama "founded ISIS"'
                 owner = self._np_core(p, k - 1, 0)
                 if owner is not None:
@@ -280,9 +272,9 @@ class Cues:
                     return speaker
                 if (
                     k
-                    and (lows[k - 1] in _PASSIVE_BEFORE or lows[k - 1].endswith("ly"))
+                    and (lows[k - 1] in self.words.passive_before or lows[k - 1].endswith("ly"))
                     and self._is_passive(p, k)
-                    and all(lows[m] in _PASSIVE_LINKS for m in range(k + 1, q - 1))
+                    and all(lows[m] in self.words.passive_links for m in range(k + 1, q - 1))
                 ):
                     return self._agent_after(p, q)  # 'was described as "..." by his friend X'
             elif low == "according" and k + 1 < len(toks) and lows[k + 1] == "to":
@@ -368,7 +360,7 @@ class Cues:
         k = q - 1
         if k >= 0 and p.toks[k] == OPEN:
             k -= 1
-        if k >= 0 and p.lows[k] in _TITLE_CUES:
+        if k >= 0 and p.lows[k] in self.words.title_cues:
             return True
         words = text.count(" ", span.start, span.end) + 1
         if words > 4 or k < 0:
@@ -377,7 +369,7 @@ class Cues:
             return False
         if text[span.end - 1] in ".!?,":
             sentence_start = p.toks[k] in (":", CLOSE) or (p.toks[k] in _STOPS and p.ends_sentence(k))
-            return not sentence_start and _is_title(text[span.start : span.end])
+            return not sentence_start and _is_title(text[span.start : span.end], self.words.small_words)
         return True
 
     def _form(self, text: str, p: ParaTokens, q: int, found: Found | None) -> str:

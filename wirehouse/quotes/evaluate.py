@@ -21,15 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from wirehouse.quotes.extract import extract_quotes
-from wirehouse.quotes.lexicon import lexicon, word_set
+from wirehouse.quotes.lexicon import lexicon
 from wirehouse.quotes.model import MARKED_KINDS, Quote
 
 _WORD = re.compile(r"[\w’'\-.]+")
 _GOLD_HEAD = re.compile(r"\s*[,(]")  # 'Flynn, the president of Common Cause,' -> 'Flynn'
-_NOT_NAMES = word_set(
-    """the a an this that these those his her its their our my your one another some many several both each
-    every any all no other he she it they we i you him them us me who which what"""
-)
+_NOT_NAMES = lexicon().words.eval_not_names  # a gold speaker with one of these is no name (quote_words.csv)
 
 
 def read_gold(path: Path) -> Iterator[dict[str, Any]]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, CONJUNCTIONS, DETERMINERS, PRONOUNS
 from wirehouse.quotes.model import Credit, MentionKind, QuoteSpan
 from wirehouse.quotes.naming import Namer, head_words
 from wirehouse.quotes.speakers import NameBook, strip_possessive
@@ -15,7 +14,6 @@ from wirehouse.quotes.tokens import sentence_starts
 
 _UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
 _NOT_PERSON = "-"
-_ANAPHORIC = frozenset(("the", "this", "that", "these", "those"))  # determiners of a description that refers back
 
 
 def _offset(item: tuple[int, str, str | None]) -> int:
@@ -62,6 +60,7 @@ class Antecedents:
         "taken",
         "text",
         "things",
+        "words",
     )
 
     def __init__(
@@ -76,6 +75,7 @@ class Antecedents:
         credits: list[Credit],
     ) -> None:
         self.namer = namer
+        self.words = namer.lex.words
         self.spans = spans
         self.quoted: list[tuple[int, int]] | None = None  # the quotes' (start, end), when first needed
         self.quote_starts: list[int] = []
@@ -121,13 +121,13 @@ class Antecedents:
                 gender = gender or _UNCHECKED
                 self.persons.append((pos, speaker, gender))
             return
-        words = head_words(mention.split())
+        words = head_words(mention.split(), self.words.pp_links)
         info = self.namer.noun_info(strip_possessive(words[-1]).lower()) if words else None
         if info is None:
             return
         noun_kind, gender, plural = info
         if noun_kind == "person" and not plural:
-            if words[0].lower() not in _ANAPHORIC:  # 'the spokesman' refers back to someone already named
+            if words[0].lower() not in self.words.anaphoric:  # 'the spokesman' refers back to someone already named
                 self.persons.append((pos, speaker, gender or None))
         elif noun_kind == "person" or noun_kind == "organisation":
             self.groups.append((pos, speaker))
@@ -242,7 +242,7 @@ class Antecedents:
         if space < 0:
             return None
         low = text[start:space].lower()
-        if low in CONJUNCTIONS:
+        if low in self.words.conjunctions:
             start = space + 1
             if not text[start : start + 1].isupper():
                 return None
@@ -250,9 +250,9 @@ class Antecedents:
             if space < 0:
                 return None
             low = text[start:space].lower()
-        if (low in CAPITAL_STOPWORDS and low not in DETERMINERS and low not in PRONOUNS) or low.endswith(
-            ("ly", "ing", "ed")
-        ):
+        if (
+            low in self.words.capital_stopwords and low not in self.words.determiners and low not in self.words.pronouns
+        ) or low.endswith(("ly", "ing", "ed")):
             # 'Before her meeting with Martinez, Davenport believes ...', 'Realising his error, Mr Campbell
             # ...': the subject after the opening phrase
             comma = text.find(", ", space, min(end, start + 80))
@@ -264,9 +264,9 @@ class Antecedents:
                 return None
             low = text[start:space].lower()
         if (
-            low in CAPITAL_STOPWORDS
-            or low in PRONOUNS
-            or low in DETERMINERS
+            low in self.words.capital_stopwords
+            or low in self.words.pronouns
+            or low in self.words.determiners
             or not low[-1].isalpha()
             or low.endswith("ly")
         ):
@@ -284,7 +284,7 @@ class Antecedents:
                 return None  # a quote mark, a bracket, a number: not a plain name
             low = bare.lower()
             if bare[0].isupper():
-                if low in verbs or (at and low in CAPITAL_STOPWORDS) or bare.endswith(("’s", "'s")):
+                if low in verbs or (at and low in self.words.capital_stopwords) or bare.endswith(("’s", "'s")):
                     return None  # "Mr Campbell's e-mail": the possessor is not the subject
                 if low.rstrip(".") not in namer.titles:
                     last_name = at

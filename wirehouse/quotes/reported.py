@@ -7,12 +7,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from wirehouse.quotes.common import (
-    _CLAUSE_STARTS,
-    _INTRO_WORDS,
-    _TIME_WORDS,
-    WEEKDAYS,
-)
 from wirehouse.quotes.model import Found, QuoteSpan, Reported, Rule
 from wirehouse.quotes.tokens import (
     MAX_REPORTED,
@@ -108,19 +102,25 @@ class ReportedSpeech:
                 while k < n and k - j < 8 and toks[k][0].isalnum():
                     if (
                         k > j
-                        and lows[k] not in WEEKDAYS
-                        and (lows[k] in _CLAUSE_STARTS or (toks[k][0].isupper() and toks[k - 1][0].islower()))
-                        and lows[k - 1] not in _TIME_WORDS
+                        and lows[k] not in self.words.weekdays
+                        and (lows[k] in self.words.clause_starts or (toks[k][0].isupper() and toks[k - 1][0].islower()))
+                        and lows[k - 1] not in self.words.time_words
                     ):
                         break
                     k += 1
-            if k >= n or k == j or not (lows[k] == "that" or lows[k] in _CLAUSE_STARTS or toks[k][0].isupper()):
+            if (
+                k >= n
+                or k == j
+                or not (lows[k] == "that" or lows[k] in self.words.clause_starts or toks[k][0].isupper())
+            ):
                 return None
             j = k + 1 if lows[k] == "that" else k
         else:
-            while j < n and (lows[j] in _TIME_WORDS or (toks[j][0].isupper() and lows[j] in WEEKDAYS)):
+            while j < n and (
+                lows[j] in self.words.time_words or (toks[j][0].isupper() and lows[j] in self.words.weekdays)
+            ):
                 j += 1
-            if j + 2 < n and lows[j] == "in" and lows[j + 1] in ("a", "an", "his", "her", "its", "their"):
+            if j + 2 < n and lows[j] == "in" and lows[j + 1] in self.words.reported_possessives:
                 k = j + 2
                 while k < n and k - j < 6 and toks[k] != ",":
                     k += 1
@@ -155,7 +155,7 @@ class ReportedSpeech:
         while end > found.last and not toks[end][0].isalnum():
             end -= 1
         after = found.last + 2
-        intro = comma <= 4 and (lows[0] in _INTRO_WORDS or lows[0].endswith("ly"))
+        intro = comma <= 4 and (lows[0] in self.words.intro_words or lows[0].endswith("ly"))
         if intro and after < n and toks[found.last + 1] == "," and end - after >= 2:
             return after, end
         if comma - 1 < 2:
@@ -167,7 +167,9 @@ class ReportedSpeech:
         toks = p.toks
         n = len(toks)
         j = v + 1
-        while j < n and toks[j][0].isalnum() and (p.lows[j] in _TIME_WORDS or p.lows[j] in WEEKDAYS):
+        while (
+            j < n and toks[j][0].isalnum() and (p.lows[j] in self.words.time_words or p.lows[j] in self.words.weekdays)
+        ):
             j += 1
         if j < n and toks[j] not in SENTENCE_END:
             return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, Lexicon, lexicon
+from wirehouse.quotes.lexicon import Lexicon, lexicon
 
 _HONORIFIC_ENDS = (" Mr ", " Mrs ", " Ms ", "\nMr ", "\nMrs ", "\nMs ", " Mr. ", " Dr ")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -46,31 +46,41 @@ def _appositive_gender(
     return None
 
 
-def _is_name_token(token: str) -> bool:
-    return token[:1].isupper() or token.lower() in NAME_PARTICLES
+def _is_name_token(token: str, particles: frozenset[str]) -> bool:
+    return token[:1].isupper() or token.lower() in particles
 
 
 _CORES: dict[tuple[str, ...], list[str]] = {}  # `name_core` of a mention's tokens: the same in every article
+_CORES_LEX: list[Lexicon | None] = [None]  # the lexicon `_CORES` and `_NAME_FORMS` were worked out with
 
 
-def name_core(tokens: list[str]) -> list[str]:
+def _caches_for(lex: Lexicon) -> None:
+    """Forget the cached name cores and forms when another lexicon asks."""
+    if _CORES_LEX[0] is not lex:
+        _CORES.clear()
+        _NAME_FORMS.clear()
+        _CORES_LEX[0] = lex
+
+
+def name_core(tokens: list[str], lex: Lexicon) -> list[str]:
     """The name at the end of a mention's tokens: the trailing run after the last title, role or stopword.
 
     The last token is always kept, so a surname that is also a title word ("John Major") survives.
     """
+    _caches_for(lex)
     key = tuple(tokens)
     found = _CORES.get(key)
     if found is None:
         if len(_CORES) > 50_000:
             _CORES.clear()
-        found = _CORES[key] = _name_core(tokens)
+        found = _CORES[key] = _name_core(tokens, lex)
     return list(found)
 
 
-def _name_core(tokens: list[str]) -> list[str]:
+def _name_core(tokens: list[str], lex: Lexicon) -> list[str]:
     if not tokens:
         return []
-    lex = lexicon()
+    words = lex.words
     titles = lex.title_tokens
     last = strip_possessive(tokens[-1])
     core = [last]
@@ -78,11 +88,11 @@ def _name_core(tokens: list[str]) -> list[str]:
         low = token.lower()
         bare = low[:-1] if low.endswith(".") else low
         if (
-            not _is_name_token(token)
+            not _is_name_token(token, words.name_particles)
             or bare in titles
             or (bare.endswith("s") and bare[:-1] in titles)
             or ("-" in bare and all(part in titles for part in bare.rstrip("s").split("-")))
-            or low in CAPITAL_STOPWORDS
+            or low in words.capital_stopwords
             or low in lex.verb_lemma
             or token.endswith(("’s", "'s", "’", ",", ":", ";", ")", "!", "?", '"', "”"))
             or (token.endswith(".") and not _INITIAL.fullmatch(token))
@@ -90,38 +100,38 @@ def _name_core(tokens: list[str]) -> list[str]:
             break
         core.append(token)
     core.reverse()
-    while len(core) > 1 and core[0].lower() in NAME_PARTICLES:
+    while len(core) > 1 and core[0].lower() in words.name_particles:
         core.pop(0)
     return core
 
 
-def is_organisation(tokens: list[str], with_article: bool) -> bool:
+def is_organisation(tokens: list[str], with_article: bool, lex: Lexicon) -> bool:
     """An organisation if the seeds know it, its head noun is an institution word, or it takes 'the'."""
     if not tokens:
         return False
     name = " ".join(tokens).lower()
-    if name in lexicon().organisations:
+    if name in lex.organisations:
         return True
     head = tokens[-1].lower()
-    if head in ORG_HEADS or (len(tokens) > 1 and tokens[-1] in lexicon().organisation_words):
+    if head in lex.words.org_heads or (len(tokens) > 1 and tokens[-1] in lex.organisation_words):
         return True  # 'Cairn Energy', 'Nortel Networks': a company name's last word
     # "the Kremlin", "the Pentagon": a capitalised name after 'the' that is not a title ("the President")
-    return with_article and head not in lexicon().title_tokens
+    return with_article and head not in lex.title_tokens
 
 
 _UNSEEN = ()
 _NAME_FORMS: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # `_name_form`, the same in every article
 
 
-def _name_form(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+def _name_form(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...] | None:
     """The name the capitalised words before a surname and the surname make (`name_core`), or None if it
     is no name: a headline in title case, an all-capitals dateline, a sentence opener ("Yesterday Trump")."""
     if len(_NAME_FORMS) > 50_000:
         _NAME_FORMS.clear()
-    candidate: tuple[str, ...] | None = tuple(name_core(list(tokens)))
+    candidate: tuple[str, ...] | None = tuple(name_core(list(tokens), lex))
     if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
         candidate = None  # a headline in title case, an all-capitals dateline
-    elif candidate[0].lower() in CAPITAL_STOPWORDS:
+    elif candidate[0].lower() in lex.words.capital_stopwords:
         candidate = None  # a capitalised sentence opener is not a first name ("Yesterday Trump")
     _NAME_FORMS[tokens] = candidate
     return candidate
@@ -130,11 +140,13 @@ def _name_form(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
-    __slots__ = ("_cache", "_profiles", "lex", "text")
+    __slots__ = ("_cache", "_profiles", "lex", "text", "words")
 
     def __init__(self, text: str, lex: Lexicon | None = None) -> None:
         self.text = text
         self.lex = lex or lexicon()
+        self.words = self.lex.words
+        _caches_for(self.lex)
         self._cache: dict[tuple[str, ...], str] = {}
         self._profiles: dict[str, tuple[str | None, bool]] = {}
 
@@ -199,7 +211,12 @@ class NameBook:
                             noun_gender = info[1]
                     elif word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
                         person = True  # "Arsenal's Thierry Henry"
-                elif given and word[:1].isupper() and low not in CAPITAL_STOPWORDS and low not in lex.title_tokens:
+                elif (
+                    given
+                    and word[:1].isupper()
+                    and low not in self.words.capital_stopwords
+                    and low not in lex.title_tokens
+                ):
                     shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
             if text.startswith(", ", end):
                 after = _appositive_gender(text, end + 2, nouns, heads)
@@ -256,7 +273,7 @@ class NameBook:
                 if not text[word_start].isupper():
                     continue  # the word before is not capitalised: no longer name here
                 before = text[word_start : start - 1].lower()
-                if before in titles or before.rstrip(".") in titles or before in CAPITAL_STOPWORDS:
+                if before in titles or before.rstrip(".") in titles or before in self.words.capital_stopwords:
                     continue  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
                 if given:
                     # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
@@ -272,10 +289,10 @@ class NameBook:
                             word = text[(newline if newline >= 0 else space) + 1 : w_end]
                             low = word.lower()
                             if (
-                                (not word[:1].isupper() and low not in NAME_PARTICLES)
+                                (not word[:1].isupper() and low not in self.words.name_particles)
                                 or low in titles
                                 or low.rstrip(".") in titles
-                                or low in CAPITAL_STOPWORDS
+                                or low in self.words.capital_stopwords
                             ):
                                 continue
                 window = text[max(0, start - 50) : start - 1]
@@ -290,7 +307,7 @@ class NameBook:
                 key_c = tuple(words)
                 candidate = _NAME_FORMS.get(key_c, _UNSEEN)
                 if candidate is _UNSEEN:
-                    candidate = _name_form(key_c)
+                    candidate = _name_form(key_c, self.lex)
                 if candidate is None:
                     continue
                 size_c = len(candidate)

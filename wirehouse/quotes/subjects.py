@@ -6,34 +6,13 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 from __future__ import annotations
 
 from wirehouse.quotes.common import (
-    _BE_FORMS,
-    _CLAUSE_OPENERS,
-    _COORDINATORS,
     _DASHES_ONLY,
     _DATELINE_DASHES,
     _LEFT_MARKS,
-    _NOT_DESCRIPTION,
-    _OBJECT_MARKERS,
-    _PASSIVE_ADVERBS,
-    _PP_LINKS,
-    _PREPOSITIONS,
-    _SKIPPED_PREPOSITIONS,
     _STARTERS,
     _STOPS,
-    _SUBJECT_DETERMINERS,
-    _SUBJECT_PRONOUNS,
-    _TAIL_OK,
-    WEEKDAYS,
     _is_possessive_name,
     _is_wordish,
-)
-from wirehouse.quotes.lexicon import (
-    AUX_ADVERBS,
-    CAPITAL_STOPWORDS,
-    CONJUNCTIONS,
-    DETERMINERS,
-    NAME_PARTICLES,
-    PRONOUNS,
 )
 from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.speakers import strip_possessive
@@ -59,11 +38,11 @@ class Subjects:
         j = self._skip_adverbs(p, v - 1, lo)
         if j < lo:
             return None
-        if p.toks[j] in _LEFT_MARKS or p.lows[j] in ("who", "which"):
+        if p.toks[j] in _LEFT_MARKS or p.lows[j] in self.words.relative_pronouns:
             found = self._subject_left(p, v, lo)
         else:
             found = self._np_ending(p, j, lo)  # the common case, as in `_subject_left`
-            if found is None and p.lows[j] not in _COORDINATORS:
+            if found is None and p.lows[j] not in self.words.coordinators:
                 found = self._subject_left(p, v, lo)
         if found is None:
             return None
@@ -77,15 +56,15 @@ class Subjects:
         first = found[0]
         if (
             first - 2 >= lo
-            and p.lows[first - 1] in _SKIPPED_PREPOSITIONS
+            and p.lows[first - 1] in self.words.skipped_prepositions
             and found.kind == MentionKind.DESC
-            and p.lows[first - 2] in AUX_ADVERBS
+            and p.lows[first - 2] in self.words.aux_adverbs
         ):
             retry = self._subject_left(p, first - 1, lo)  # 'has in the past said': 'in' stands for the verb
             if retry is not None and self._speaks(p, retry):
                 return retry
         if not self._speaks(p, found):
-            if first - 2 >= lo and p.lows[first - 1] in _PREPOSITIONS:
+            if first - 2 >= lo and p.lows[first - 1] in self.words.prepositions:
                 # 'she and other Democrats on the stage refused to say': the phrase before the preposition
                 head = self._np_ending(p, first - 2, lo)
                 if head is not None and self._speaks(p, head):
@@ -137,7 +116,7 @@ class Subjects:
                     found is not None
                     and found.kind != MentionKind.PRONOUN
                     and found[0] > lo
-                    and (toks[found[0] - 1] == "," or lows[found[0] - 1] in _PP_LINKS)
+                    and (toks[found[0] - 1] == "," or lows[found[0] - 1] in self.words.pp_links)
                 ):
                     # 'X, managing director, of Y - a company - told': the name opening the clause
                     c = found[0] - 1
@@ -161,13 +140,13 @@ class Subjects:
             if k >= lo and toks[k] == "(":
                 return self._np_ending(p, k - 1, lo)
             return None
-        if lows[j] in ("who", "which") and j - 1 >= lo:
+        if lows[j] in self.words.relative_pronouns and j - 1 >= lo:
             k = j - 1
             if toks[k] == ",":
                 k -= 1
             return self._np_ending(p, k, lo)
         found = self._np_ending(p, j, lo)
-        if found is not None or lows[j] in _COORDINATORS:
+        if found is not None or lows[j] in self.words.coordinators:
             return found
         # 'a White House official who spoke anonymously to discuss strategy said'
         k = j - 1
@@ -242,7 +221,7 @@ class Subjects:
         first, last, kind = found
         if kind == MentionKind.DESC or p.lows[first] == "the":
             return True
-        if first > 0 and p.lows[first - 1] in _OBJECT_MARKERS:
+        if first > 0 and p.lows[first - 1] in self.words.object_markers:
             return True  # '... of State for the Family'
         return any(p.lows[i] in self.titles for i in range(first, last + 1))
 
@@ -280,7 +259,7 @@ class Subjects:
         if tok in SPECIAL:
             return None
         low = lows[j]
-        if low in _SUBJECT_PRONOUNS and (low != "i" or tok == "I"):
+        if low in self.words.subject_pronouns and (low != "i" or tok == "I"):
             return Mention(j, j, MentionKind.PRONOUN)
         k = j
         last_cap = -1
@@ -294,18 +273,18 @@ class Subjects:
             if t in SPECIAL or not t[0].isalnum():
                 break
             if t[0].isupper():
-                if lk in CAPITAL_STOPWORDS and not (k == j and lk in _SUBJECT_DETERMINERS):
+                if lk in self.words.capital_stopwords and not (k == j and lk in self.words.subject_determiners):
                     break
                 if lk in self.verbs and k > j:
                     break
-                if not (k == j and lk in _SUBJECT_DETERMINERS):
+                if not (k == j and lk in self.words.subject_determiners):
                     last_cap = k  # 'The', 'Some' opening the run are not names
             else:
                 if last_cap >= 0 and lk == "and" and k + 1 < hi and self._name_word(p, k + 1):
                     and_at = k  # 'J.P. Morgan and Co Inc chairman Lewis Preston', if a role follows
                     k += 1
                     continue
-                if last_cap >= 0 and lk not in NAME_PARTICLES:
+                if last_cap >= 0 and lk not in self.words.name_particles:
                     # after a name, lowercase words continue the subject only as a role before another name
                     # ('Rubio spokesman Alex Conant') or after a possessive ("Ryan’s campaign"); else the
                     # name has ended ('Clinton celebrated')
@@ -318,7 +297,7 @@ class Subjects:
                         k < m < hi
                         and toks[m][0].isupper()
                         and toks[m] not in SPECIAL
-                        and lows[m] not in CAPITAL_STOPWORDS
+                        and lows[m] not in self.words.capital_stopwords
                         and lows[m] not in self.verbs
                     ):
                         k = m
@@ -345,9 +324,9 @@ class Subjects:
                     if k + 1 < m < hi and self._name_word(p, m):
                         k = m
                         continue
-                if (lk in _NOT_DESCRIPTION or lk in AUX_ADVERBS or lk in WEEKDAYS) and not (
-                    k == j and lk in _SUBJECT_DETERMINERS
-                ):
+                if (
+                    lk in self.words.not_description or lk in self.words.aux_adverbs or lk in self.words.weekdays
+                ) and not (k == j and lk in self.words.subject_determiners):
                     break
                 if lk in self.verbs or not _is_wordish(t):
                     break
@@ -365,7 +344,7 @@ class Subjects:
         end = k - 1
         if last_cap == end:
             return Mention(j, end, MentionKind.NAME)
-        if lows[j] in _SUBJECT_DETERMINERS or toks[j][0].isupper() or self.namer.is_role(lows[end]):
+        if lows[j] in self.words.subject_determiners or toks[j][0].isupper() or self.namer.is_role(lows[end]):
             return Mention(j, end, MentionKind.DESC)
         return None
 
@@ -378,7 +357,7 @@ class Subjects:
         if lows[v] in self.lex.listener_verbs:
             # skip the listener: 'told reporters', 'told The Associated Press'
             while j < n and j - v <= 5 and toks[j] not in SPECIAL and toks[j].isalpha():
-                if lows[j] in _TAIL_OK and j > v + 1:
+                if lows[j] in self.words.tail_ok and j > v + 1:
                     break
                 j += 1
         if j >= n:
@@ -391,7 +370,7 @@ class Subjects:
                     return False
                 if toks[k] in SPECIAL or not toks[k][0].isalnum():
                     break
-        return tok in SENTENCE_END or tok in (",", ";", CUT) or lows[j] in _TAIL_OK
+        return tok in SENTENCE_END or tok in (",", ";", CUT) or lows[j] in self.words.tail_ok
 
     def _name_word(self, p: ParaTokens, k: int) -> bool:
         """A capitalised word that can be part of a name (not 'The', 'On', a speech verb or a mark)."""
@@ -399,7 +378,7 @@ class Subjects:
         return (
             tok[0].isupper()
             and tok not in SPECIAL
-            and p.lows[k] not in CAPITAL_STOPWORDS
+            and p.lows[k] not in self.words.capital_stopwords
             and p.lows[k] not in self.verbs
         )
 
@@ -409,14 +388,14 @@ class Subjects:
             return False
         lows = p.lows
         prev = lows[v - 1]
-        if prev in _BE_FORMS:
+        if prev in self.words.be_forms:
             return not lows[v].endswith("ing") and p.toks[v][0].islower()
-        if prev not in _PASSIVE_ADVERBS and not prev.endswith("ly"):
+        if prev not in self.words.passive_adverbs and not prev.endswith("ly"):
             return False  # the common case: a name or a noun before the verb
         k = v - 1
-        while k >= 0 and (lows[k] in _PASSIVE_ADVERBS or (lows[k].endswith("ly") and len(lows[k]) > 3)):
+        while k >= 0 and (lows[k] in self.words.passive_adverbs or (lows[k].endswith("ly") and len(lows[k]) > 3)):
             k -= 1
-        return k >= 0 and lows[k] in _BE_FORMS and not lows[v].endswith("ing") and p.toks[v][0].islower()
+        return k >= 0 and lows[k] in self.words.be_forms and not lows[v].endswith("ing") and p.toks[v][0].islower()
 
     def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> Mention | None:
         """The subject of the sentence holding token v (for 'X did Y, saying "..."').
@@ -436,12 +415,21 @@ class Subjects:
         if clause:
             for c in range(v - 1, k, -1):
                 low = lows[c]
-                if low in _CLAUSE_OPENERS or toks[c] in (";", "—", "–"):
+                if low in self.words.clause_openers or toks[c] in (";", "—", "–"):
                     starts.append(c + 1)
                     break
-        if k + 1 < v and lows[k] in CONJUNCTIONS and toks[k + 1][0].isupper() and lows[k + 1] not in CAPITAL_STOPWORDS:
+        if (
+            k + 1 < v
+            and lows[k] in self.words.conjunctions
+            and toks[k + 1][0].isupper()
+            and lows[k + 1] not in self.words.capital_stopwords
+        ):
             k += 1  # 'But Sir Bernard Ingham, Margaret Thatcher's former press secretary, took ...'
-        intro = lows[k] in CAPITAL_STOPWORDS and lows[k] not in PRONOUNS and lows[k] not in DETERMINERS
+        intro = (
+            lows[k] in self.words.capital_stopwords
+            and lows[k] not in self.words.pronouns
+            and lows[k] not in self.words.determiners
+        )
         if (
             not intro
             and k + 1 < v
@@ -463,9 +451,9 @@ class Subjects:
             found = self._subject_after(p, j, v)
             if found is None or (
                 found.kind == MentionKind.DESC
-                and lows[j] not in ("the", "a", "an")
+                and lows[j] not in self.words.articles
                 and not _is_possessive_name(toks[j])
-                and not (toks[j][0].isupper() and lows[j] not in _SUBJECT_DETERMINERS)
+                and not (toks[j][0].isupper() and lows[j] not in self.words.subject_determiners)
             ):
                 continue
             nxt = found[1] + 1

@@ -147,13 +147,13 @@ class Quote:
     start: int
     end: int
     paragraph_no: int  # index into the paragraph spans used
-    speaker_mention: str | None  # surface text as written: 'Trump', 'he', 'the Kremlin'
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker: str | None  # canonical within the article: fullest name used, titles dropped
-    speaker_kind: str  # 'person' | 'organisation' | 'description' (no canonical speaker) | 'unknown'
-    cue_verb: str | None  # 'said', 'told', 'adding', ...
-    attribution: str  # 'explicit' | 'continuation' | 'pronoun' | 'none'
+    speaker_mention: str | None = None  # surface text as written: 'Trump', 'he', 'the Kremlin'
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None  # canonical within the article: fullest name used, titles dropped
+    speaker_kind: str = "unknown"  # 'person' | 'organisation' | 'description' (no canonical speaker) | 'unknown'
+    cue_verb: str | None = None  # 'said', 'told', 'adding', ...
+    attribution: str = "none"  # 'explicit' | 'continuation' | 'pronoun' | 'none'
     attribution_rule: str | None = None  # the `Rule` that credited the speaker; None when nobody is credited
     speaker_affiliation: str | None = None  # of a description: 'a Bank of England spokesman' -> 'Bank of England'
 

@@ -18,9 +18,12 @@ for the commonest reporting verbs, in sentences without quote marks.
 Everything works on tokens of the sentences around quotes (`tokens.ParaTokens`), never on the whole text.
 
 The rules live in parts that `RuleAttributor` combines: `cues.py` (the cues, tried in the order of
-`RuleAttributor.cues`), `subjects.py` and `noun_phrases.py` (who is the subject of a cue), `continuation.py`
-(quotes that take another quote's speaker), `reported.py` (reported speech), `naming.py` (canonical names)
-and `pronouns.py` (who a pronoun is). Every speaker found names its rule (`model.Rule`).
+`RuleAttributor.cues`), `layout.py` (how a quote sits in its sentence: scare quotes, form, resumed quotes,
+introducing paragraphs), `subjects.py`, `subjects_after.py` and `noun_phrases.py` (who is the subject of a
+cue), `continuation.py` (quotes that take another quote's speaker), `reported.py` (reported speech),
+`credits.py` (quotes with canonical speakers), `naming.py` (canonical names) and `pronouns.py` (who a pronoun
+is). `RuleAttributor.attribute` runs its passes in one visible order. Every speaker found names its rule
+(`model.Rule`); the types the parts pass are in `model.py` and the word lists in `Lexicon.words`.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from wirehouse.quotes.continuation import Continuation
 from wirehouse.quotes.credits import Crediting
 from wirehouse.quotes.cues import Cues
+from wirehouse.quotes.layout import Layout
 from wirehouse.quotes.lexicon import (
     Lexicon,
     lexicon,
@@ -40,6 +44,7 @@ from wirehouse.quotes.naming import Namer
 from wirehouse.quotes.noun_phrases import NounPhrases
 from wirehouse.quotes.reported import ReportedSpeech
 from wirehouse.quotes.subjects import Subjects
+from wirehouse.quotes.subjects_after import SubjectsAfter
 from wirehouse.quotes.tokens import (
     MAX_QUOTES,
     ParaTokens,
@@ -70,7 +75,7 @@ class _Article:
         self.paras = [None] * n
 
 
-class RuleAttributor(Cues, Subjects, NounPhrases, Continuation, ReportedSpeech, Crediting):
+class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continuation, ReportedSpeech, Crediting):
     """The default `Attributor`: hand-written rules over the tokens around each quote (no model)."""
 
     def __init__(self, lex: Lexicon | None = None, indirect: bool = True) -> None:

@@ -76,36 +76,9 @@ class SubjectsAfter:
                     k += 1
                     continue
                 if last_cap >= 0 and lk not in self.words.name_particles:
-                    # after a name, lowercase words continue the subject only as a role before another name
-                    # ('Rubio spokesman Alex Conant') or after a possessive ("Ryan’s campaign"); else the
-                    # name has ended ('Clinton celebrated')
-                    m = k
-                    while m < hi and m - k < 5 and self._is_modifier(p, m):
-                        if lows[m].endswith(("ed", "s")) and not self.namer.is_role(lows[m]):
-                            break  # 'Kasich bemoaned America's', 'Trump attacks Clinton'
-                        m += 1
-                    if (
-                        k < m < hi
-                        and toks[m][0].isupper()
-                        and toks[m] not in SPECIAL
-                        and lows[m] not in self.words.capital_stopwords
-                        and lows[m] not in self.verbs
-                    ):
-                        k = m
+                    k, more = self._after_name(p, j, k, hi, last_cap)
+                    if more:
                         continue
-                    if toks[last_cap].endswith(("’s", "'s")) or self.namer.is_role(lk):
-                        # 'Nortel president and chief executive Bill Owens': roles, then maybe the name
-                        while (
-                            k < hi
-                            and k - j < 10
-                            and (
-                                self.namer.is_role(lows[k])
-                                or (lows[k] == "and" and k + 1 < hi and self.namer.is_role(lows[k + 1]))
-                            )
-                        ):
-                            k += 1
-                        if k > j and k < hi and self.namer.is_role(lows[k - 1]) and self._name_word(p, k):
-                            continue
                     break
                 if lk == "and" and k > j and self.namer.is_role(lows[k - 1]):
                     # 'his friend and fellow broadcaster Michael Pointon'
@@ -122,6 +95,49 @@ class SubjectsAfter:
                 if lk in self.verbs or not _is_wordish(t):
                     break
             k += 1
+        return self._right_mention(p, j, k, last_cap, and_at)
+
+    def _after_name(self, p: ParaTokens, j: int, k: int, hi: int, last_cap: int) -> tuple[int, bool]:
+        """`_subject_right` at a lowercase word k after a name: where the run goes on, and whether it does.
+
+        After a name, lowercase words continue the subject only as a role before another name ('Rubio
+        spokesman Alex Conant') or after a possessive ("Ryan’s campaign"); else the name has ended ('Clinton
+        celebrated').
+        """
+        toks = p.toks
+        lows = p.lows
+        lk = lows[k]
+        m = k
+        while m < hi and m - k < 5 and self._is_modifier(p, m):
+            if lows[m].endswith(("ed", "s")) and not self.namer.is_role(lows[m]):
+                break  # 'Kasich bemoaned America's', 'Trump attacks Clinton'
+            m += 1
+        if (
+            k < m < hi
+            and toks[m][0].isupper()
+            and toks[m] not in SPECIAL
+            and lows[m] not in self.words.capital_stopwords
+            and lows[m] not in self.verbs
+        ):
+            return m, True
+        if toks[last_cap].endswith(("’s", "'s")) or self.namer.is_role(lk):
+            # 'Nortel president and chief executive Bill Owens': roles, then maybe the name
+            while (
+                k < hi
+                and k - j < 10
+                and (
+                    self.namer.is_role(lows[k]) or (lows[k] == "and" and k + 1 < hi and self.namer.is_role(lows[k + 1]))
+                )
+            ):
+                k += 1
+            if k > j and k < hi and self.namer.is_role(lows[k - 1]) and self._name_word(p, k):
+                return k, True
+        return k, False
+
+    def _right_mention(self, p: ParaTokens, j: int, k: int, last_cap: int, and_at: int) -> Mention | None:
+        """The mention of the run j..k-1 that `_subject_right` read: a name, a description or none."""
+        toks = p.toks
+        lows = p.lows
         heads = self.lex.title_heads
         if and_at >= 0 and not any(
             (toks[m].islower() and self.namer.is_role(lows[m])) or lows[m] in heads or toks[m].endswith(("’s", "'s"))

@@ -238,82 +238,8 @@ class NameBook:
         if found is not None:
             return found
         best = core
-        surname = core[-1]
-        if len(surname) > 1:
-            text = self.text
-            find = text.find
-            rfind = text.rfind
-            size = len(surname)
-            width = len(core)
-            given = core[:-1]  # the candidate's words before the surname must end with these
-            given_text = " ".join(given)
-            titles = self.lex.title_tokens
-            counts: dict[tuple[str, ...], int] = {}
-            # a longer form of 'Tony Blair' holds 'Tony Blair': look for that rather than every 'Blair'
-            needle = f"{given[-1]} {surname}" if given else surname
-            lead = len(needle) - size
-            pos = find(needle)
-            while pos >= 0:
-                start = pos + lead
-                pos = find(needle, start + size if lead == 0 else pos + 1)
-                # whole word only, with a capitalised word right before it on the same line
-                if start < 2 or text[start - 1] != " ":
-                    continue
-                if text.endswith(_HONORIFIC_ENDS, max(0, start - 5), start):
-                    continue  # 'Mr Blair': the surname alone after all (the commonest case, checked first)
-                after = text[start + size : start + size + 1]
-                if after and (after.isalnum() or after == "-"):
-                    continue
-                prev = text[start - 2]
-                if not prev.isalpha() and prev != ".":
-                    continue
-                space = rfind(" ", 0, start - 1)
-                newline = rfind("\n", space + 1, start - 1)
-                word_start = (newline if newline >= 0 else space) + 1
-                if not text[word_start].isupper():
-                    continue  # the word before is not capitalised: no longer name here
-                before = text[word_start : start - 1].lower()
-                if before in titles or before.rstrip(".") in titles or before in self.words.capital_stopwords:
-                    continue  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
-                if given:
-                    # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
-                    # Blair', 'Minister Tony Blair' or at the start of a line (the common cases, checked cheaply)
-                    g_start = start - 1 - len(given_text)
-                    if g_start >= 0 and text.startswith(given_text, g_start, start - 1):
-                        if g_start < 2 or text[g_start - 1] == "\n":
-                            continue
-                        if text[g_start - 1] == " ":
-                            w_end = g_start - 1
-                            space = rfind(" ", 0, w_end)
-                            newline = rfind("\n", space + 1, w_end)
-                            word = text[(newline if newline >= 0 else space) + 1 : w_end]
-                            low = word.lower()
-                            if (
-                                (not word[:1].isupper() and low not in self.words.name_particles)
-                                or low in titles
-                                or low.rstrip(".") in titles
-                                or low in self.words.capital_stopwords
-                            ):
-                                continue
-                window = text[max(0, start - 50) : start - 1]
-                words = window[window.rfind("\n") + 1 :].split()[-4:]
-                while words and not words[0][0].isupper():
-                    words.pop(0)
-                # the candidate is a tail of words + surname, so it can only be longer than the core and end
-                # with it if the words end with the core's given names: skip name_core otherwise
-                if len(words) < width or (given and words[len(words) - len(given) :] != given):
-                    continue
-                words.append(surname)
-                key_c = tuple(words)
-                candidate = _NAME_FORMS.get(key_c, _UNSEEN)
-                if candidate is _UNSEEN:
-                    candidate = _name_form(key_c, self.lex)
-                if candidate is None:
-                    continue
-                size_c = len(candidate)
-                if size_c <= width or size_c > width + 2 or list(candidate[-width:]) != core:
-                    continue
-                counts[candidate] = counts.get(candidate, 0) + 1
+        if len(core[-1]) > 1:
+            counts = self._longer_forms(core)
             if counts:
                 # the form the article uses most ('Bernie Sanders' over a stray 'New Hampshire Sanders'), then
                 # the longest ('Hillary Rodham Clinton' when it is used as often)
@@ -322,3 +248,92 @@ class NameBook:
         name = " ".join(best)
         self._cache[key] = name
         return name
+
+    def _longer_forms(self, core: list[str]) -> dict[tuple[str, ...], int]:
+        """The longer names the article writes that end with `core`, and how often."""
+        text = self.text
+        find = text.find
+        surname = core[-1]
+        size = len(surname)
+        given = core[:-1]  # the candidate's words before the surname must end with these
+        counts: dict[tuple[str, ...], int] = {}
+        # a longer form of 'Tony Blair' holds 'Tony Blair': look for that rather than every 'Blair'
+        needle = f"{given[-1]} {surname}" if given else surname
+        lead = len(needle) - size
+        pos = find(needle)
+        while pos >= 0:
+            start = pos + lead
+            pos = find(needle, start + size if lead == 0 else pos + 1)
+            candidate = self._form_at(start, core)
+            if candidate is not None:
+                counts[candidate] = counts.get(candidate, 0) + 1
+        return counts
+
+    def _form_at(self, start: int, core: list[str]) -> tuple[str, ...] | None:
+        """The longer name ending with `core` whose surname is at `start`, if one is written there."""
+        text = self.text
+        rfind = text.rfind
+        surname = core[-1]
+        size = len(surname)
+        width = len(core)
+        given = core[:-1]
+        given_text = " ".join(given)
+        titles = self.lex.title_tokens
+        # whole word only, with a capitalised word right before it on the same line
+        if start < 2 or text[start - 1] != " ":
+            return None
+        if text.endswith(_HONORIFIC_ENDS, max(0, start - 5), start):
+            return None  # 'Mr Blair': the surname alone after all (the commonest case, checked first)
+        after = text[start + size : start + size + 1]
+        if after and (after.isalnum() or after == "-"):
+            return None
+        prev = text[start - 2]
+        if not prev.isalpha() and prev != ".":
+            return None
+        space = rfind(" ", 0, start - 1)
+        newline = rfind("\n", space + 1, start - 1)
+        word_start = (newline if newline >= 0 else space) + 1
+        if not text[word_start].isupper():
+            return None  # the word before is not capitalised: no longer name here
+        before = text[word_start : start - 1].lower()
+        if before in titles or before.rstrip(".") in titles or before in self.words.capital_stopwords:
+            return None  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
+        if given:
+            # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
+            # Blair', 'Minister Tony Blair' or at the start of a line (the common cases, checked cheaply)
+            g_start = start - 1 - len(given_text)
+            if g_start >= 0 and text.startswith(given_text, g_start, start - 1):
+                if g_start < 2 or text[g_start - 1] == "\n":
+                    return None
+                if text[g_start - 1] == " ":
+                    w_end = g_start - 1
+                    space = rfind(" ", 0, w_end)
+                    newline = rfind("\n", space + 1, w_end)
+                    word = text[(newline if newline >= 0 else space) + 1 : w_end]
+                    low = word.lower()
+                    if (
+                        (not word[:1].isupper() and low not in self.words.name_particles)
+                        or low in titles
+                        or low.rstrip(".") in titles
+                        or low in self.words.capital_stopwords
+                    ):
+                        return None
+        window = text[max(0, start - 50) : start - 1]
+        words = window[window.rfind("\n") + 1 :].split()[-4:]
+        while words and not words[0][0].isupper():
+            words.pop(0)
+        # the candidate is a tail of words + surname, so it can only be longer than the core and end
+        # with it if the words end with the core's given names: skip name_core otherwise
+        if len(words) < width or (given and words[len(words) - len(given) :] != given):
+            return None
+        words.append(surname)
+        key_c = tuple(words)
+        candidate = _NAME_FORMS.get(key_c, _UNSEEN)
+        if candidate is _UNSEEN:
+            candidate = _name_form(key_c, self.lex)
+        if candidate is None:
+            return None
+        size_c = len(candidate)
+        if size_c <= width or size_c > width + 2 or list(candidate[-width:]) != core:
+            return None
+        return candidate

@@ -269,6 +269,33 @@ class NameBook:
                 counts[candidate] = counts.get(candidate, 0) + 1
         return counts
 
+    def _given_names_free(self, start: int, given_text: str) -> bool:
+        """May a longer name end with the given names `given_text` written right before the surname at
+        `start`? Not after a lowercase word or a title: 'said Tony Blair', 'Minister Tony Blair'."""
+        text = self.text
+        rfind = text.rfind
+        titles = self.lex.title_tokens
+        # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
+        # Blair', 'Minister Tony Blair' or at the start of a line (the common cases, checked cheaply)
+        g_start = start - 1 - len(given_text)
+        if g_start >= 0 and text.startswith(given_text, g_start, start - 1):
+            if g_start < 2 or text[g_start - 1] == "\n":
+                return False
+            if text[g_start - 1] == " ":
+                w_end = g_start - 1
+                space = rfind(" ", 0, w_end)
+                newline = rfind("\n", space + 1, w_end)
+                word = text[(newline if newline >= 0 else space) + 1 : w_end]
+                low = word.lower()
+                if (
+                    (not word[:1].isupper() and low not in self.words.name_particles)
+                    or low in titles
+                    or low.rstrip(".") in titles
+                    or low in self.words.capital_stopwords
+                ):
+                    return False
+        return True
+
     def _form_at(self, start: int, core: list[str]) -> tuple[str, ...] | None:
         """The longer name ending with `core` whose surname is at `start`, if one is written there."""
         text = self.text
@@ -277,7 +304,6 @@ class NameBook:
         size = len(surname)
         width = len(core)
         given = core[:-1]
-        given_text = " ".join(given)
         titles = self.lex.title_tokens
         # whole word only, with a capitalised word right before it on the same line
         if start < 2 or text[start - 1] != " ":
@@ -298,26 +324,8 @@ class NameBook:
         before = text[word_start : start - 1].lower()
         if before in titles or before.rstrip(".") in titles or before in self.words.capital_stopwords:
             return None  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
-        if given:
-            # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
-            # Blair', 'Minister Tony Blair' or at the start of a line (the common cases, checked cheaply)
-            g_start = start - 1 - len(given_text)
-            if g_start >= 0 and text.startswith(given_text, g_start, start - 1):
-                if g_start < 2 or text[g_start - 1] == "\n":
-                    return None
-                if text[g_start - 1] == " ":
-                    w_end = g_start - 1
-                    space = rfind(" ", 0, w_end)
-                    newline = rfind("\n", space + 1, w_end)
-                    word = text[(newline if newline >= 0 else space) + 1 : w_end]
-                    low = word.lower()
-                    if (
-                        (not word[:1].isupper() and low not in self.words.name_particles)
-                        or low in titles
-                        or low.rstrip(".") in titles
-                        or low in self.words.capital_stopwords
-                    ):
-                        return None
+        if given and not self._given_names_free(start, " ".join(given)):
+            return None
         window = text[max(0, start - 50) : start - 1]
         words = window[window.rfind("\n") + 1 :].split()[-4:]
         while words and not words[0][0].isupper():

@@ -9,6 +9,7 @@ article writes the same surname. Organisations keep their own name without the a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from wirehouse.quotes.lexicon import Lexicon, lexicon
 
@@ -137,6 +138,17 @@ def _name_form(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...] | None:
     return candidate
 
 
+@dataclass(slots=True)
+class _Signs:
+    """What the places an article writes a name say about it (`NameBook.profile`)."""
+
+    person: bool = False
+    shared: bool = False  # another person of the article shares the surname
+    noun_gender: str | None = None
+    honorifics: set[str] = field(default_factory=set)  # genders of honorifics before the surname alone
+    full_honorifics: set[str] = field(default_factory=set)  # ... before the full name
+
+
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
@@ -168,15 +180,7 @@ class NameBook:
         given = name[: space + 1]  # the given names and a space: 'Katherine '
         text = self.text
         find = text.find
-        rfind = text.rfind
-        lex = self.lex
-        nouns = lex.speaker_nouns
-        heads = lex.title_heads
-        person = False
-        shared = False
-        noun_gender: str | None = None
-        honorifics: set[str] = set()
-        full_honorifics: set[str] = set()
+        signs = _Signs()
         size = len(surname)
         pos = find(surname)
         seen_at = 0
@@ -195,41 +199,42 @@ class NameBook:
             if full:
                 start -= len(given)
             if start > 1 and text[start - 1] == " ":  # the word before, on its line
-                w_end = start - 1
-                word = text[max(rfind(" ", 0, w_end), rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
-                low = word.lower().rstrip(".,")
-                gender = lex.honorifics.get(low)
-                if gender is not None:
-                    person = True
-                    if gender:
-                        (full_honorifics if full else honorifics).add(gender)
-                elif full:
-                    info = nouns.get(low)
-                    if low in heads or (info is not None and info[0] == "person" and not info[2]):
-                        person = True  # a role before a full name: not 'Bolton host Arsenal'
-                        if info is not None and info[1]:
-                            noun_gender = info[1]
-                    elif word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
-                        person = True  # "Arsenal's Thierry Henry"
-                elif (
-                    given
-                    and word[:1].isupper()
-                    and low not in self.words.capital_stopwords
-                    and low not in lex.title_tokens
-                ):
-                    shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
+                self._word_before(signs, start - 1, full, bool(given))
             if text.startswith(", ", end):
-                after = _appositive_gender(text, end + 2, nouns, heads)
+                after = _appositive_gender(text, end + 2, self.lex.speaker_nouns, self.lex.title_heads)
                 if after is not None:
-                    person = True
-                    noun_gender = noun_gender or after or None
-        gender = noun_gender
+                    signs.person = True
+                    signs.noun_gender = signs.noun_gender or after or None
+        gender = signs.noun_gender
         if gender is None:
-            seen = full_honorifics if shared else full_honorifics | honorifics
+            seen = signs.full_honorifics if signs.shared else signs.full_honorifics | signs.honorifics
             if len(seen) == 1:
                 gender = next(iter(seen))
-        found = self._profiles[name] = (gender, person)
+        found = self._profiles[name] = (gender, signs.person)
         return found
+
+    def _word_before(self, signs: _Signs, w_end: int, full: bool, given: bool) -> None:
+        """What the word ending at `w_end` before a name (`full`: the full name, else its surname) says."""
+        text = self.text
+        rfind = text.rfind
+        lex = self.lex
+        word = text[max(rfind(" ", 0, w_end), rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
+        low = word.lower().rstrip(".,")
+        gender = lex.honorifics.get(low)
+        if gender is not None:
+            signs.person = True
+            if gender:
+                (signs.full_honorifics if full else signs.honorifics).add(gender)
+        elif full:
+            info = lex.speaker_nouns.get(low)
+            if low in lex.title_heads or (info is not None and info[0] == "person" and not info[2]):
+                signs.person = True  # a role before a full name: not 'Bolton host Arsenal'
+                if info is not None and info[1]:
+                    signs.noun_gender = info[1]
+            elif word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
+                signs.person = True  # "Arsenal's Thierry Henry"
+        elif given and word[:1].isupper() and low not in self.words.capital_stopwords and low not in lex.title_tokens:
+            signs.shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
 
     def canonical(self, core: list[str]) -> str:
         """Fullest name in the article ending with `core` ('Trump' -> 'Donald Trump')."""

@@ -67,6 +67,9 @@ class Words:
     age_words: frozenset[str]
     name_joiners: frozenset[str]
     reported_possessives: frozenset[str]
+    masculine_pronouns: tuple[str, ...]
+    feminine_pronouns: tuple[str, ...]
+    surname_honorifics: dict[str, str]
     eval_not_names: frozenset[str]
 
     @property
@@ -74,8 +77,19 @@ class Words:
         """What may stand right before a passive speech verb: 'was told', 'was also told'."""
         return self.be_forms | self.passive_adverbs
 
+    @property
+    def honorific_ends(self) -> tuple[str, ...]:
+        """What ends right before a surname written alone: ' Mr ', '\\nMr ' (`surname_honorifics`)."""
+        spaced = tuple(f" {word} " for word in self.surname_honorifics)
+        return spaced + tuple(f"\n{word} " for word, where in self.surname_honorifics.items() if where == "line")
 
-_ORDERED = ("reporting_forms", "agent_endings")  # lists whose order is kept (tried in this order)
+
+_ORDERED = (
+    "reporting_forms",
+    "agent_endings",
+    "masculine_pronouns",
+    "feminine_pronouns",
+)  # lists whose order is kept (tried in this order)
 
 
 def load_words(rows: tuple[dict[str, str], ...]) -> Words:
@@ -92,6 +106,7 @@ def load_words(rows: tuple[dict[str, str], ...]) -> Words:
     for name in _ORDERED:
         made[name] = tuple(lists[name])
     made["pronouns"] = values["pronouns"]
+    made["surname_honorifics"] = values["surname_honorifics"]
     return Words(**made)  # type: ignore[arg-type]
 
 

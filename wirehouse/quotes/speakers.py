@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from wirehouse.quotes.lexicon import Lexicon, lexicon
 
-_HONORIFIC_ENDS = (" Mr ", " Mrs ", " Ms ", "\nMr ", "\nMrs ", "\nMs ", " Mr. ", " Dr ")
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -152,12 +151,13 @@ class _Signs:
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
-    __slots__ = ("_cache", "_profiles", "lex", "text", "words")
+    __slots__ = ("_cache", "_honorific_ends", "_profiles", "lex", "text", "words")
 
     def __init__(self, text: str, lex: Lexicon | None = None) -> None:
         self.text = text
         self.lex = lex or lexicon()
         self.words = self.lex.words
+        self._honorific_ends = self.words.honorific_ends
         _caches_for(self.lex)
         self._cache: dict[tuple[str, ...], str] = {}
         self._profiles: dict[str, tuple[str | None, bool]] = {}
@@ -313,7 +313,7 @@ class NameBook:
         # whole word only, with a capitalised word right before it on the same line
         if start < 2 or text[start - 1] != " ":
             return None
-        if text.endswith(_HONORIFIC_ENDS, max(0, start - 5), start):
+        if text.endswith(self._honorific_ends, max(0, start - 5), start):
             return None  # 'Mr Blair': the surname alone after all (the commonest case, checked first)
         after = text[start + size : start + size + 1]
         if after and (after.isalnum() or after == "-"):

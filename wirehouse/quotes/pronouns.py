@@ -232,23 +232,23 @@ class Antecedents:
                 at -= 1
         return out
 
-    def _subject_of(self, start: int, end: int) -> tuple[int, str, str | None] | None:
-        """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
-        'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
+    def _subject_start(self, start: int, end: int) -> int:
+        """Where the name that may open the sentence text[start:end] as its subject starts (after 'But', after an
+        opening phrase: 'Realising his error, Mr Campbell ...'), or -1 if the sentence opens otherwise."""
         text = self.text
         if not text[start].isupper():
-            return None  # a quote, a number, a lowercase start
+            return -1  # a quote, a number, a lowercase start
         space = text.find(" ", start, start + 40)
         if space < 0:
-            return None
+            return -1
         low = text[start:space].lower()
         if low in self.words.conjunctions:
             start = space + 1
             if not text[start : start + 1].isupper():
-                return None
+                return -1
             space = text.find(" ", start, start + 40)
             if space < 0:
-                return None
+                return -1
             low = text[start:space].lower()
         if (
             low in self.words.capital_stopwords and low not in self.words.determiners and low not in self.words.pronouns
@@ -257,11 +257,11 @@ class Antecedents:
             # ...': the subject after the opening phrase
             comma = text.find(", ", space, min(end, start + 80))
             if comma < 0 or not text[comma + 2 : comma + 3].isupper():
-                return None
+                return -1
             start = comma + 2
             space = text.find(" ", start, start + 40)
             if space < 0:
-                return None
+                return -1
             low = text[start:space].lower()
         if (
             low in self.words.capital_stopwords
@@ -270,7 +270,16 @@ class Antecedents:
             or not low[-1].isalpha()
             or low.endswith("ly")
         ):
-            return None  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
+            return -1  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
+        return start
+
+    def _subject_of(self, start: int, end: int) -> tuple[int, str, str | None] | None:
+        """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
+        'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
+        start = self._subject_start(start, end)
+        if start < 0:
+            return None
+        text = self.text
         # the run of capitalised words (and roles before a name: 'Forest manager Gary Megson') opening the
         # sentence, then its verb (a lowercase word) or an aside (a comma)
         namer = self.namer

@@ -239,21 +239,15 @@ class Subjects:
             k -= 1
         return k >= 0 and lows[k] in self.words.be_forms and not lows[v].endswith("ing") and p.toks[v][0].islower()
 
-    def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> Mention | None:
-        """The subject of the sentence holding token v (for 'X did Y, saying "..."').
-
-        The first noun phrase of the sentence, or of a later comma-separated stretch when the sentence opens
-        with an adverbial ('In an August speech, Trump attacked "..."') or a dateline ('Washington (AFP) -').
-        With `clause`, the nearest clause opened by 'but', 'while', a semicolon or a dash comes first
-        ('Clinton proposed a debate - but the Sanders campaign rejected it as "ludicrous"').
-        """
+    def _subject_starts(self, p: ParaTokens, v: int, clause: bool) -> list[int]:
+        """Where `_sentence_subject` looks for the subject of the sentence holding token v, in order."""
         toks = p.toks
         lows = p.lows
         k = max(v - 1, 0)
         lo = max(0, v - REACH)
         if k > lo:
             k = max(lo, at_or_before(p.ends(), k - 1) + 1)  # the sentence's first token, or REACH tokens back
-        starts = []
+        starts: list[int] = []
         if clause:
             for c in range(v - 1, k, -1):
                 low = lows[c]
@@ -288,6 +282,19 @@ class Subjects:
             if toks[c] in _DATELINE_DASHES and c + 1 < v:
                 starts.append(c + 1)  # 'MOSCOW - ...', 'Washington (AFP) – ...'
                 break
+        return starts
+
+    def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> Mention | None:
+        """The subject of the sentence holding token v (for 'X did Y, saying "..."').
+
+        The first noun phrase of the sentence, or of a later comma-separated stretch when the sentence opens
+        with an adverbial ('In an August speech, Trump attacked "..."') or a dateline ('Washington (AFP) -').
+        With `clause`, the nearest clause opened by 'but', 'while', a semicolon or a dash comes first
+        ('Clinton proposed a debate - but the Sanders campaign rejected it as "ludicrous"').
+        """
+        toks = p.toks
+        lows = p.lows
+        starts = self._subject_starts(p, v, clause)
         fallback = None
         for j in starts[:4]:
             found = self._subject_after(p, j, v)

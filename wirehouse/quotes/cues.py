@@ -81,20 +81,7 @@ class Cues:
         lows = p.lows
         low = lows[v]
         if low.endswith("ing") and v > 0 and depth < 2 and lows[v - 1] in self.words.participle_links:
-            # '..., the Kremlin said, adding:' / 'was quoted as saying': the clause's own verb has the subject
-            k = v - 2
-            while k >= 0 and not (toks[k] in _STOPS and p.ends_sentence(k)) and toks[k] not in SPECIAL:
-                if lows[k] in self.verbs or (lows[k] in self.words.citation_verbs and toks[k].islower()):
-                    found = self._for_verb(p, k, depth + 1)
-                    if found is not None:
-                        found.cue = toks[v]
-                        return found
-                    break
-                k -= 1
-            subject = self._sentence_subject(p, v)
-            if subject is not None:
-                return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.PARTICIPLE_SUBJECT)
-            return None
+            return self._participle(p, v, depth)
         n = len(toks)
         if (
             depth == 0
@@ -130,6 +117,30 @@ class Cues:
                 subject = sender
         if subject is not None:
             return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.VERB_SUBJECT)
+        return self._verb_without_subject(p, v)
+
+    def _participle(self, p: ParaTokens, v: int, depth: int) -> Found | None:
+        """'..., the Kremlin said, adding:' / 'was quoted as saying': the clause's own verb has the subject."""
+        toks = p.toks
+        lows = p.lows
+        k = v - 2
+        while k >= 0 and not (toks[k] in _STOPS and p.ends_sentence(k)) and toks[k] not in SPECIAL:
+            if lows[k] in self.verbs or (lows[k] in self.words.citation_verbs and toks[k].islower()):
+                found = self._for_verb(p, k, depth + 1)
+                if found is not None:
+                    found.cue = toks[v]
+                    return found
+                break
+            k -= 1
+        subject = self._sentence_subject(p, v)
+        if subject is not None:
+            return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.PARTICIPLE_SUBJECT)
+        return None
+
+    def _verb_without_subject(self, p: ParaTokens, v: int) -> Found | None:
+        """A speech verb at v with no subject before it: a coordinated verb, or an inverted one ('said X')."""
+        toks = p.toks
+        lows = p.lows
         j = self._skip_adverbs(p, v - 1, 0)
         if j >= 0 and lows[j] in self.words.coordinators:
             # 'X supports A and called B "..."': a coordinated verb shares the sentence's subject

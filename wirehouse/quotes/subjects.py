@@ -95,33 +95,7 @@ class Subjects:
             return None
         tok = toks[j]
         if tok in _DASHES_ONLY:
-            # 'Lord Bingham - a senior law lord - said': the phrase before the opening dash
-            while j - 1 >= lo and toks[j - 1] in _DASHES_ONLY:
-                j -= 1  # '--' is two tokens
-            k = j - 1
-            while k > lo and j - k < 25 and toks[k] not in _DASHES_ONLY:
-                if toks[k] in SPECIAL or self._ends_at(p, k):
-                    return None
-                k -= 1
-            if k > lo and toks[k] in _DASHES_ONLY:
-                while k - 1 > lo and toks[k - 1] in _DASHES_ONLY:
-                    k -= 1
-                found = self._subject_left(p, k, lo)
-                if (
-                    found is not None
-                    and found.kind != MentionKind.PRONOUN
-                    and found[0] > lo
-                    and (toks[found[0] - 1] == "," or lows[found[0] - 1] in self.words.pp_links)
-                ):
-                    # 'X, managing director, of Y - a company - told': the name opening the clause
-                    c = found[0] - 1
-                    while c > lo and toks[c - 1] not in _STARTERS and not self._ends_at(p, c - 1):
-                        c -= 1
-                    opener = self._subject_right(p, c, k)
-                    if opener is not None and opener.kind == MentionKind.NAME and toks[opener[1] + 1] == ",":
-                        return opener
-                return found
-            return None
+            return self._before_dashes(p, j, lo)
         if tok == "," and j - 1 >= lo and toks[j - 1] == ")":
             j -= 1
             tok = ")"
@@ -152,6 +126,37 @@ class Subjects:
             if lows[k] == "who":
                 return self._np_ending(p, k - 1, lo)
             k -= 1
+        return None
+
+    def _before_dashes(self, p: ParaTokens, j: int, lo: int) -> Mention | None:
+        """'Lord Bingham - a senior law lord - said': the subject before the phrase between dashes ending at j."""
+        toks = p.toks
+        lows = p.lows
+        while j - 1 >= lo and toks[j - 1] in _DASHES_ONLY:
+            j -= 1  # '--' is two tokens
+        k = j - 1
+        while k > lo and j - k < 25 and toks[k] not in _DASHES_ONLY:
+            if toks[k] in SPECIAL or self._ends_at(p, k):
+                return None
+            k -= 1
+        if k > lo and toks[k] in _DASHES_ONLY:
+            while k - 1 > lo and toks[k - 1] in _DASHES_ONLY:
+                k -= 1
+            found = self._subject_left(p, k, lo)
+            if (
+                found is not None
+                and found.kind != MentionKind.PRONOUN
+                and found[0] > lo
+                and (toks[found[0] - 1] == "," or lows[found[0] - 1] in self.words.pp_links)
+            ):
+                # 'X, managing director, of Y - a company - told': the name opening the clause
+                c = found[0] - 1
+                while c > lo and toks[c - 1] not in _STARTERS and not self._ends_at(p, c - 1):
+                    c -= 1
+                opener = self._subject_right(p, c, k)
+                if opener is not None and opener.kind == MentionKind.NAME and toks[opener[1] + 1] == ",":
+                    return opener
+            return found
         return None
 
     def _appositive(self, p: ParaTokens, j: int, lo: int) -> Mention | None:

@@ -58,30 +58,42 @@ class NounPhrases:
         if first.isupper():
             if low in self.words.capital_stopwords or low in self.verbs:
                 return None
-            k = j
-            while k - 1 >= lo and j - k < 8:
-                prev = toks[k - 1]
-                pl = lows[k - 1]
-                if prev in SPECIAL:
-                    break
-                if prev[0].isupper() or pl in self.words.name_particles or (pl in self.titles and prev.isalpha()):
-                    k -= 1
-                elif prev == "." and k - 2 >= lo and p.is_abbreviation_dot(k - 1):
-                    k -= 2  # 'Sen. Marco Rubio', 'John F. Kennedy'
-                else:
-                    break
-            while k < j and lows[k] in self.words.capital_stopwords:
-                k += 1
-            while k < j and toks[k][0].islower() and lows[k] not in self.words.name_particles:
-                k += 1
-            if k - 1 >= lo and lows[k - 1] in self.words.name_determiners:
-                k -= 1
-            return Mention(k, j, MentionKind.NAME)
+            return self._name_ending(p, j, lo)
         if not first.isalnum() or first.isupper() or low in self.words.not_description or low in self.verbs:
             return None
         if low in self.words.aux_adverbs or not _is_wordish(tok):
             return None
-        # a description: 'the senator', 'Clinton’s campaign', 'the 43-year-old', 'officials'
+        return self._description_ending(p, j, lo)
+
+    def _name_ending(self, p: ParaTokens, j: int, lo: int) -> Mention:
+        """The name whose last (capitalised) word is j: 'Sen. Marco Rubio', 'the Kremlin'."""
+        toks = p.toks
+        lows = p.lows
+        k = j
+        while k - 1 >= lo and j - k < 8:
+            prev = toks[k - 1]
+            pl = lows[k - 1]
+            if prev in SPECIAL:
+                break
+            if prev[0].isupper() or pl in self.words.name_particles or (pl in self.titles and prev.isalpha()):
+                k -= 1
+            elif prev == "." and k - 2 >= lo and p.is_abbreviation_dot(k - 1):
+                k -= 2  # 'Sen. Marco Rubio', 'John F. Kennedy'
+            else:
+                break
+        while k < j and lows[k] in self.words.capital_stopwords:
+            k += 1
+        while k < j and toks[k][0].islower() and lows[k] not in self.words.name_particles:
+            k += 1
+        if k - 1 >= lo and lows[k - 1] in self.words.name_determiners:
+            k -= 1
+        return Mention(k, j, MentionKind.NAME)
+
+    def _description_ending(self, p: ParaTokens, j: int, lo: int) -> Mention | None:
+        """A description whose head noun is j: 'the senator', 'Clinton’s campaign', 'the 43-year-old', 'officials'."""
+        toks = p.toks
+        lows = p.lows
+        low = lows[j]
         k = j
         while k - 1 >= lo and j - k < 5:
             prev = toks[k - 1]

@@ -68,23 +68,30 @@ class ReportedSpeech:
             if q >= 0 and quoted[q][1] > s_start:
                 continue  # the sentence has quote marks: its quotes were attributed already
             budget -= 1
-            p, v = ParaTokens.plain(text, s_start, hit, s_end)
-            if v >= len(p.toks) or p.lows[v] not in self.verbs:
-                continue
-            found = self._for_verb(p, v)
-            if found is None or found.para is not p:
-                continue
-            found.rule = f"{Rule.REPORTED}.{found.rule}"
-            if found.first and p.lows[found.first - 1] == "what":
-                continue  # 'what it said were specifications': no clause is reported
-            if found.first > v:
-                clause = self._clause_inverted(p, v, found)
-            else:
-                clause = self._clause_after(p, v) or self._clause_before(p, v, found)
+            clause = self._reported_in(text, s_start, hit, s_end, para_no)
             if clause is not None:
-                first, last = clause
-                out.append(Reported(p.start_of(first), p.end_of(last), para_no, found))
+                out.append(clause)
         return out
+
+    def _reported_in(self, text: str, s_start: int, hit: int, s_end: int, para_no: int) -> Reported | None:
+        """The clause the reporting verb at `hit` reports in the sentence text[s_start:s_end], if any."""
+        p, v = ParaTokens.plain(text, s_start, hit, s_end)
+        if v >= len(p.toks) or p.lows[v] not in self.verbs:
+            return None
+        found = self._for_verb(p, v)
+        if found is None or found.para is not p:
+            return None
+        found.rule = f"{Rule.REPORTED}.{found.rule}"
+        if found.first and p.lows[found.first - 1] == "what":
+            return None  # 'what it said were specifications': no clause is reported
+        if found.first > v:
+            clause = self._clause_inverted(p, v, found)
+        else:
+            clause = self._clause_after(p, v) or self._clause_before(p, v, found)
+        if clause is None:
+            return None
+        first, last = clause
+        return Reported(p.start_of(first), p.end_of(last), para_no, found)
 
     def _clause_after(self, p: ParaTokens, v: int) -> tuple[int, int] | None:
         """'said (on Tuesday) (that) CLAUSE.' / 'told reporters (separately) that CLAUSE.': the clause's tokens."""

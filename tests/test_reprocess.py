@@ -98,7 +98,8 @@ def test_full_refresh_reads_every_file_again(tmp_path):
     build([str(inbox)], warehouse)
     before = table_contents(warehouse, ("quotes", "sentences"))
     run_id, again = build([str(inbox)], warehouse, full_refresh=True)
-    assert (again.n_rederive, again.reasons) == (0, [])  # every file is there: all read again
+    # every file is there: all read again, none re-derived from raw_articles
+    assert (again.n_rederive, again.reasons) == (0, ["--full-refresh: 2 files read again"])
     assert query(warehouse, "SELECT n_files, n_rederived, n_replaced FROM runs WHERE run_id = ?", [run_id]) == [
         (2, 0, 2)
     ]

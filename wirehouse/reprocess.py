@@ -62,6 +62,8 @@ def plan_with_reprocessing(
     done = Reprocessing(n_reread=int(plan.to_read["source_path"].isin(reread).sum()))
     if done.n_reread:
         done.reasons.append(f"{done.n_reread} oversize rejects fit --max-bytes {max_bytes}")
+    if full_refresh:
+        done.reasons.append(f"--full-refresh: {len(plan.to_read)} files read again")
 
     articles = read_parts(parquet / "articles", "articles", ["article_id", "pipeline_fingerprint"])
     stale = articles if full_refresh else articles.filter(_differs(articles["pipeline_fingerprint"], pipeline.digest))

@@ -77,3 +77,15 @@ def test_a_run_on_the_temporary_server_reaches_prefect_whole_and_leaves_no_serve
         assert [state for _, state in runs] == ["COMPLETED"]
         messages = [m for (m,) in db.execute("SELECT message FROM log WHERE flow_run_id = ?", [runs[0][0]])]
     assert any(m.startswith("run ") and "n_articles=2" in m for m in messages), messages
+
+
+def test_no_server_is_started_where_prefect_is_already_imported(monkeypatch):
+    """In a process that has imported Prefect (a test harness, a notebook), Prefect has read its settings: a
+    server started now would go unused, and a PREFECT_API_URL set now would outlive it in os.environ."""
+    import prefect  # noqa: F401
+
+    from wirehouse.prefect_env import start_temporary_server
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    assert start_temporary_server() is None
+    assert "PREFECT_API_URL" not in os.environ

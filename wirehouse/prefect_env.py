@@ -96,15 +96,19 @@ class TemporaryServer:
         with contextlib.suppress(ProcessLookupError):
             self.process.kill()
         self.process.wait()
+        if os.environ.get("PREFECT_API_URL") == self.url:
+            del os.environ["PREFECT_API_URL"]  # nothing started later in this process may point at it
 
 
 def start_temporary_server() -> TemporaryServer | None:
     """Start Prefect's temporary server in the background and point PREFECT_API_URL at it; None when the user
-    set PREFECT_API_URL (a running server) or PREFECT_SERVER_ALLOW_EPHEMERAL_MODE is off. Call configure() first,
-    before `import prefect` (Prefect reads PREFECT_API_URL once)."""
-    if os.environ.get("PREFECT_API_URL") or os.environ.get("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "").lower() in (
-        "0",
-        "false",
+    set PREFECT_API_URL (a running server) or PREFECT_SERVER_ALLOW_EPHEMERAL_MODE is off, and when Prefect is
+    already imported in this process (it read its settings then: it would not see the URL). Call configure()
+    first."""
+    if (
+        os.environ.get("PREFECT_API_URL")
+        or os.environ.get("PREFECT_SERVER_ALLOW_EPHEMERAL_MODE", "").lower() in ("0", "false")
+        or "prefect" in sys.modules  # already imported, its settings already read (a test harness, a notebook)
     ):
         return None
     spec = importlib.util.find_spec("prefect")

@@ -7,6 +7,7 @@ import pytest
 
 from tests.conftest import query
 from wirehouse.clean.parse import parse_article
+from wirehouse.link.index import StoredIndex
 from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import body_shingles, story_keys
 from wirehouse.link.stories import assign_stories, candidate_pairs, verify
@@ -26,7 +27,9 @@ def bbc(shared_dir, topic: str, number: int) -> list[str]:
 def link(articles: dict[str, str]):
     """Stories and links for articles (id -> body) given in publication order, as one run."""
     keys = story_keys(list(articles), list(articles.values()))
-    return assign_stories(list(articles), verify(candidate_pairs(to_arrow("story_keys", keys), [], [])))
+    return assign_stories(
+        list(articles), verify(candidate_pairs(to_arrow("story_keys", keys), StoredIndex([], []), []))
+    )
 
 
 def reference_shingles(body: str) -> list[str]:

@@ -132,6 +132,8 @@ def test_the_two_seeds_share_one_story(seed_warehouse):
         seed_warehouse, "SELECT story_id, n_articles, first_published::VARCHAR, representative_article_id FROM stories"
     )
     assert story == [(group_id_of(A000), 2, "2018-03-20", A000)]
+    # the root (000) has no headline: the story is titled by the member that has one
+    assert query(seed_warehouse, "SELECT title FROM stories") == [("Trump congratulates Putin on election win",)]
 
 
 @pytest.mark.slow

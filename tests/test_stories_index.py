@@ -109,3 +109,15 @@ def test_rows_of_articles_reads_the_rows_of_the_asked_articles_only(stored_and_n
     assert sorted(map(tuple, rows[["article_id", "key"]].to_numpy())) == sorted(
         map(tuple, expected[["article_id", "key"]].to_numpy())
     )
+
+
+def test_story_keys_parts_without_a_sample_are_scanned_whole(stored_and_new, tmp_path):
+    """A warehouse from before the two tiers (or rows committed without the link step) has story_keys
+    parts and no story_sample: its articles are still found."""
+    index, new_keys = stored_and_new
+    (tmp_path / "story_keys").mkdir()
+    for part in index.fine:
+        write_fine_part(pq.read_table(part), tmp_path / "story_keys" / part.rsplit("/", 1)[1])
+    old = StoredIndex.of(tmp_path)
+    assert old.fine == [] and old.sample == [] and len(old.unsampled) == 2
+    assert verified_pairs(old, new_keys, one_tier=False) == verified_pairs(index, new_keys, one_tier=True)

@@ -20,7 +20,7 @@ a true copy or rewrite would share several (EXPECTED_SAMPLED or more expected), 
 articles with one common 5-gram ("said in a statement on Monday") are not a story.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -43,14 +43,20 @@ ROW_GROUP_ROWS = 16_384  # story_keys row groups: about 300 articles each
 class StoredIndex:
     """The published story index a run looks up: the parts of both tiers."""
 
-    fine: list[str]  # story_keys parts
+    fine: list[str]  # story_keys parts that have their story_sample part (of the same name)
     sample: list[str]  # story_sample parts
+    unsampled: list[str] = field(default_factory=list)  # story_keys parts without one: scanned whole
 
     @classmethod
     def of(cls, parquet_dir: Path | None) -> "StoredIndex":
+        """The index of a snapshot. A story_keys part written without its sample (a warehouse from before
+        the two tiers, or rows committed without the link step) is scanned whole, so nothing is missed."""
         if parquet_dir is None:
             return cls([], [])
-        return cls(*([str(p) for p in parts(parquet_dir / table)] for table in ("story_keys", "story_sample")))
+        fine = [str(p) for p in parts(parquet_dir / "story_keys")]
+        sample = [str(p) for p in parts(parquet_dir / "story_sample")]
+        names = {Path(p).name for p in sample}
+        return cls([p for p in fine if Path(p).name in names], sample, [p for p in fine if Path(p).name not in names])
 
 
 def in_sample(keys: np.ndarray) -> np.ndarray:

@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 
 from wirehouse.link.index import StoredIndex, one_tier_rows, rows_of_articles, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
-from wirehouse.schema import read_sql
+from wirehouse.schema import arrow_schema, read_sql
 
 MIN_SHARED = 2  # keys two bodies must share (unless the bodies are the same words)
 MIN_CONTAINMENT = 0.3  # share of the shorter body's keys found in the other
@@ -60,7 +60,7 @@ def candidate_pairs(
         con.register("new_keys", new_keys)
         con.register("other_keys", new_keys)
         frames = [con.execute(read_sql("link/story_pairs.sql")).df().assign(other_is_new=True)]
-        if stored.fine:
+        if stored.fine or stored.unsampled:
             con.unregister("other_keys")
             con.register("other_keys", _stored_rows(con, new_keys, stored, excluded, one_tier))
             frames.append(con.execute(read_sql("link/story_pairs.sql")).df().assign(other_is_new=False))
@@ -70,12 +70,17 @@ def candidate_pairs(
 
 
 def _stored_rows(con, new_keys: pa.Table, stored: StoredIndex, excluded: list[str], one_tier: bool) -> pa.Table:
-    if one_tier:
-        rows = one_tier_rows(new_keys, stored.fine)
-        return rows.filter(pc.invert(pc.is_in(rows["article_id"], value_set=pa.array(excluded, pa.string()))))
-    parameters = {"sample": stored.sample, "excluded": excluded}
-    hits = worth_reading(con.execute(read_sql("link/story_sample_hits.sql"), parameters).df(), MIN_CONTAINMENT)
-    return rows_of_articles(stored.fine, hits["other_article_id"].unique().tolist())
+    scanned = stored.fine + stored.unsampled if one_tier else stored.unsampled
+    tables = []
+    if scanned:
+        rows = one_tier_rows(new_keys, scanned)
+        tables.append(rows.filter(pc.invert(pc.is_in(rows["article_id"], value_set=pa.array(excluded, pa.string())))))
+    if stored.sample and not one_tier:
+        parameters = {"sample": stored.sample, "excluded": excluded}
+        hits = worth_reading(con.execute(read_sql("link/story_sample_hits.sql"), parameters).df(), MIN_CONTAINMENT)
+        tables.append(rows_of_articles(stored.fine, hits["other_article_id"].unique().tolist()))
+    schema = arrow_schema("story_keys")
+    return pa.concat_tables([t.select(schema.names).cast(schema) for t in tables]) if tables else schema.empty_table()
 
 
 def verify(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -31,6 +31,12 @@ class RunPlan:
     n_found: int
     to_read: pd.DataFrame  # TO_READ_COLUMNS
 
+    @classmethod
+    def nothing(cls, run_id: str, started_at: datetime, n_found: int) -> "RunPlan":
+        """The plan of a run with nothing to do (decided by the no-op fast path, wirehouse.store.noop)."""
+        to_read = pd.DataFrame({name: pd.Series(dtype=object) for name in (*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS)})
+        return cls(run_id=run_id, started_at=started_at, n_found=n_found, to_read=to_read)
+
     @property
     def is_noop(self) -> bool:
         return self.to_read.empty

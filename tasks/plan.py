@@ -44,9 +44,9 @@ def plan_files(
     follow_outside: bool = False,
 ) -> tuple[RunPlan, Reprocessing]:
     store = Warehouse(warehouse_dir)
-    idle, n_found = nothing_changed(paths, store.current_snapshot(), max_bytes, full_refresh, follow_outside)
-    if idle:  # the no-op fast path: a listing and the snapshot's compact manifest
-        return RunPlan.nothing(run_id, started_at, n_found), Reprocessing()
+    check = nothing_changed(paths, store.current_snapshot(), max_bytes, full_refresh, follow_outside)
+    if check.idle:  # the no-op fast path: a listing and the snapshot's compact manifest
+        return RunPlan.nothing(run_id, started_at, check.n_found), Reprocessing()
     return plan_with_reprocessing(
-        paths, store, run_id, started_at, max_bytes, full_refresh, follow_outside=follow_outside
+        paths, store, run_id, started_at, max_bytes, full_refresh, follow_outside=follow_outside, listing=check.listing
     )

@@ -24,9 +24,13 @@ def decide(paths: list[Path], root: Path, max_bytes: int = LIMIT, full_refresh: 
     names = [str(p) for p in paths]
     pipeline = pipeline or current_pipeline()
     plan, _ = plan_with_reprocessing(names, store, "check", datetime.now(), max_bytes, full_refresh, pipeline)
-    fast, n_found = nothing_changed(names, store.current_snapshot(), max_bytes, full_refresh, digest=pipeline.digest)
-    assert n_found == plan.n_found
-    return plan.is_noop, fast
+    fast = nothing_changed(names, store.current_snapshot(), max_bytes, full_refresh, digest=pipeline.digest)
+    assert fast.n_found == plan.n_found
+    again, _ = plan_with_reprocessing(
+        names, store, "check", datetime.now(), max_bytes, full_refresh, pipeline, listing=fast.listing
+    )
+    assert again.to_read.equals(plan.to_read)  # the listing handed on plans the same as one taken afresh
+    return plan.is_noop, fast.idle
 
 
 def test_fast_path_and_plan_agree_on_every_inbox_state(inbox, tmp_path):

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.ids import file_id as make_file_id
-from wirehouse.ingest.discover import list_inputs
+from wirehouse.ingest.discover import Listing, list_inputs
 from wirehouse.ingest.recheck import Recheck, under
 from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import read_parts
@@ -69,9 +69,12 @@ def plan_run(
     follow_outside: bool = False,
     reread: frozenset[str] = frozenset(),
     reread_all: bool = False,
+    listing: Listing | None = None,
 ) -> RunPlan:
-    """What to read: new and changed files, plus those in `reread` (or every one) even when unchanged."""
-    listing = list_inputs(paths, follow_outside)
+    """What to read: new and changed files, plus those in `reread` (or every one) even when unchanged.
+
+    `listing`: list_inputs(paths, follow_outside) when the caller has just taken it (the no-op check)."""
+    listing = listing if listing is not None else list_inputs(paths, follow_outside)
     found = listing.found
     if listing.vanished:
         logger.warning("%d files vanished while the inbox was listed; they are left for the next run", listing.vanished)

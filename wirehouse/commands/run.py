@@ -51,9 +51,10 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
     clock = time.perf_counter()
     store = Warehouse(args.warehouse.resolve())
     store.tidy()  # leftovers of a killed run go even if nothing is new
-    idle, n_found = nothing_changed(
+    check = nothing_changed(
         args.paths, store.current_snapshot(), args.max_bytes, args.full_refresh, args.follow_outside_links
     )
+    idle, n_found = check.idle, check.n_found
     if idle is None:  # a snapshot from before the no-op manifest: plan the full way
         from datetime import datetime
 
@@ -67,6 +68,7 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
             args.max_bytes,
             args.full_refresh,
             follow_outside=args.follow_outside_links,
+            listing=check.listing,
         )
         idle, n_found = plan.is_noop, plan.n_found
     if not idle:

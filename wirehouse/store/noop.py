@@ -74,6 +74,16 @@ class NoopManifest:
         return False
 
 
+@dataclass(frozen=True)
+class NoopCheck:
+    idle: bool | None  # True: nothing to do; False: something; None: the snapshot cannot tell
+    listing: Listing  # handed on to the full plan when there is something to do (the inbox is listed once)
+
+    @property
+    def n_found(self) -> int:
+        return len(self.listing.found)
+
+
 def nothing_changed(
     paths: list[str],
     snapshot: Path | None,
@@ -81,23 +91,20 @@ def nothing_changed(
     full_refresh: bool = False,
     follow_outside: bool = False,
     digest: str | None = None,
-) -> tuple[bool | None, int]:
-    """(no-op?, files found): True when a run would find nothing to do, None when the snapshot cannot tell.
-
-    `digest` is the current pipeline's fingerprint (computed here when not given).
-    """
+) -> NoopCheck:
+    """Would a run find nothing to do? `digest` is the current pipeline's fingerprint (computed if not given)."""
     listing = list_inputs(paths, follow_outside)
-    found = len(listing.found)
     if snapshot is None:
-        return not listing.found and not listing.skipped, found
+        return NoopCheck(not listing.found and not listing.skipped, listing)
     manifest = NoopManifest.read(snapshot)
     if manifest is None:
-        return None, found
+        return NoopCheck(None, listing)
     if digest is None:
         from wirehouse.fingerprint import current_pipeline
 
         digest = current_pipeline().digest
-    return _unchanged(listing, manifest, max_bytes, full_refresh) and not manifest.stale(digest, full_refresh), found
+    idle = _unchanged(listing, manifest, max_bytes, full_refresh) and not manifest.stale(digest, full_refresh)
+    return NoopCheck(idle, listing)
 
 
 def _unchanged(listing: Listing, manifest: NoopManifest, max_bytes: int, full_refresh: bool) -> bool:

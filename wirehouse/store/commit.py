@@ -132,19 +132,21 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
             os.replace(part, parquet_dir / table / part.name)
 
     files = _merge_files(old_files, staged_files, _read_touched(staging / TOUCHED))
-    rejects = pa.concat_tables(
-        [
-            _without(read_parts(old_parquet / "rejects", "rejects"), staged_ids),
-            read_parts(staging / "rejects", "rejects"),
-        ]
-    )
+    staged_rejects = read_parts(staging / "rejects", "rejects")
+    rejects = pa.concat_tables([_without(read_parts(old_parquet / "rejects", "rejects"), staged_ids), staged_rejects])
     runs = pa.concat_tables([read_parts(old_parquet / "runs", "runs"), to_arrow("runs", _run_row(run, len(replaced)))])
     name = f"{run.run_id}.parquet"
     for table, data in (("files", files), ("rejects", rejects), ("runs", runs)):
         write_part(data, parquet_dir / table / name)
 
     _noop_manifest(previous, parquet_dir, files, rejects).write(building)
-    changes = Changes(previous / DUCKDB_NAME if previous else None, replaced.to_pylist(), new_parts)
+    touched_ids = _read_touched(staging / TOUCHED)["file_id"].to_pylist()
+    manifest_rows = {  # the rows of the manifest tables this run changed (the DuckDB file replaces only them)
+        "files": ("file_id", staged_ids.to_pylist() + touched_ids),
+        "rejects": ("file_id", staged_ids.to_pylist() + staged_rejects["file_id"].to_pylist()),
+        "runs": ("run_id", [run.run_id]),
+    }
+    changes = Changes(previous / DUCKDB_NAME if previous else None, replaced.to_pylist(), new_parts, manifest_rows)
     build_duckdb(parquet_dir, building / DUCKDB_NAME, changes)
     if check is not None:
         check(building)  # raises to leave `current` on the previous snapshot

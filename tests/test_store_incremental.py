@@ -34,25 +34,32 @@ def assert_same_as_rebuilt(warehouse: Path, tmp_path: Path) -> dict[str, list[tu
 
 def test_incremental_commits_hold_what_a_rebuild_holds(inbox, tmp_path):
     wh = tmp_path / "wh"
-    build([str(inbox)], wh)
+    seed = inbox / "000_f586c72162ac7c3d.txt"
+    carried = seed.read_text(encoding="utf-8").split("\n", 1)[1]  # its quotes, carried by another outlet
+    (inbox / "copy.txt").write_text("Another outlet's headline\n" + carried, encoding="utf-8")
+    build([str(inbox)], wh, link=True)
     first = assert_same_as_rebuilt(wh, tmp_path)
-    assert len(first["files"]) == 2 and len(first["runs"]) == 1 and first["rejects"] == []
+    assert len(first["files"]) == 3 and len(first["runs"]) == 1 and first["rejects"] == []
+    assert first["stories"] and first["quote_clusters"] and first["speakers"]  # every model has rows to update
 
     edited = inbox / "000_f586c72162ac7c3d.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence the second run adds.\n", encoding="utf-8")
     (inbox / "empty.txt").write_bytes(b"")
     (inbox / "new.txt").write_text("LONDON - A new story arrived, the minister said.\n", encoding="utf-8")
-    build([str(inbox)], wh)
+    build([str(inbox)], wh, link=True)
     second = assert_same_as_rebuilt(wh, tmp_path)
-    assert len(second["files"]) == 4 and len(second["runs"]) == 2
+    assert second["quote_clusters"] != first["quote_clusters"]
+    assert len(second["files"]) == 5 and len(second["runs"]) == 2
     assert [row for row in second["rejects"] if "empty" in row] != []
 
     (inbox / "empty.txt").write_text("PARIS - The empty file now holds a story.\n", encoding="utf-8")
     (inbox / "new.txt").unlink()  # gone: a reject row, the article stays
     os.utime(inbox / "001_468d0ff313ca5494.txt", ns=(1, 1))  # touched: a new mtime, the same bytes
-    build([str(inbox)], wh)
+    (inbox / "copy.txt").unlink()
+    (inbox / "copy.txt").write_text("Another outlet's headline, rewritten\n" + carried, encoding="utf-8")
+    build([str(inbox)], wh, link=True)
     third = assert_same_as_rebuilt(wh, tmp_path)
-    assert len(third["runs"]) == 3 and len(third["articles"]) == 4
+    assert len(third["runs"]) == 3 and len(third["articles"]) == 5
     reasons = [row for row in third["rejects"] if "gone" in row]
     assert len(reasons) == 1 and not [row for row in third["rejects"] if "empty" in row]
 

@@ -29,8 +29,27 @@ from wirehouse.schema import (
 )
 from wirehouse.store.parquet import parts, to_arrow, write_part
 
-# sql/models/<name>.sql, run in this order after the base tables are loaded
-MODELS = ("speakers", "stories", "quote_clusters")
+
+@dataclass(frozen=True)
+class Model:
+    """sql/models/<name>.sql, filling the table <name> from `source`, one group of rows per `key`.
+
+    Each group depends on the source rows of its key only, so a commit re-derives just the groups whose
+    source rows it deleted or inserted (the model runs over a view of the source restricted to them)."""
+
+    name: str
+    source: str
+    key: str  # the group key, an SQL expression over the source's columns
+    target: str  # the column of the model's table that holds it
+    to_target: str = "k"  # `k` (a key) as that column holds it
+
+
+# run in this order after the base tables are loaded
+MODELS = (
+    Model("speakers", "quotes", "lower(speaker)", "speaker_id", "substr(md5(k), 1, 16)"),
+    Model("stories", "articles", "story_id", "story_id"),
+    Model("quote_clusters", "quotes", "cluster_id", "cluster_id"),
+)
 FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
 SEEDS_FINGERPRINT = "seeds.sha256"  # beside it too: the reference CSVs its reference tables were loaded from
 
@@ -85,9 +104,8 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
             _apply_changes(con, changes, parquet_dir)
         else:
             _load_everything(con, parquet_dir)
-        _rederive(
-            con, reload_seeds=not (incremental and _same_stamp(changes.previous_database, SEEDS_FINGERPRINT, seeds))
-        )
+        same_seeds = incremental and _same_stamp(changes.previous_database, SEEDS_FINGERPRINT, seeds)
+        _rederive(con, reload_seeds=not same_seeds, incremental=incremental)
         con.execute("COMMIT")
         for table in DERIVED_TABLES:
             derived = con.table(table).fetch_arrow_table()
@@ -114,6 +132,7 @@ def _load_everything(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:
 def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes, parquet_dir: Path) -> None:
     """The run's rows into a copy of the previous file: article rows by article, manifest rows by key."""
     delete = read_sql("load/delete_rows.sql")
+    _touched_groups(con, changes)
     for table in ARTICLE_TABLES:
         for column in article_keys(table) if changes.replaced_article_ids else ():
             con.execute(delete.format(table=table, column=column), {"ids": changes.replaced_article_ids})
@@ -127,14 +146,34 @@ def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes, parquet_dir
             con.execute(replace.format(table=table, column=column), {"files": files, "ids": keys})
 
 
-def _rederive(con: duckdb.DuckDBPyConnection, reload_seeds: bool) -> None:
-    """Derived tables and views, always; reference CSVs when one changed (or the file is new), so edits to
-    seeds/ take effect."""
-    empty = read_sql("load/empty_table.sql")
-    for table in DERIVED_TABLES:
-        con.execute(empty.format(table=table))
+def _touched_groups(con: duckdb.DuckDBPyConnection, changes: Changes) -> None:
+    """Each model's {model}_keys: the groups of the rows the run is about to delete or insert."""
     for model in MODELS:
-        con.execute(read_sql(f"models/{model}.sql"))
+        names = {"model": model.name, "key": model.key, "source": model.source}
+        con.execute(read_sql("load/model_keys.sql").format(**names))
+        if changes.replaced_article_ids:
+            sql = read_sql("load/model_keys_of_articles.sql").format(**names)
+            con.execute(sql, {"ids": changes.replaced_article_ids})
+        files = [str(p) for p in changes.new_parts.get(model.source, [])]
+        if files:
+            con.execute(read_sql("load/model_keys_of_parts.sql").format(**names), {"files": files})
+
+
+def _rederive(con: duckdb.DuckDBPyConnection, reload_seeds: bool, incremental: bool) -> None:
+    """Derived tables (whole, or only the groups the run touched) and views; reference CSVs when one changed
+    (or the file is new), so edits to seeds/ take effect."""
+    empty = read_sql("load/empty_table.sql")
+    catalog = con.execute("SELECT current_database()").fetchone()[0]
+    for model in MODELS:
+        names = {**model.__dict__, "model": model.name, "catalog": catalog}
+        if incremental:
+            con.execute(read_sql("load/model_delete.sql").format(**names))
+            con.execute(read_sql("load/model_scope.sql").format(**names))
+        else:
+            con.execute(empty.format(table=model.name))
+        con.execute(read_sql(f"models/{model.name}.sql"))
+        if incremental:
+            con.execute(f"DROP VIEW temp.main.{model.source}")
     drop, create = read_sql("load/drop_reference.sql"), read_sql("load/reference_from_csv.sql")
     for csv_path in reference_files() if reload_seeds else ():
         if not csv_path.stem.isidentifier():

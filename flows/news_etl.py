@@ -38,6 +38,7 @@ from wirehouse.settings import (
     DEFAULT_MAX_BYTES,
     DEFAULT_WAREHOUSE,
     DEFAULT_WORKERS,
+    cross_article_enabled,
 )
 from wirehouse.store.commit import RunRecord
 from wirehouse.store.layout import Warehouse
@@ -99,7 +100,8 @@ def news_etl(
             with worker_pool(workers if _runs_locally() else 1):
                 _process(plan, summary, store, batch_size, max_bytes)
             lap("process")
-            link_stories(warehouse_dir, summary.run_id)
+            if cross_article_enabled():
+                link_stories(warehouse_dir, summary.run_id)
             lap("link")
             terminal.phase("committing")
             snapshot = _commit(plan, summary, warehouse_dir, started_at)

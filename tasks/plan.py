@@ -13,6 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from wirehouse.plan import RunPlan
 from wirehouse.reprocess import Reprocessing, plan_with_reprocessing
 from wirehouse.store.layout import Warehouse
+from wirehouse.store.noop import nothing_changed
 
 
 def retry_on_os_error(task, task_run, state) -> bool:
@@ -42,6 +43,10 @@ def plan_files(
     full_refresh: bool = False,
     follow_outside: bool = False,
 ) -> tuple[RunPlan, Reprocessing]:
+    store = Warehouse(warehouse_dir)
+    check = nothing_changed(paths, store.current_snapshot(), max_bytes, full_refresh, follow_outside)
+    if check.idle:  # the no-op fast path: a listing and the snapshot's compact manifest
+        return RunPlan.nothing(run_id, started_at, check.n_found), Reprocessing()
     return plan_with_reprocessing(
-        paths, Warehouse(warehouse_dir), run_id, started_at, max_bytes, full_refresh, follow_outside=follow_outside
+        paths, store, run_id, started_at, max_bytes, full_refresh, follow_outside=follow_outside, listing=check.listing
     )

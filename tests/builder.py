@@ -10,6 +10,7 @@ from pathlib import Path
 from wirehouse.batch import process_batch
 from wirehouse.fingerprint import Pipeline, current_pipeline
 from wirehouse.ids import new_run_id
+from wirehouse.link.stage import link_run
 from wirehouse.reprocess import Reprocessing, plan_with_reprocessing
 from wirehouse.store.commit import RunRecord, commit_run
 from wirehouse.store.layout import Warehouse
@@ -21,9 +22,12 @@ def build(
     max_bytes: int = 5 * 1024 * 1024,
     full_refresh: bool = False,
     pipeline: Pipeline | None = None,
+    link: bool = False,
 ) -> tuple[str, Reprocessing]:
     """One run over `paths` into the warehouse at `root`: its id ('' when there was nothing to do) and what it
-    did again. `pipeline` stands for the pipeline the plan compares articles with (default: this code's)."""
+    did again. `pipeline` stands for the pipeline the plan compares articles with (default: this code's);
+    `link`: run the cross-article stage (stories, quote clusters) between the batches and the commit, as the
+    flow does."""
     store = Warehouse(root.resolve())
     now = datetime.now(UTC).replace(tzinfo=None)
     run_id = new_run_id()
@@ -36,6 +40,8 @@ def build(
             process_batch(batch, number, run_id, now, store.staging_dir(run_id), max_bytes)
             for number, batch in enumerate(plan.batches(1000))
         ]
+        if link:
+            link_run(store, run_id)
         record = RunRecord(run_id, None, now, now, len(plan.to_read), sum(r.n_articles for r in results),
                            sum(r.n_rejects for r in results), again.n_rederive,
                            current_pipeline().as_json())  # fmt: skip

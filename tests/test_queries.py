@@ -115,6 +115,9 @@ def test_biggest_stories_and_agency_share(mixed_warehouse, capsys):
     assert [(s["story_id"], s["n_articles"], s["n_outlets"], s["representative_article_id"]) for s in stories] == [
         (group_id_of(A000), 3, 2, A000)  # the wire copy credits Reuters, like 000
     ]
+    # 000 (the root) has no headline: the story takes the earliest member's that has one; 001 and the wire
+    # copy have no date, so the first by id (001)
+    assert [s["title"] for s in stories] == ["Trump congratulates Putin on election win"]
     assert rows(mixed_warehouse, capsys, "agency_share") == [
         {"agency": "(none)", "n_articles": 3, "share": 0.6},
         {"agency": "Reuters", "n_articles": 2, "share": 0.4},

@@ -9,7 +9,6 @@ from wirehouse.cli import main
 from wirehouse.schema import create_tables, read_sql
 from wirehouse.search.index import postings
 from wirehouse.search.snippets import query_terms, snippet
-from wirehouse.store.parquet import to_arrow
 from wirehouse.store.readonly import bundled_extension
 
 QUERIES = ("arms race", "election", "mobile phone", "oil prices", "football club manager", "Blair Brown")
@@ -34,8 +33,8 @@ def bbc_db(shared_dir):
     terms, docs = postings(articles, quotes)
     con = duckdb.connect(":memory:")
     create_tables(con)
-    con.register("terms_frame", to_arrow("search_terms", terms))
-    con.register("docs_frame", to_arrow("search_docs", docs))
+    con.register("terms_frame", terms)
+    con.register("docs_frame", docs)
     con.execute("INSERT INTO search_terms SELECT * FROM terms_frame")
     con.execute("INSERT INTO search_docs SELECT * FROM docs_frame")
     for view in ("quote_speakers", "search"):
@@ -70,7 +69,7 @@ def test_postings_count_terms_per_document():
     articles = pa.table({"article_id": ["a"], "title": ["Arms race"], "body": ["The arms race: ARMS, arms; Café."]})
     quotes = pa.table({"article_id": ["a"], "quote_id": ["q"], "text": ["an arms race"]})
     terms, docs = postings(articles, quotes)
-    found = sorted(map(tuple, terms[["doc_id", "doc_kind", "term", "tf", "doc_len"]].to_numpy().tolist()))
+    found = sorted(map(tuple, terms.to_pandas()[["doc_id", "doc_kind", "term", "tf", "doc_len"]].to_numpy().tolist()))
     assert found == [
         ("a", "article", "arms", 4, 8),
         ("a", "article", "cafe", 1, 8),
@@ -80,7 +79,10 @@ def test_postings_count_terms_per_document():
         ("q", "quote", "arms", 1, 3),
         ("q", "quote", "race", 1, 3),
     ]
-    assert sorted(map(tuple, docs.to_numpy().tolist())) == [("a", "a", "article", 8), ("a", "q", "quote", 3)]
+    assert sorted(map(tuple, docs.to_pandas().to_numpy().tolist())) == [
+        ("a", "a", "article", 8),
+        ("a", "q", "quote", 3),
+    ]
 
 
 def test_snippet_marks_the_match():

@@ -7,6 +7,7 @@ import pytest
 
 from tests.conftest import query
 from wirehouse.clean.parse import parse_article
+from wirehouse.link.index import StoredIndex
 from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import body_shingles, story_keys
 from wirehouse.link.stories import assign_stories, candidate_pairs, verify
@@ -26,7 +27,9 @@ def bbc(shared_dir, topic: str, number: int) -> list[str]:
 def link(articles: dict[str, str]):
     """Stories and links for articles (id -> body) given in publication order, as one run."""
     keys = story_keys(list(articles), list(articles.values()))
-    return assign_stories(list(articles), verify(candidate_pairs(to_arrow("story_keys", keys), [], [])))
+    return assign_stories(
+        list(articles), verify(candidate_pairs(to_arrow("story_keys", keys), StoredIndex([], []), []))
+    )
 
 
 def reference_shingles(body: str) -> list[str]:
@@ -129,6 +132,8 @@ def test_the_two_seeds_share_one_story(seed_warehouse):
         seed_warehouse, "SELECT story_id, n_articles, first_published::VARCHAR, representative_article_id FROM stories"
     )
     assert story == [(group_id_of(A000), 2, "2018-03-20", A000)]
+    # the root (000) has no headline: the story is titled by the member that has one
+    assert query(seed_warehouse, "SELECT title FROM stories") == [("Trump congratulates Putin on election win",)]
 
 
 @pytest.mark.slow

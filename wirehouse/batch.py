@@ -21,7 +21,7 @@ from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.reprocess import read_inputs
 from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.segment.stage import segment_sentences
-from wirehouse.settings import DEFAULT_MAX_BYTES
+from wirehouse.settings import DEFAULT_MAX_BYTES, cross_article_enabled
 from wirehouse.store.parquet import to_arrow, write_part
 
 # Every table a batch writes (the link step later fills articles.story_id and quotes.cluster_id).
@@ -112,9 +112,10 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
         }
     )
     touched = read.loc[unchanged, ["file_id", "size_bytes", "mtime_ns"]]
-    keys = story_keys(articles["article_id"].tolist(), articles["body"].tolist())
+    linked = articles if cross_article_enabled() else articles.iloc[:0]  # off: only to measure its cost
+    keys = story_keys(linked["article_id"].tolist(), linked["body"].tolist())
     tables = (articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched)
-    return BatchTables(*tables, keys, quote_keys(quotes))
+    return BatchTables(*tables, keys, quote_keys(quotes[quotes["article_id"].isin(linked["article_id"])]))
 
 
 def _stages(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:

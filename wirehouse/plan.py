@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.ids import file_id as make_file_id
-from wirehouse.ingest.discover import list_inputs
+from wirehouse.ingest.discover import Listing, list_inputs
 from wirehouse.ingest.recheck import Recheck, under
 from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import read_parts
@@ -30,6 +30,12 @@ class RunPlan:
     started_at: datetime
     n_found: int
     to_read: pd.DataFrame  # TO_READ_COLUMNS
+
+    @classmethod
+    def nothing(cls, run_id: str, started_at: datetime, n_found: int) -> "RunPlan":
+        """The plan of a run with nothing to do (decided by the no-op fast path, wirehouse.store.noop)."""
+        to_read = pd.DataFrame({name: pd.Series(dtype=object) for name in (*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS)})
+        return cls(run_id=run_id, started_at=started_at, n_found=n_found, to_read=to_read)
 
     @property
     def is_noop(self) -> bool:
@@ -63,9 +69,12 @@ def plan_run(
     follow_outside: bool = False,
     reread: frozenset[str] = frozenset(),
     reread_all: bool = False,
+    listing: Listing | None = None,
 ) -> RunPlan:
-    """What to read: new and changed files, plus those in `reread` (or every one) even when unchanged."""
-    listing = list_inputs(paths, follow_outside)
+    """What to read: new and changed files, plus those in `reread` (or every one) even when unchanged.
+
+    `listing`: list_inputs(paths, follow_outside) when the caller has just taken it (the no-op check)."""
+    listing = listing if listing is not None else list_inputs(paths, follow_outside)
     found = listing.found
     if listing.vanished:
         logger.warning("%d files vanished while the inbox was listed; they are left for the next run", listing.vanished)

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.fingerprint import Pipeline, current_pipeline
+from wirehouse.ingest.discover import Listing
 from wirehouse.ingest.stage import READ_COLUMNS, read_files
 from wirehouse.plan import LISTING_REJECT_COLUMNS, TO_READ_COLUMNS, RunPlan, load_manifest, plan_run
 from wirehouse.store.layout import Warehouse
@@ -50,15 +51,19 @@ def plan_with_reprocessing(
     full_refresh: bool = False,
     pipeline: Pipeline | None = None,
     follow_outside: bool = False,
+    listing: Listing | None = None,
 ) -> tuple[RunPlan, Reprocessing]:
-    """plan_run, plus the rejects to read again and the stale articles to re-derive."""
+    """plan_run, plus the rejects to read again and the stale articles to re-derive (`listing`: the inbox
+    as already listed, see plan_run)."""
     pipeline = pipeline or current_pipeline()
     snapshot = warehouse.current_snapshot()
     if snapshot is None:
-        return plan_run(paths, warehouse, run_id, started_at, follow_outside), Reprocessing()
+        return plan_run(paths, warehouse, run_id, started_at, follow_outside, listing=listing), Reprocessing()
     parquet = snapshot / "parquet"
     reread = _admitted_rejects(read_parts(parquet / "rejects", "rejects"), max_bytes)
-    plan = plan_run(paths, warehouse, run_id, started_at, follow_outside, reread=reread, reread_all=full_refresh)
+    plan = plan_run(
+        paths, warehouse, run_id, started_at, follow_outside, reread=reread, reread_all=full_refresh, listing=listing
+    )
     done = Reprocessing(n_reread=int(plan.to_read["source_path"].isin(reread).sum()))
     if done.n_reread:
         done.reasons.append(f"{done.n_reread} oversize rejects fit --max-bytes {max_bytes}")

@@ -15,7 +15,7 @@ SCHEMA_DIR = SQL_DIR / "schema"
 
 # Tables the pipeline writes batch by batch, keyed by article: old rows are replaced article by article.
 ARTICLE_TABLES = ("articles", "raw_articles", "paragraphs", "sentences", "quotes")
-ARTICLE_TABLES += ("story_keys", "article_links", "quote_keys")  # the cross-article layer (wirehouse/link/)
+ARTICLE_TABLES += ("story_keys", "story_sample", "article_links", "quote_keys")  # cross-article (wirehouse/link/)
 ARTICLE_TABLES += ("search_docs", "search_terms")  # full-text search postings (wirehouse/search/)
 # Article tables whose rows also name another article: a replaced article leaves those rows too.
 ARTICLE_KEYS = {"article_links": ("article_id", "other_article_id")}

@@ -12,6 +12,14 @@ DEFAULT_BATCH_SIZE = 5000  # files per batch task: a task run costs ~17 ms, a ba
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # larger files are rejected as `oversize`
 DEFAULT_WORKERS = os.cpu_count() or 1  # processes for the batch work
 DEFAULT_FOLLOW_OUTSIDE_LINKS = False  # symlinks leading outside the folder given to `run` are rejected, not read
+CROSS_ARTICLE_ENV = "WIREHOUSE_CROSS_ARTICLE"  # "off": no story/quote keys, link step or search postings
+
+
+def cross_article_enabled() -> bool:
+    """The cross-article layer is on unless $WIREHOUSE_CROSS_ARTICLE is "off" (read at call time): switched off
+    only to measure what it costs (bench/cross_article_scale.py); the warehouse then has no stories,
+    quote clusters or search postings."""
+    return os.environ.get(CROSS_ARTICLE_ENV, "on").lower() != "off"
 
 
 def default_warehouse() -> Path:

@@ -41,31 +41,41 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
     """A 'nothing to do' summary if no file is new or changed, else None: checked before Prefect starts.
 
-    Listing and stat take about a second per 100,000 files; importing Prefect and starting its server take
-    5 to 25 s, so an idle scheduled run should not pay for them.
+    Listing and stat take about half a second per 100,000 files, and the snapshot's compact no-op manifest
+    (wirehouse.store.noop) is read without pandas, pyarrow or DuckDB; importing Prefect and starting its
+    server take 5 to 25 s, so an idle scheduled run should not pay for them.
     """
-    from datetime import datetime
-
     from wirehouse.flows.summary import RunSummary
-    from wirehouse.reprocess import plan_with_reprocessing
     from wirehouse.store.layout import Warehouse
+    from wirehouse.store.noop import nothing_changed
 
     clock = time.perf_counter()
     store = Warehouse(args.warehouse.resolve())
     store.tidy()  # leftovers of a killed run go even if nothing is new
-    plan, _ = plan_with_reprocessing(
-        args.paths,
-        store,
-        "precheck",
-        datetime.now(),
-        args.max_bytes,
-        args.full_refresh,
-        follow_outside=args.follow_outside_links,
+    check = nothing_changed(
+        args.paths, store.current_snapshot(), args.max_bytes, args.full_refresh, args.follow_outside_links
     )
-    if not plan.is_noop:
+    idle, n_found = check.idle, check.n_found
+    if idle is None:  # a snapshot from before the no-op manifest: plan the full way
+        from datetime import datetime
+
+        from wirehouse.reprocess import plan_with_reprocessing
+
+        plan, _ = plan_with_reprocessing(
+            args.paths,
+            store,
+            "precheck",
+            datetime.now(),
+            args.max_bytes,
+            args.full_refresh,
+            follow_outside=args.follow_outside_links,
+            listing=check.listing,
+        )
+        idle, n_found = plan.is_noop, plan.n_found
+    if not idle:
         return None
     seconds = time.perf_counter() - clock
-    return RunSummary(run_id="", n_found=plan.n_found, seconds=seconds, phase_seconds={"plan": round(seconds, 3)})
+    return RunSummary(run_id="", n_found=n_found, seconds=seconds, phase_seconds={"plan": round(seconds, 3)})
 
 
 def handle(args: argparse.Namespace) -> int:

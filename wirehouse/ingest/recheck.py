@@ -13,8 +13,10 @@ rule as for a file that is truncated, replaced by a binary or made unreadable.
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
+if TYPE_CHECKING:  # the no-op fast path (wirehouse.store.noop) uses Recheck without importing pyarrow
+    import pyarrow as pa
 
 HEALING = frozenset({"unreadable", "error", "gone"})
 
@@ -26,7 +28,7 @@ class Recheck:
     reasons: dict[str, str]
 
     @classmethod
-    def from_rejects(cls, rejects: pa.Table) -> "Recheck":
+    def from_rejects(cls, rejects: "pa.Table") -> "Recheck":
         paths = rejects["source_path"].to_pylist()
         reasons = rejects["reason"].to_pylist()
         return cls({p: r for p, r in zip(paths, reasons, strict=True) if r in HEALING})

@@ -11,7 +11,9 @@ a single separator between words, and a polynomial prefix hash over it gives eve
 (linear in the batch, no per-word Python work; the tables of powers are as long as a chunk, kept per process).
 
 Keys (the index): a content-defined sample of the shingles, every shingle whose hash is 0 modulo SAMPLE,
-plus the article's smallest shingle hash (so that short articles have a key). This is MinHash's
+plus the article's smallest shingle hash (so that short articles have a key). The first LEAD_KEYS keys in
+body order are marked `lead`: the coarse tier of the index always holds them (index.py), because a wire
+cut keeps the lead and drops the end. This is MinHash's
 "mod-m" sketch (Broder 1997): two copies keep the same shingles and so the same keys, and the share of
 keys two articles have in common estimates the share of shingles they have in common, for containment as
 well as for Jaccard similarity. It is what lets rewrites through: the two seeds share only 20 % of their
@@ -26,6 +28,7 @@ import pandas as pd
 
 SHINGLE_WORDS = 5
 SAMPLE = 4  # keep shingles whose hash is 0 modulo SAMPLE: ~1 key per 4 words of body
+LEAD_KEYS = 4  # an article's first keys in body order (its first ~16 words) are marked `lead`
 CHUNK_BYTES = 1 << 21  # bodies hashed together; a longer body is a chunk of its own
 _P = np.uint64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
 _P_INV = np.uint64(pow(int(_P), -1, 2**64))
@@ -144,13 +147,16 @@ def story_keys(article_ids: list[str], bodies: list[str]) -> pd.DataFrame:
     smallest = np.full(n, -1, dtype=np.int64)
     if len(keys):
         smallest[has_any] = np.minimum.reduceat(keys, shingles.starts[:-1][has_any])
-    owner = np.concatenate([np.repeat(np.arange(n), counts)[sampled], np.flatnonzero(has_any)])
+    sampled_owner = np.repeat(np.arange(n), counts)[sampled]  # ascending: body order within each article
+    rank = np.arange(len(sampled_owner)) - np.searchsorted(sampled_owner, sampled_owner)
+    owner = np.concatenate([sampled_owner, np.flatnonzero(has_any)])
     key = np.concatenate([keys[sampled], smallest[has_any]])
-    order = np.lexsort((key, owner))
-    owner, key = owner[order], key[order]
-    first = np.ones(len(key), dtype=bool)  # an article's key once, however many shingles share it
+    lead = np.concatenate([rank < LEAD_KEYS, np.zeros(int(has_any.sum()), dtype=bool)])
+    order = np.lexsort((~lead, key, owner))
+    owner, key, lead = owner[order], key[order], lead[order]
+    first = np.ones(len(key), dtype=bool)  # an article's key once (lead if any of its shingles is)
     first[1:] = (owner[1:] != owner[:-1]) | (key[1:] != key[:-1])
-    owner, key = owner[first], key[first]
+    owner, key, lead = owner[first], key[first], lead[first]
     n_keys = np.bincount(owner, minlength=n).astype(np.int32)
     ids = pd.Categorical.from_codes(owner, categories=pd.Index(article_ids, dtype=object)) if n else []
     return pd.DataFrame(
@@ -159,6 +165,7 @@ def story_keys(article_ids: list[str], bodies: list[str]) -> pd.DataFrame:
             "key": key,
             "n_keys": n_keys[owner],
             "body_hash": shingles.body_hash[owner],
+            "lead": lead,
             "story_id": None,
         }
     )

@@ -1,9 +1,10 @@
 """The run's link step, between its batches and its commit: stories and quote clusters for the staged rows.
 
-Reads only this run's staged parts and the published indexes' keys (`story_keys`, `quote_keys`; never the
-warehouse's articles or quotes), decides each new article's story and each new quote's cluster, and
-rewrites the run's staged `articles`, `story_keys`, `quotes` and `quote_keys` parts with them, adding an
-`article_links` part. Nothing published is touched: the commit carries everything over as usual.
+Reads only this run's staged parts and the published indexes' keys (`story_sample`, then `story_keys` of
+the articles found there, `quote_keys`; never the warehouse's articles or quotes), decides each new
+article's story and each new quote's cluster, and rewrites the run's staged `articles`, `story_keys`,
+`quotes` and `quote_keys` parts with them, adding `article_links` and `story_sample` parts. Nothing
+published is touched: the commit carries everything over as usual.
 """
 
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wirehouse.link import quotes as quote_links
+from wirehouse.link.index import StoredIndex, sample_rows, write_fine_part
 from wirehouse.link.stories import assign_stories, candidate_pairs, story_id_of, verify
 from wirehouse.search.index import index_run
 from wirehouse.store.commit import replaced_articles
@@ -28,12 +30,14 @@ class LinkResult:
     n_quotes_joined: int  # new quotes that joined a cluster founded by another quote
 
 
-def _fill(part: Path, key: str, column: str, values: dict[str, str]) -> None:
+def _fill(part: Path, key: str, column: str, values: dict[str, str], write=write_part) -> pa.Table:
     """Rewrite one staged part with `column` looked up from its `key` column (None where not decided)."""
     table = pq.read_table(part)
     filled = pa.array([values.get(i) for i in table[key].to_pylist()], type=pa.string())
     index = table.schema.get_field_index(column)
-    write_part(table.set_column(index, table.schema.field(column), filled), part)
+    table = table.set_column(index, table.schema.field(column), filled)
+    write(table, part)
+    return table
 
 
 def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
@@ -53,12 +57,13 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         .tolist()
     )
 
-    stored = [str(p) for p in parts(old / "story_keys")] if old else []
     new_keys = read_parts(staging / "story_keys", "story_keys")
-    linked = assign_stories(order, verify(candidate_pairs(new_keys, stored, sorted(excluded))))
-    for table in ("articles", "story_keys"):
-        for part in parts(staging / table):
-            _fill(part, "article_id", "story_id", linked.story_of)
+    linked = assign_stories(order, verify(candidate_pairs(new_keys, StoredIndex.of(old), sorted(excluded))))
+    for part in parts(staging / "articles"):
+        _fill(part, "article_id", "story_id", linked.story_of)
+    for part in parts(staging / "story_keys"):
+        fine = _fill(part, "article_id", "story_id", linked.story_of, write=write_fine_part)
+        write_part(to_arrow("story_sample", sample_rows(fine.to_pandas())), staging / "story_sample" / part.name)
     if not linked.links.empty:
         write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
 

@@ -1,9 +1,10 @@
 """Stories: a run's new articles joined to the stories of the articles they copy or rewrite.
 
 Candidates come from the story index (`story_keys`, see shingles.py): a new article's keys are looked up
-in the stored index and among the run's other new articles, so the cost follows the run, not the
-warehouse. Each candidate pair is verified by the share of keys the two have in common, an estimate of
-shingle containment (the share of the shorter body's 5-grams that are also in the other):
+among the run's other new articles and in the stored index's coarse tier (`story_sample`, index.py), whose
+hits are then compared on their fine keys, so the cost follows the run and a quarter of the stored keys.
+Each candidate pair is verified by the share of keys the two have in common, an estimate of shingle
+containment (the share of the shorter body's 5-grams that are also in the other):
 
 - `duplicate`: the same words in the same order (body_hash equal), whatever the headline or layout;
 - `contains`: at least CONTAINS of the shorter body is in the longer one and it is at most
@@ -21,9 +22,11 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
+from wirehouse.link.index import StoredIndex, one_tier_rows, rows_of_articles, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
-from wirehouse.schema import read_sql
+from wirehouse.schema import arrow_schema, read_sql
 
 MIN_SHARED = 2  # keys two bodies must share (unless the bodies are the same words)
 MIN_CONTAINMENT = 0.3  # share of the shorter body's keys found in the other
@@ -43,20 +46,41 @@ class Linked:
     links: pd.DataFrame  # article_links rows
 
 
-def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[str]) -> pd.DataFrame:
-    """Every pair (new article, stored or other new article) sharing a key, with the figures to verify it."""
+def candidate_pairs(
+    new_keys: pa.Table, stored: StoredIndex, excluded: list[str], one_tier: bool = False
+) -> pd.DataFrame:
+    """Every pair (new article, stored or other new article) sharing a key, with the figures to verify it.
+
+    Stored articles are found through the coarse tier (story_sample), then compared on their fine keys
+    (story_keys, read for those articles only): see index.py. `one_tier` scans the whole fine tier
+    instead (the plain reference, for tests and the benchmark).
+    """
     con = duckdb.connect(":memory:")
     try:
         con.register("new_keys", new_keys)
-        frames = [con.execute(read_sql("link/run_story_pairs.sql")).df()]
-        if stored_parts:
-            parameters = {"stored": stored_parts, "excluded": excluded}
-            stored = con.execute(read_sql("link/stored_story_pairs.sql"), parameters)
-            frames.append(stored.df().assign(other_is_new=False))
-        frames[0] = frames[0].assign(other_is_new=True)
+        con.register("other_keys", new_keys)
+        frames = [con.execute(read_sql("link/story_pairs.sql")).df().assign(other_is_new=True)]
+        if stored.fine or stored.unsampled:
+            con.unregister("other_keys")
+            con.register("other_keys", _stored_rows(con, new_keys, stored, excluded, one_tier))
+            frames.append(con.execute(read_sql("link/story_pairs.sql")).df().assign(other_is_new=False))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)
+
+
+def _stored_rows(con, new_keys: pa.Table, stored: StoredIndex, excluded: list[str], one_tier: bool) -> pa.Table:
+    scanned = stored.fine + stored.unsampled if one_tier else stored.unsampled
+    tables = []
+    if scanned:
+        rows = one_tier_rows(new_keys, scanned)
+        tables.append(rows.filter(pc.invert(pc.is_in(rows["article_id"], value_set=pa.array(excluded, pa.string())))))
+    if stored.sample and not one_tier:
+        parameters = {"sample": stored.sample, "excluded": excluded}
+        hits = worth_reading(con.execute(read_sql("link/story_sample_hits.sql"), parameters).df(), MIN_CONTAINMENT)
+        tables.append(rows_of_articles(stored.fine, hits["other_article_id"].unique().tolist()))
+    schema = arrow_schema("story_keys")
+    return pa.concat_tables([t.select(schema.names).cast(schema) for t in tables]) if tables else schema.empty_table()
 
 
 def verify(pairs: pd.DataFrame) -> pd.DataFrame:

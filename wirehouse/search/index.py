@@ -8,11 +8,10 @@ Collection statistics (document count, average length) are read at query time fr
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 
-from wirehouse.schema import read_sql
-from wirehouse.store.parquet import read_parts, to_arrow, write_part
+from wirehouse.schema import arrow_schema, read_sql
+from wirehouse.store.parquet import read_parts, write_part
 
 
 def index_run(staging: Path, run_id: str) -> int:
@@ -23,23 +22,26 @@ def index_run(staging: Path, run_id: str) -> int:
     quotes = read_parts(staging / "quotes", "quotes", columns=["article_id", "quote_id", "text"])
     terms, docs = postings(articles, quotes)
     name = f"{run_id}-search.parquet"
-    write_part(to_arrow("search_terms", terms), staging / "search_terms" / name)
-    write_part(to_arrow("search_docs", docs), staging / "search_docs" / name)
-    return len(docs)
+    write_part(terms, staging / "search_terms" / name)
+    write_part(docs, staging / "search_docs" / name)
+    return docs.num_rows
 
 
-def postings(articles: pa.Table, quotes: pa.Table) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """search_terms and search_docs rows for articles (article_id, title, body) and quotes (article_id,
-    quote_id, text)."""
+def postings(articles: pa.Table, quotes: pa.Table) -> tuple[pa.Table, pa.Table]:
+    """search_terms and search_docs rows (Arrow, in the tables' schemas) for articles (article_id, title,
+    body) and quotes (article_id, quote_id, text). Arrow all the way: no pandas objects per posting."""
     con = duckdb.connect(":memory:")
     try:
         con.register("run_articles", articles)
         con.register("run_quotes", quotes)
         con.execute(read_sql("search/postings.sql"))
-        terms = con.execute("SELECT * FROM run_postings").df()
+        terms = con.execute("SELECT * FROM run_postings").fetch_arrow_table()
         docs = con.execute(
             "SELECT DISTINCT article_id, doc_id, doc_kind, doc_len FROM run_postings ORDER BY doc_kind, doc_id"
-        ).df()
+        ).fetch_arrow_table()
     finally:
         con.close()
-    return terms, docs
+    return tuple(
+        table.select(arrow_schema(name).names).cast(arrow_schema(name))
+        for table, name in ((terms, "search_terms"), (docs, "search_docs"))
+    )

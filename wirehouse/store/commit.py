@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 from wirehouse.schema import ARTICLE_TABLES, TOUCHED, TOUCHED_SCHEMA, article_keys
 from wirehouse.store.duckdb_build import Changes, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
+from wirehouse.store.noop import NoopManifest
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
 
 
@@ -131,19 +132,22 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
             os.replace(part, parquet_dir / table / part.name)
 
     files = _merge_files(old_files, staged_files, _read_touched(staging / TOUCHED))
-    rejects = pa.concat_tables(
-        [
-            _without(read_parts(old_parquet / "rejects", "rejects"), staged_ids),
-            read_parts(staging / "rejects", "rejects"),
-        ]
-    )
+    staged_rejects = read_parts(staging / "rejects", "rejects")
+    rejects = pa.concat_tables([_without(read_parts(old_parquet / "rejects", "rejects"), staged_ids), staged_rejects])
     runs = pa.concat_tables([read_parts(old_parquet / "runs", "runs"), to_arrow("runs", _run_row(run, len(replaced)))])
     name = f"{run.run_id}.parquet"
     for table, data in (("files", files), ("rejects", rejects), ("runs", runs)):
         write_part(data, parquet_dir / table / name)
 
+    _noop_manifest(previous, parquet_dir, files, rejects).write(building)
+    touched_ids = _read_touched(staging / TOUCHED)["file_id"].to_pylist()
+    manifest_rows = {  # the rows of the manifest tables this run changed (the DuckDB file replaces only them)
+        "files": ("file_id", staged_ids.to_pylist() + touched_ids),
+        "rejects": ("file_id", staged_ids.to_pylist() + staged_rejects["file_id"].to_pylist()),
+        "runs": ("run_id", [run.run_id]),
+    }
     reuse = previous is not None and not _replaces_most(old_files, replaced)
-    changes = Changes(previous / DUCKDB_NAME if reuse else None, replaced.to_pylist(), new_parts)
+    changes = Changes(previous / DUCKDB_NAME if reuse else None, replaced.to_pylist(), new_parts, manifest_rows)
     build_duckdb(parquet_dir, building / DUCKDB_NAME, changes)
     if check is not None:
         check(building)  # raises to leave `current` on the previous snapshot
@@ -158,6 +162,33 @@ def _replaces_most(old_files: pa.Table, replaced: pa.Array) -> bool:
     insert them again) took 1.4x as long at 10,000 articles and left a file twice the size."""
     published = pc.count_distinct(old_files["article_id"]).as_py()
     return published > 0 and 2 * len(replaced) >= published
+
+
+def _noop_manifest(previous: Path | None, parquet_dir: Path, files: pa.Table, rejects: pa.Table) -> NoopManifest:
+    """The no-op fast path's facts (wirehouse.store.noop); fingerprint counts are read only from the articles
+    parts this run wrote or rewrote, the others' are carried over from the previous snapshot's manifest."""
+    before = NoopManifest.read(previous) if previous else None
+    counts: dict[str, dict[str | None, int]] = {}
+    for part in parts(parquet_dir / "articles"):
+        old = previous / "parquet" / "articles" / part.name if previous else None
+        if before is not None and part.name in before.fingerprints and old is not None and _same_file(old, part):
+            counts[part.name] = before.fingerprints[part.name]
+            continue
+        column = pq.read_table(part, columns=["pipeline_fingerprint"])["pipeline_fingerprint"]
+        counts[part.name] = {row["values"]: row["counts"] for row in pc.value_counts(column).to_pylist()}
+    columns = ("source_path", "size_bytes", "mtime_ns")
+    return NoopManifest.from_rows(
+        tuple(files[c].to_pylist() for c in columns),
+        tuple(rejects[c].to_pylist() for c in ("source_path", "reason", "size_bytes")),
+        counts,
+    )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except FileNotFoundError:
+        return False
 
 
 def _run_row(run: RunRecord, n_replaced: int) -> dict[str, list]:

@@ -3,7 +3,8 @@
 The published DuckDB file is never written to: analysts may hold it open (DuckDB then refuses any writer),
 so each run writes a new file inside its new snapshot. When the previous snapshot's file was built with the
 same schema, the new one starts as a copy of it and only the run's changes are applied (delete the
-re-processed articles, insert the run's parts); otherwise it is built from all Parquet parts.
+re-processed articles, insert the run's parts; replace the manifest rows of the files the run saw and add
+its run row; reload the reference CSVs only when one changed); otherwise it is built from all Parquet parts.
 """
 
 import hashlib
@@ -28,9 +29,29 @@ from wirehouse.schema import (
 )
 from wirehouse.store.parquet import parts, to_arrow, write_part
 
-# sql/models/<name>.sql, run in this order after the base tables are loaded
-MODELS = ("speakers", "stories", "quote_clusters")
+
+@dataclass(frozen=True)
+class Model:
+    """sql/models/<name>.sql, filling the table <name> from `source`, one group of rows per `key`.
+
+    Each group depends on the source rows of its key only, so a commit re-derives just the groups whose
+    source rows it deleted or inserted (the model runs over a view of the source restricted to them)."""
+
+    name: str
+    source: str
+    key: str  # the group key, an SQL expression over the source's columns
+    target: str  # the column of the model's table that holds it
+    to_target: str = "k"  # `k` (a key) as that column holds it
+
+
+# run in this order after the base tables are loaded
+MODELS = (
+    Model("speakers", "quotes", "lower(speaker)", "speaker_id", "substr(md5(k), 1, 16)"),
+    Model("stories", "articles", "story_id", "story_id"),
+    Model("quote_clusters", "quotes", "cluster_id", "cluster_id"),
+)
 FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
+SEEDS_FINGERPRINT = "seeds.sha256"  # beside it too: the reference CSVs its reference tables were loaded from
 
 
 @dataclass(frozen=True)
@@ -40,20 +61,34 @@ class Changes:
     previous_database: Path | None
     replaced_article_ids: list[str] = field(default_factory=list)
     new_parts: dict[str, list[Path]] = field(default_factory=dict)  # article table -> parts this run added
+    # manifest table -> (key column, keys of the rows this run changed): only they are replaced
+    manifest_rows: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
 
 def schema_fingerprint() -> str:
+    return _files_fingerprint(sorted(SCHEMA_DIR.glob("*.sql")))
+
+
+def seeds_fingerprint() -> str:
+    return _files_fingerprint(reference_files())
+
+
+def _files_fingerprint(paths: list[Path]) -> str:
     digest = hashlib.sha256()
-    for path in sorted(SCHEMA_DIR.glob("*.sql")):
+    for path in paths:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def _same_stamp(previous: Path, name: str, value: str) -> bool:
+    stamp = previous.with_name(name)
+    return stamp.is_file() and stamp.read_text() == value
 
 
 def _reusable(previous: Path | None) -> bool:
     if previous is None or not previous.is_file():
         return False
-    stamp = previous.with_name(FINGERPRINT)
-    return stamp.is_file() and stamp.read_text() == schema_fingerprint()
+    return _same_stamp(previous, FINGERPRINT, schema_fingerprint())
 
 
 def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = None) -> None:
@@ -64,11 +99,13 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
     con = duckdb.connect(str(database))
     try:
         con.execute("BEGIN TRANSACTION")
+        seeds = seeds_fingerprint()
         if incremental:
-            _apply_changes(con, changes)
+            _apply_changes(con, changes, parquet_dir)
         else:
             _load_everything(con, parquet_dir)
-        _reload_whole(con, parquet_dir)
+        same_seeds = incremental and _same_stamp(changes.previous_database, SEEDS_FINGERPRINT, seeds)
+        _rederive(con, reload_seeds=not same_seeds, incremental=incremental)
         con.execute("COMMIT")
         for table in DERIVED_TABLES:
             derived = con.table(table).fetch_arrow_table()
@@ -77,6 +114,7 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
     finally:
         con.close()
     database.with_name(FINGERPRINT).write_text(schema_fingerprint())
+    database.with_name(SEEDS_FINGERPRINT).write_text(seeds)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
@@ -87,29 +125,57 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> No
 def _load_everything(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:
     for table in TABLES:
         con.execute(table_ddl(table))
-    for table in ARTICLE_TABLES:
+    for table in ARTICLE_TABLES + MANIFEST_TABLES:
         _insert(con, table, parts(parquet_dir / table))
 
 
-def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes) -> None:
-    delete = read_sql("load/delete_articles.sql")
+def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes, parquet_dir: Path) -> None:
+    """The run's rows into a copy of the previous file: article rows by article, manifest rows by key."""
+    delete = read_sql("load/delete_rows.sql")
+    _touched_groups(con, changes)
     for table in ARTICLE_TABLES:
         for column in article_keys(table) if changes.replaced_article_ids else ():
             con.execute(delete.format(table=table, column=column), {"ids": changes.replaced_article_ids})
         _insert(con, table, changes.new_parts.get(table, []))
-
-
-def _reload_whole(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:
-    """Small and derived tables, reference CSVs and views: always reloaded, so edits to seeds/ take effect."""
-    empty = read_sql("load/empty_table.sql")
-    for table in MANIFEST_TABLES + DERIVED_TABLES:
-        con.execute(empty.format(table=table))
+    replace = read_sql("load/replace_rows.sql")
     for table in MANIFEST_TABLES:
-        _insert(con, table, parts(parquet_dir / table))
+        column, keys = changes.manifest_rows.get(table, ("", []))
+        if keys:
+            con.execute(delete.format(table=table, column=column), {"ids": keys})
+            files = [str(p) for p in parts(parquet_dir / table)]
+            con.execute(replace.format(table=table, column=column), {"files": files, "ids": keys})
+
+
+def _touched_groups(con: duckdb.DuckDBPyConnection, changes: Changes) -> None:
+    """Each model's {model}_keys: the groups of the rows the run is about to delete or insert."""
     for model in MODELS:
-        con.execute(read_sql(f"models/{model}.sql"))
+        names = {"model": model.name, "key": model.key, "source": model.source}
+        con.execute(read_sql("load/model_keys.sql").format(**names))
+        if changes.replaced_article_ids:
+            sql = read_sql("load/model_keys_of_articles.sql").format(**names)
+            con.execute(sql, {"ids": changes.replaced_article_ids})
+        files = [str(p) for p in changes.new_parts.get(model.source, [])]
+        if files:
+            con.execute(read_sql("load/model_keys_of_parts.sql").format(**names), {"files": files})
+
+
+def _rederive(con: duckdb.DuckDBPyConnection, reload_seeds: bool, incremental: bool) -> None:
+    """Derived tables (whole, or only the groups the run touched) and views; reference CSVs when one changed
+    (or the file is new), so edits to seeds/ take effect."""
+    empty = read_sql("load/empty_table.sql")
+    catalog = con.execute("SELECT current_database()").fetchone()[0]
+    for model in MODELS:
+        names = {**model.__dict__, "model": model.name, "catalog": catalog}
+        if incremental:
+            con.execute(read_sql("load/model_delete.sql").format(**names))
+            con.execute(read_sql("load/model_scope.sql").format(**names))
+        else:
+            con.execute(empty.format(table=model.name))
+        con.execute(read_sql(f"models/{model.name}.sql"))
+        if incremental:
+            con.execute(f"DROP VIEW temp.main.{model.source}")
     drop, create = read_sql("load/drop_reference.sql"), read_sql("load/reference_from_csv.sql")
-    for csv_path in reference_files():
+    for csv_path in reference_files() if reload_seeds else ():
         if not csv_path.stem.isidentifier():
             raise WirehouseError(f"reference file {csv_path.name}: its name must be a valid table name")
         con.execute(drop.format(table=csv_path.stem))

@@ -1,0 +1,9 @@
+-- The coarse tier of the story index: the story_keys a run probes with its own keys, one row per key. It
+-- holds each article's keys whose hash is also 0 modulo 16 (1 shingle in 16, a quarter of story_keys), its
+-- smallest key, and every key of an article with few keys. A run joins its keys with this table only; the
+-- finer story_keys are read just for the articles found here (see wirehouse/link/index.py).
+CREATE TABLE story_sample (
+    article_id  VARCHAR NOT NULL,
+    key         BIGINT NOT NULL,   -- one of the article's story_keys
+    n_keys      INTEGER NOT NULL   -- the article's story_keys (as in story_keys.n_keys)
+);

@@ -1,0 +1,78 @@
+"""The incremental DuckDB commit (a copy of the previous file, only the run's rows replaced) pinned to the plain
+reference: a file built from scratch from the same snapshot's Parquet holds exactly the same rows."""
+
+import os
+import shutil
+from pathlib import Path
+
+import duckdb
+
+from tests.builder import build
+from wirehouse.store.duckdb_build import SEEDS_FINGERPRINT, build_duckdb
+from wirehouse.store.layout import DUCKDB_NAME, Warehouse
+
+
+def every_table(database: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        names = [n for (n,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
+        return {n: sorted(con.execute(f'SELECT * FROM "{n}"').fetchall(), key=repr) for n in names}
+    finally:
+        con.close()
+
+
+def assert_same_as_rebuilt(warehouse: Path, tmp_path: Path) -> dict[str, list[tuple]]:
+    snapshot = Warehouse(warehouse.resolve()).current_snapshot()
+    rebuilt = tmp_path / f"rebuilt-{snapshot.name}"
+    rebuilt.mkdir()
+    shutil.copytree(snapshot / "parquet", rebuilt / "parquet", copy_function=os.link)
+    build_duckdb(rebuilt / "parquet", rebuilt / DUCKDB_NAME)
+    incremental = every_table(snapshot / DUCKDB_NAME)
+    assert incremental == every_table(rebuilt / DUCKDB_NAME)
+    return incremental
+
+
+def test_incremental_commits_hold_what_a_rebuild_holds(inbox, tmp_path):
+    wh = tmp_path / "wh"
+    seed = inbox / "000_f586c72162ac7c3d.txt"
+    carried = seed.read_text(encoding="utf-8").split("\n", 1)[1]  # its quotes, carried by another outlet
+    (inbox / "copy.txt").write_text("Another outlet's headline\n" + carried, encoding="utf-8")
+    build([str(inbox)], wh, link=True)
+    first = assert_same_as_rebuilt(wh, tmp_path)
+    assert len(first["files"]) == 3 and len(first["runs"]) == 1 and first["rejects"] == []
+    assert first["stories"] and first["quote_clusters"] and first["speakers"]  # every model has rows to update
+
+    edited = inbox / "000_f586c72162ac7c3d.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence the second run adds.\n", encoding="utf-8")
+    (inbox / "empty.txt").write_bytes(b"")
+    (inbox / "new.txt").write_text("LONDON - A new story arrived, the minister said.\n", encoding="utf-8")
+    build([str(inbox)], wh, link=True)
+    second = assert_same_as_rebuilt(wh, tmp_path)
+    assert second["quote_clusters"] != first["quote_clusters"]
+    assert len(second["files"]) == 5 and len(second["runs"]) == 2
+    assert [row for row in second["rejects"] if "empty" in row] != []
+
+    (inbox / "empty.txt").write_text("PARIS - The empty file now holds a story.\n", encoding="utf-8")
+    (inbox / "new.txt").unlink()  # gone: a reject row, the article stays
+    os.utime(inbox / "001_468d0ff313ca5494.txt", ns=(1, 1))  # touched: a new mtime, the same bytes
+    (inbox / "copy.txt").unlink()
+    (inbox / "copy.txt").write_text("Another outlet's headline, rewritten\n" + carried, encoding="utf-8")
+    build([str(inbox)], wh, link=True)
+    third = assert_same_as_rebuilt(wh, tmp_path)
+    assert len(third["runs"]) == 3 and len(third["articles"]) == 5
+    reasons = [row for row in third["rejects"] if "gone" in row]
+    assert len(reasons) == 1 and not [row for row in third["rejects"] if "empty" in row]
+
+
+def test_reference_tables_are_reloaded_only_when_a_seed_changed(inbox, tmp_path):
+    wh = tmp_path / "wh"
+    build([str(inbox)], wh)
+    stamp = Warehouse(wh.resolve()).current_snapshot() / SEEDS_FINGERPRINT
+    stamp.write_text("a seed was edited since")  # as if the CSVs had been others when this file was built
+    con = duckdb.connect(str(stamp.with_name(DUCKDB_NAME)))
+    con.execute("DELETE FROM speech_verbs")  # what an older seed would have left
+    con.close()
+    (inbox / "new.txt").write_text("LONDON - A new story arrived, the minister said.\n", encoding="utf-8")
+    build([str(inbox)], wh)
+    tables = assert_same_as_rebuilt(wh, tmp_path)
+    assert len(tables["speech_verbs"]) > 10

@@ -5,6 +5,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _NAME_DETERMINERS,
     _NOT_DESCRIPTION,
@@ -33,6 +34,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class NounPhrases:
     # ----------------------------------------------------------------- subjects
     def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> tuple[int, int, str] | None:

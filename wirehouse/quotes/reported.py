@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _CLAUSE_STARTS,
     _INTRO_WORDS,
@@ -23,6 +24,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class ReportedSpeech:
     # ----------------------------------------------------------------- reported speech
     def _reported(

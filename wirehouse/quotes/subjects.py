@@ -5,6 +5,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _BE_FORMS,
     _CLAUSE_OPENERS,
@@ -47,6 +48,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class Subjects:
     def _subject_before(self, p: ParaTokens, v: int, lo: int) -> tuple[int, int, str] | None:
         """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'.

@@ -21,8 +21,8 @@ $(STAMP): requirements.lock requirements-build.lock pyproject.toml setup.py
 	touch $(STAMP)
 
 $(COMPILED): $(STAMP) setup.py wirehouse/compiled.py $(COMPILED_SOURCES)
-	$(BIN)/python setup.py --quiet build_ext --inplace
-	test -n "$$WIREHOUSE_PURE" || touch $(COMPILED)
+	if $(BIN)/python setup.py --quiet build_ext --inplace; then test -n "$$WIREHOUSE_PURE" || touch $(COMPILED); \
+	else echo "make: compiling the stages failed (above); they run interpreted (slower)" >&2; fi
 
 run: $(COMPILED)
 	$(BIN)/wirehouse run 'seeds/*.txt' --warehouse warehouse

@@ -43,10 +43,11 @@ def compiled_extensions() -> list:
         return []
     from mypyc.build import mypycify  # build-time only: requirements-build.lock
 
-    (ROOT / "wirehouse" / COMPILED["MANIFEST"]).unlink(missing_ok=True)  # no record until the build succeeds
-    for module in COMPILED["MODULES"]:
+    # No record until the build succeeds; no extension of a module dropped from the list left behind.
+    for module in {*COMPILED["MODULES"], *COMPILED["recorded"]()}:
         for path in COMPILED["extension_paths"](module):
             path.unlink()
+    (ROOT / "wirehouse" / COMPILED["MANIFEST"]).unlink(missing_ok=True)
     sources = [str(COMPILED["source_path"](m).relative_to(ROOT)) for m in COMPILED["MODULES"]]
     return mypycify([*MYPY_FLAGS, *sources], opt_level="3", debug_level="0", group_name="wirehouse.native")
 

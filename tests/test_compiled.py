@@ -113,5 +113,14 @@ def test_a_build_without_its_record_is_not_trusted(tmp_path):
     assert result.stderr.startswith("wirehouse: compiled modules do not match their sources (")
 
 
+def test_an_extension_of_a_module_dropped_from_the_list_is_not_used(tmp_path):
+    tree = _copy_package(tmp_path)
+    listing = tree / "wirehouse/compiled.py"
+    listing.write_text(listing.read_text().replace('    "wirehouse.quotes.cues",\n', ""))
+    result = _imported_from(tree)
+    assert result.stdout.split() == ["stale", str(tree / "wirehouse/quotes/cues.py")]
+    assert "(wirehouse/quotes/cues.py)" in result.stderr
+
+
 if __name__ == "__main__":
     write_tables(Path(sys.argv[1]), Path(sys.argv[2]))

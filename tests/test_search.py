@@ -7,7 +7,7 @@ import pytest
 from wirehouse.clean.parse import parse_article
 from wirehouse.cli import main
 from wirehouse.schema import create_tables, read_sql
-from wirehouse.search.index import postings
+from wirehouse.search.index import postings, postings_tables
 from wirehouse.search.snippets import query_terms, snippet
 from wirehouse.store.parquet import to_arrow
 from wirehouse.store.readonly import bundled_extension
@@ -109,3 +109,19 @@ def test_search_command_on_the_seeds(seed_warehouse, capsys):
     ]
     assert main(["search", "?!", "--warehouse", str(seed_warehouse)]) == 2
     assert capsys.readouterr().err == "wirehouse: the query has no words to search for\n"
+
+
+def test_postings_tables_equal_the_frames_written_through_pandas(shared_dir):
+    """The link step writes `postings_tables` (Arrow straight from DuckDB); pinned to `postings`' frames."""
+    rows = []
+    for path in sorted((shared_dir / "corpora" / "bbc" / "politics").glob("*.txt"))[:200]:
+        parsed = parse_article(path.read_text(encoding="utf-8", errors="replace"))
+        rows.append((f"politics/{path.stem}", parsed.title, parsed.body))
+    articles = pa.table(dict(zip(("article_id", "title", "body"), map(list, zip(*rows, strict=True)), strict=True)))
+    firsts = [(article_id, f"{article_id}#q", body.split(".")[0]) for article_id, _, body in rows]
+    quotes = pa.table(dict(zip(("article_id", "quote_id", "text"), map(list, zip(*firsts, strict=True)), strict=True)))
+    terms, docs = postings_tables(articles, quotes)
+    frame_terms, frame_docs = postings(articles, quotes)
+    assert terms.equals(to_arrow("search_terms", frame_terms))
+    assert docs.equals(to_arrow("search_docs", frame_docs))
+    assert docs.num_rows == 400 and terms.num_rows > 20_000

@@ -8,9 +8,8 @@ from __future__ import annotations
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _STOPS,
-    _Attr,
 )
-from wirehouse.quotes.model import QuoteSpan, Rule
+from wirehouse.quotes.model import Found, QuoteSpan, Rule
 from wirehouse.quotes.tokens import (
     CUT,
     OPEN,
@@ -26,14 +25,14 @@ class Continuation:
         self,
         text: str,
         spans: list[QuoteSpan],
-        found: list[_Attr | None],
+        found: list[Found | None],
         scare: list[bool],
         idx: int,
         first: int,
         end: int,
         p: ParaTokens,
-        reporter: dict[int, _Attr],
-    ) -> _Attr | None:
+        reporter: dict[int, Found],
+    ) -> Found | None:
         """The speaker of an unattributed quote, from the quotes of its paragraph (`first`..`end`).
 
         A chunk that continues a quote left open in the previous paragraph keeps that quote's speaker. Else a

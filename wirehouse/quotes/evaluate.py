@@ -21,15 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from wirehouse.quotes.extract import extract_quotes
-from wirehouse.quotes.lexicon import lexicon, word_set
+from wirehouse.quotes.lexicon import lexicon
 from wirehouse.quotes.model import MARKED_KINDS, Quote
 
 _WORD = re.compile(r"[\w’'\-.]+")
 _GOLD_HEAD = re.compile(r"\s*[,(]")  # 'Flynn, the president of Common Cause,' -> 'Flynn'
-_NOT_NAMES = word_set(
-    """the a an this that these those his her its their our my your one another some many several both each
-    every any all no other he she it they we i you him them us me who which what"""
-)
+_NOT_NAMES = lexicon().words.eval_not_names  # a gold speaker with one of these is no name (quote_words.csv)
 
 
 def read_gold(path: Path) -> Iterator[dict[str, Any]]:
@@ -199,88 +196,97 @@ def evaluate(
         report.gold += len(gold)
         report.predicted += len(predicted)
         report.matched += len(pairs)
-        wrong = []
-        for gi, pi in pairs:
-            g, q = gold[gi], predicted[pi]
-            if g["start"] == q.start and g["end"] == q.end:
-                report.exact += 1
-            if g.get("kind") in ("direct", "partial"):
-                report.kinds += 1
-                report.kinds_right += g["kind"] == q.kind
-            speaker = g.get("speaker")
-            if not speaker:
-                continue
-            if is_named(speaker):
-                report.named += 1
-                # the speaker credited: the canonical name, or for a description its mention ('the senator')
-                credited = q.speaker_mention if q.speaker_kind == "description" else q.speaker
-                right = speaker_matches(speaker, credited)
-                report.named_right += right
-            else:
-                report.other += 1
-                right = speaker_matches(speaker, q.speaker_mention) or speaker_matches(speaker, q.speaker)
-                report.other_right += right
-            counts = report.by_rule.setdefault(q.attribution_rule or "none", [0, 0])
-            counts[0] += right
-            counts[1] += 1
-            if not right and keep_errors:
-                wrong.append(
-                    {
-                        "start": q.start,
-                        "end": q.end,
-                        "gold_speaker": speaker,
-                        "speaker": q.speaker,
-                        "speaker_mention": q.speaker_mention,
-                        "attribution": q.attribution,
-                        "attribution_rule": q.attribution_rule,
-                        "kind": q.kind,
-                        "context": _context(text, q.start, q.end),
-                    }
-                )
+        wrong = [_score_pair(report, text, gold[gi], predicted[pi]) for gi, pi in pairs]
         if keep_errors:
-            got_g = {gi for gi, _ in pairs}
-            got_p = {pi for _, pi in pairs}
-            missed = [
-                {"start": g["start"], "end": g["end"], "speaker": g.get("speaker"), "text": text[g["start"] : g["end"]]}
-                for gi, g in enumerate(gold)
-                if gi not in got_g
-            ]
-            spurious = [
-                {
-                    "start": q.start,
-                    "end": q.end,
-                    "kind": q.kind,
-                    "speaker": q.speaker,
-                    "attribution_rule": q.attribution_rule,
-                    "text": q.text,
-                }
-                for pi, q in enumerate(predicted)
-                if pi not in got_p
-            ]
-            if missed or spurious or wrong:
-                report.errors.append(
-                    {"id": row.get("id"), "missed": missed, "spurious": spurious, "wrong_speaker": wrong}
-                )
+            _keep_errors(report, row, gold, predicted, pairs, [w for w in wrong if w is not None])
         if keep_predictions:
             report.predictions.append(
-                {
-                    "id": row.get("id"),
-                    "text": text,
-                    "quotes": [
-                        {
-                            "start": q.start,
-                            "end": q.end,
-                            "speaker": q.speaker,
-                            "kind": q.kind,
-                            "speaker_mention": q.speaker_mention,
-                            "attribution": q.attribution,
-                            "attribution_rule": q.attribution_rule,
-                        }
-                        for q in predicted
-                    ],
-                }
+                {"id": row.get("id"), "text": text, "quotes": [_prediction(q) for q in predicted]}
             )
     return report
+
+
+def _score_pair(report: Report, text: str, g: dict[str, Any], q: Quote) -> dict[str, Any] | None:
+    """Count one gold quote matched by a predicted one; the error record if its speaker is wrong."""
+    if g["start"] == q.start and g["end"] == q.end:
+        report.exact += 1
+    if g.get("kind") in MARKED_KINDS:
+        report.kinds += 1
+        report.kinds_right += g["kind"] == q.kind
+    speaker = g.get("speaker")
+    if not speaker:
+        return None
+    if is_named(speaker):
+        report.named += 1
+        # the speaker credited: the canonical name, or for a description its mention ('the senator')
+        credited = q.speaker_mention if q.speaker_kind == "description" else q.speaker
+        right = speaker_matches(speaker, credited)
+        report.named_right += right
+    else:
+        report.other += 1
+        right = speaker_matches(speaker, q.speaker_mention) or speaker_matches(speaker, q.speaker)
+        report.other_right += right
+    counts = report.by_rule.setdefault(q.attribution_rule or "none", [0, 0])
+    counts[0] += right
+    counts[1] += 1
+    if right:
+        return None
+    return {
+        "start": q.start,
+        "end": q.end,
+        "gold_speaker": speaker,
+        "speaker": q.speaker,
+        "speaker_mention": q.speaker_mention,
+        "attribution": q.attribution,
+        "attribution_rule": q.attribution_rule,
+        "kind": q.kind,
+        "context": _context(text, q.start, q.end),
+    }
+
+
+def _keep_errors(
+    report: Report,
+    row: dict[str, Any],
+    gold: list[dict[str, Any]],
+    predicted: list[Quote],
+    pairs: list[tuple[int, int]],
+    wrong: list[dict[str, Any]],
+) -> None:
+    """The article's missed and spurious quotes and wrong speakers, if any, as one error record."""
+    text = row["text"]
+    got_g = {gi for gi, _ in pairs}
+    got_p = {pi for _, pi in pairs}
+    missed = [
+        {"start": g["start"], "end": g["end"], "speaker": g.get("speaker"), "text": text[g["start"] : g["end"]]}
+        for gi, g in enumerate(gold)
+        if gi not in got_g
+    ]
+    spurious = [
+        {
+            "start": q.start,
+            "end": q.end,
+            "kind": q.kind,
+            "speaker": q.speaker,
+            "attribution_rule": q.attribution_rule,
+            "text": q.text,
+        }
+        for pi, q in enumerate(predicted)
+        if pi not in got_p
+    ]
+    if missed or spurious or wrong:
+        report.errors.append({"id": row.get("id"), "missed": missed, "spurious": spurious, "wrong_speaker": wrong})
+
+
+def _prediction(q: Quote) -> dict[str, Any]:
+    return {
+        "start": q.start,
+        "end": q.end,
+        "speaker": q.speaker,
+        "kind": q.kind,
+        "speaker_mention": q.speaker_mention,
+        "attribution": q.attribution,
+        "attribution_rule": q.attribution_rule,
+    }
 
 
 def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:

@@ -6,63 +6,108 @@ Everything here is lowercase-keyed sets and dicts: the hot path only does hash l
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 
 from wirehouse.reference import reference_rows
 
 
-def word_set(words: str) -> frozenset[str]:
-    """A set of whitespace-separated words (keeps the long lists below readable)."""
-    return frozenset(words.split())
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Every word list of the rules: `seeds/quote_words.csv`, one field per `list` (its `note` says what for).
+
+    The rules read them from the injected `Lexicon.words`, never from module globals, so that a lexicon built
+    from other seeds changes every rule.
+    """
+
+    weekdays: frozenset[str]
+    tail_ok: frozenset[str]
+    participle_links: frozenset[str]
+    not_description: frozenset[str]
+    subject_pronouns: frozenset[str]
+    subject_determiners: frozenset[str]
+    name_determiners: frozenset[str]
+    pp_links: frozenset[str]
+    coordinators: frozenset[str]
+    clause_starts: frozenset[str]
+    pp_adjectives: frozenset[str]
+    object_markers: frozenset[str]
+    reporting_forms: tuple[str, ...]
+    time_words: frozenset[str]
+    title_cues: frozenset[str]
+    small_words: frozenset[str]
+    possessive_determiners: frozenset[str]
+    noun_determiners: frozenset[str]
+    clause_openers: frozenset[str]
+    not_speech_before_to: frozenset[str]
+    speech_nouns: frozenset[str]
+    intro_words: frozenset[str]
+    passive_links: frozenset[str]
+    be_forms: frozenset[str]
+    passive_adverbs: frozenset[str]
+    prepositions: frozenset[str]
+    quantifiers: frozenset[str]
+    relatives: frozenset[str]
+    skipped_prepositions: frozenset[str]
+    header_words: frozenset[str]
+    pronouns: dict[str, str]
+    conjunctions: frozenset[str]
+    aux_adverbs: frozenset[str]
+    determiners: frozenset[str]
+    capital_stopwords: frozenset[str]
+    name_particles: frozenset[str]
+    org_heads: frozenset[str]
+    agent_endings: tuple[str, ...]
+    anaphoric: frozenset[str]
+    quote_abbreviations: frozenset[str]
+    articles: frozenset[str]
+    relative_pronouns: frozenset[str]
+    citation_verbs: frozenset[str]
+    age_units: frozenset[str]
+    age_words: frozenset[str]
+    name_joiners: frozenset[str]
+    reported_possessives: frozenset[str]
+    masculine_pronouns: tuple[str, ...]
+    feminine_pronouns: tuple[str, ...]
+    surname_honorifics: dict[str, str]
+    eval_not_names: frozenset[str]
+
+    @property
+    def passive_before(self) -> frozenset[str]:
+        """What may stand right before a passive speech verb: 'was told', 'was also told'."""
+        return self.be_forms | self.passive_adverbs
+
+    @property
+    def honorific_ends(self) -> tuple[str, ...]:
+        """What ends right before a surname written alone: ' Mr ', '\\nMr ' (`surname_honorifics`)."""
+        spaced = tuple(f" {word} " for word in self.surname_honorifics)
+        return spaced + tuple(f"\n{word} " for word, where in self.surname_honorifics.items() if where == "line")
 
 
-PRONOUNS = {
-    "he": "person",
-    "she": "person",
-    "i": "person",
-    "we": "unknown",
-    "they": "unknown",
-    "it": "organisation",
-    "you": "unknown",
-}
-CONJUNCTIONS = word_set("but and yet so or")
-# words that sit between a subject and its verb: "Trump also said", "she has repeatedly said"
-AUX_ADVERBS = word_set(
-    """has have had was is were are be been being would will did does do could can may might must should
-    shall also later then again previously earlier recently further once first reportedly publicly
-    privately separately simply just only even still never often always quickly flatly bluntly
-    frequently famously not n't already sometimes now since initially finally subsequently ultimately
-    immediately afterward afterwards yesterday today tonight last this morning evening night week
-    weekend"""
-)
-DETERMINERS = word_set(
-    """the a an his her their its our my your this that these those one another some many several two three
-    four five few both each every other any no"""
-)
-# capitalised words that start sentences or clauses and are never part of a speaker's name
-CAPITAL_STOPWORDS = word_set(
-    """finally clearly similarly ironically unfortunately fortunately hastily notably additionally
-    interestingly importantly specifically currently recently previously ultimately apparently obviously
-    frankly honestly instead the a an but and or so yet in on at after before when while as if then now
-    still also later earlier
-    meanwhile however yesterday today tonight asked speaking here there this that these those it he she
-    we they i of for with by from to during since until under over about among though although because
-    instead indeed moreover thus hence nevertheless nonetheless otherwise where why how what who which
-    monday tuesday wednesday thursday friday saturday sunday january february april june july
-    august september october november december last next every some many most all both each no not
-    despite amid amidst according having being given including besides nearly almost just only even once
-    twice overall separately elsewhere together perhaps maybe soon nonetheless afterwards"""
-)
-NAME_PARTICLES = word_set("""de da di del della der den van von la le du bin ibn al el dos das st.""")
-ORG_HEADS = word_set(
-    """house department ministry office committee council party campaign agency bureau commission court
-    association union institute university college school foundation group times post news network inc
-    inc. corp corp. company co co. ltd ltd. plc bank service administration senate congress parliament
-    government police army navy coalition center centre board authority organization organisation
-    federation fund watch project pac caucus league club team church trust society alliance press
-    journal magazine channel tribune herald gazette review studio studios airlines records"""
-)
+_ORDERED = (
+    "reporting_forms",
+    "agent_endings",
+    "masculine_pronouns",
+    "feminine_pronouns",
+)  # lists whose order is kept (tried in this order)
+
+
+def load_words(rows: tuple[dict[str, str], ...]) -> Words:
+    """`Words` from the rows of `quote_words.csv`; every list of the file is a field and every field a list."""
+    lists: dict[str, list[str]] = {}
+    values: dict[str, dict[str, str]] = {}
+    for row in rows:
+        lists.setdefault(row["list"], []).append(row["word"])
+        values.setdefault(row["list"], {})[row["word"]] = row["value"]
+    known = {field.name for field in fields(Words)}
+    if set(lists) != known:
+        raise ValueError(f"quote_words.csv lists differ from the rules' lists: {sorted(set(lists) ^ known)}")
+    made: dict[str, object] = {name: frozenset(words) for name, words in lists.items()}
+    for name in _ORDERED:
+        made[name] = tuple(lists[name])
+    made["pronouns"] = values["pronouns"]
+    made["surname_honorifics"] = values["surname_honorifics"]
+    return Words(**made)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +129,7 @@ class Lexicon:
     # it implies ('mr' -> 'he', 'dr' -> ''); `plain_honorifics` are never part of an office ('mr', not 'lord')
     honorifics: dict[str, str]
     plain_honorifics: frozenset[str]
+    words: Words  # every other word list of the rules
 
 
 def plural(noun: str) -> str:
@@ -168,4 +214,5 @@ def lexicon() -> Lexicon:
         frozenset(offices),
         honorifics,
         frozenset(plain_honorifics),
+        load_words(reference_rows("quote_words")),
     )

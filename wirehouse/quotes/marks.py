@@ -58,6 +58,19 @@ def mark_positions(text: str) -> list[int]:
     return marks
 
 
+def _direction(text: str, pos: int, p_end: int) -> int:
+    """The direction of the quote mark at `pos` (not a paragraph's first character): +1 opens, -1 closes, 0
+    undecided (then marks alternate)."""
+    before = text[pos - 1]
+    after = text[pos + 1] if pos + 1 < p_end else " "
+    if before in _OPEN_BEFORE and after not in _SPACE:
+        return 1
+    if after in _CLOSE_AFTER and before not in _SPACE:
+        return -1
+    char = text[pos]
+    return 1 if char in "“„" else -1 if char == "”" else 0
+
+
 def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Quoted spans (marks excluded) in document order; each paragraph's chunk of a long quote is its own."""
     marks = mark_positions(text)
@@ -81,19 +94,7 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
         while mi < n_marks and marks[mi] < p_end:
             pos = marks[mi]
             mi += 1
-            # the mark's direction: +1 opens, -1 closes, 0 undecided (then alternate)
-            if pos == p_start:
-                direction = 1
-            else:
-                before = text[pos - 1]
-                after = text[pos + 1] if pos + 1 < p_end else " "
-                if before in _OPEN_BEFORE and after not in _SPACE:
-                    direction = 1
-                elif after in _CLOSE_AFTER and before not in _SPACE:
-                    direction = -1
-                else:
-                    char = text[pos]
-                    direction = 1 if char in "“„" else -1 if char == "”" else 0
+            direction = 1 if pos == p_start else _direction(text, pos, p_end)
             if open_at < 0:
                 if direction < 0:
                     # a closing mark with nothing open: the tail of a quote carried over without a fresh mark

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from wirehouse.quotes.tokens import ParaTokens
 
 KINDS = ("direct", "partial", "indirect", "scare")
 MARKED_KINDS = frozenset({"direct", "partial"})  # quoted words that are attributed to someone
@@ -58,6 +61,82 @@ class Rule(StrEnum):
     PREVIOUS_PARAGRAPH = "continuation.previous_paragraph"  # a paragraph opening with a quote: the last speaker
 
 
+class MentionKind(StrEnum):
+    """What a noun phrase credited with speech is, before the article decides who it names."""
+
+    PRONOUN = "pronoun"  # 'he', 'they'
+    NAME = "name"  # a run of capitalised words: 'Sen. John McCain', 'the Kremlin'
+    DESC = "desc"  # a description: 'the senator', 'a company spokesman', 'officials'
+
+
+class Attribution(StrEnum):
+    """How a quote got its speaker, as stored in `quotes.attribution`."""
+
+    EXPLICIT = "explicit"  # a cue of its own names the speaker
+    CONTINUATION = "continuation"  # it takes another quote's (or the paragraph before's) speaker
+    PRONOUN = "pronoun"  # an explicit cue whose speaker is a pronoun
+    NONE = "none"  # nobody is credited
+
+
+class Mention(NamedTuple):
+    """A noun phrase that may be a speaker: tokens first..last (inclusive) of a `ParaTokens`, and its kind."""
+
+    first: int
+    last: int
+    kind: MentionKind
+
+
+@dataclass(slots=True)
+class Found:
+    """A speaker found for one quote: token range of the mention in `para`, cue verb, how it was found."""
+
+    para: ParaTokens
+    first: int
+    last: int
+    kind: MentionKind
+    cue: str | None
+    via: Attribution  # EXPLICIT or CONTINUATION
+    rule: str  # the rule that found the speaker: a `Rule`, or 'cue.rule' for a verb's subject found by a cue
+
+    @classmethod
+    def of(cls, para: ParaTokens, mention: Mention, cue: str | None, via: Attribution, rule: str) -> Found:
+        """The speaker `mention` of `para`, found by `rule` through the cue word `cue`."""
+        return cls(para, mention.first, mention.last, mention.kind, cue, via, rule)
+
+    def continued(self, rule: Rule) -> Found:
+        """The same speaker, credited by `rule` to a quote that continues this one's."""
+        return Found(self.para, self.first, self.last, self.kind, self.cue, Attribution.CONTINUATION, rule)
+
+
+class Reported(NamedTuple):
+    """A reported clause ('X said (that) CLAUSE'): its offsets, paragraph and speaker."""
+
+    start: int
+    end: int
+    paragraph_no: int
+    found: Found
+
+
+class Credit(NamedTuple):
+    """A speaker named explicitly so far in the article: what pronouns and descriptions may refer to."""
+
+    start: int  # offset of the mention
+    mention: str  # as written: 'President Reagan'
+    kind: MentionKind
+    speaker: str  # canonical: 'Ronald Reagan'
+    speaker_kind: str  # 'person' | 'organisation' | 'unknown'
+
+
+class Item(NamedTuple):
+    """A quote or reported clause on its way to a `Quote`: offsets, paragraph, kind and speaker found."""
+
+    start: int
+    end: int
+    paragraph_no: int
+    kind: str  # one of KINDS
+    found: Found | None
+
+
 @dataclass(slots=True)
 class Quote:
     """One quote (or reported clause) in an article; offsets slice the text given to `extract_quotes`."""
@@ -68,13 +147,13 @@ class Quote:
     start: int
     end: int
     paragraph_no: int  # index into the paragraph spans used
-    speaker_mention: str | None  # surface text as written: 'Trump', 'he', 'the Kremlin'
-    speaker_start: int | None
-    speaker_end: int | None
-    speaker: str | None  # canonical within the article: fullest name used, titles dropped
-    speaker_kind: str  # 'person' | 'organisation' | 'description' (no canonical speaker) | 'unknown'
-    cue_verb: str | None  # 'said', 'told', 'adding', ...
-    attribution: str  # 'explicit' | 'continuation' | 'pronoun' | 'none'
+    speaker_mention: str | None = None  # surface text as written: 'Trump', 'he', 'the Kremlin'
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    speaker: str | None = None  # canonical within the article: fullest name used, titles dropped
+    speaker_kind: str = "unknown"  # 'person' | 'organisation' | 'description' (no canonical speaker) | 'unknown'
+    cue_verb: str | None = None  # 'said', 'told', 'adding', ...
+    attribution: str = "none"  # 'explicit' | 'continuation' | 'pronoun' | 'none'
     attribution_rule: str | None = None  # the `Rule` that credited the speaker; None when nobody is credited
     speaker_affiliation: str | None = None  # of a description: 'a Bank of England spokesman' -> 'Bank of England'
 

@@ -6,17 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from wirehouse.quotes.lexicon import ORG_HEADS, Lexicon
+from wirehouse.quotes.lexicon import Lexicon
+from wirehouse.quotes.model import Credit, MentionKind
 from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
 
-_AGENT_ENDINGS = ("ist", "ists", "ian", "ians", "eer", "eers", "ee", "ees", "man", "men")
-_PP_LINKS = frozenset(("of", "for", "with", "at", "from"))
 
-
-def head_words(tokens: list[str]) -> list[str]:
+def head_words(tokens: list[str], links: frozenset[str]) -> list[str]:
     """A mention's words up to its first prepositional phrase: 'Jason Gilbert of Cheyenne' -> 'Jason Gilbert'."""
     for i, token in enumerate(tokens):
-        if i and (token.lower() in _PP_LINKS or token.lower() == "in"):
+        if i and (token.lower() in links or token.lower() == "in"):
             return tokens[:i]
     return tokens
 
@@ -35,11 +33,12 @@ class Namer:
 
     def __init__(self, lex: Lexicon) -> None:
         self.lex = lex
+        self.words = lex.words
         self.titles = lex.title_tokens
         self.nouns = lex.speaker_nouns
         self._not_nouns: set[str] = set()  # words `noun_info` found to be no speaker nouns
         # mention -> what its speaker is, short of the article's canonical names (`mention_parts`)
-        self._parts: dict[tuple[str, str], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
+        self._parts: dict[tuple[str, MentionKind], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
         self._company: re.Pattern[str] | None = None
 
     def noun_info(self, low: str) -> tuple[str, str, bool] | None:
@@ -64,11 +63,11 @@ class Namer:
             return ("person", "", False)
         if len(low) > 4 and low[-1] == "s" and low[:-1] in heads:
             return ("person", "", True)
-        if low in ORG_HEADS:
+        if low in self.words.org_heads:
             return ("organisation", "", False)
         if "-" in low:
             parts = low.split("-")
-            if len(parts) >= 3 and parts[-2] in ("year", "years") and parts[-1] in ("old", "olds"):
+            if len(parts) >= 3 and parts[-2] in self.words.age_units and parts[-1] in self.words.age_words:
                 return ("person", "", parts[-1] == "olds")  # 'the 22-year-old'
             for part in (parts[-1], parts[0]):  # 'ex-minister', 'mother-of-nine'
                 found = self.nouns.get(part)
@@ -78,11 +77,15 @@ class Namer:
 
     def noun_like(self, low: str) -> bool:
         """A noun that can speak: a listed one, or a person noun by its ending ('lobbyist', 'attendees')."""
-        return self.noun_info(low) is not None or (len(low) > 5 and low.endswith(_AGENT_ENDINGS))
+        return self.noun_info(low) is not None or (len(low) > 5 and low.endswith(self.words.agent_endings))
 
     def is_role(self, low: str) -> bool:
         """A role noun ('spokesman', 'officials'), so a bare description can be a speaker."""
-        return low in self.titles or (len(low) > 4 and low[-1] == "s" and low[:-1] in self.titles) or low in ORG_HEADS
+        return (
+            low in self.titles
+            or (len(low) > 4 and low[-1] == "s" and low[:-1] in self.titles)
+            or low in self.words.org_heads
+        )
 
     def title_word(self, word: str) -> bool:
         """A word of a title or role, not of a name: 'Foreign', 'Secretary', 'U.S.', 'Officials'."""
@@ -100,7 +103,7 @@ class Namer:
             return False  # the common case: a surname
         return self.title_word(last) and all(self.title_word(w) for w in name.split())
 
-    def speaker_name(self, mention: str, kind: str, book: NameBook) -> tuple[str | None, str]:
+    def speaker_name(self, mention: str, kind: MentionKind, book: NameBook) -> tuple[str | None, str]:
         """Canonical speaker and its kind for a named or described mention."""
         key = (mention, kind)
         parts = self._parts.get(key)
@@ -119,16 +122,21 @@ class Namer:
             return fixed, "unknown"  # 'The Foreign Secretary', 'Lawyers', 'U.S. Official': a role, not a name
         return name, "person"
 
-    def mention_parts(self, mention: str, kind: str) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
+    def mention_parts(self, mention: str, kind: MentionKind) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
         """What `speaker_name` decides without the article: (name core, or None; the speaker if there is no
         core, or the role text if the core is all titles; speaker kind; whether the core is a surname alone,
         to be made canonical from the article)."""
         words = mention.split()
-        if kind == "name":
+        if kind == MentionKind.NAME:
             full = words
-            words = head_words(words)
+            words = head_words(words, self.words.pp_links)
             n = len(words)
-            if 1 < n < len(full) and words[0].lower() == "the" and words[-1].lower() in ORG_HEADS and full[n] == "of":
+            if (
+                1 < n < len(full)
+                and words[0].lower() == "the"
+                and words[-1].lower() in self.words.org_heads
+                and full[n] == "of"
+            ):
                 # 'the Bank of England', 'the Department of Agriculture': an institution's name runs on after 'of'
                 end = n + 1
                 while end < len(full) and full[end][:1].isupper():
@@ -136,15 +144,15 @@ class Namer:
                 words = full[:end] if end > n + 1 else words
             if len(words) < len(full) and all(self.title_word(w) for w in words):
                 # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
-                core = name_core(full)
+                core = name_core(full, self.lex)
                 if core and not all(self.title_word(w) for w in core):
                     return tuple(core), None, "person", surname_alone(core, full, self.lex.honorifics)
             with_article = words[0].lower() == "the"
             if with_article:
                 words = words[1:]
-            if words and is_organisation([strip_possessive(w) for w in words], with_article):
+            if words and is_organisation([strip_possessive(w) for w in words], with_article, self.lex):
                 return None, " ".join(strip_possessive(w) for w in words), "organisation", False
-            core = name_core(words)
+            core = name_core(words, self.lex)
             if not core:
                 return None, None, "unknown", False
             before = len(words) - len(core) - 1
@@ -156,18 +164,18 @@ class Namer:
                 role = " ".join(strip_possessive(w) for w in words)
             return tuple(core), role, "person", surname_alone(core, words, self.lex.honorifics)
         # a description: 'the senator', 'a spokesman', 'the Trump campaign'
-        if words[0].lower() in ("the", "a", "an"):
+        if words[0].lower() in self.words.articles:
             words = words[1:]
-        head = head_words(words)
-        kind = "organisation" if head and head[-1].lower() in ORG_HEADS else "unknown"
-        return None, " ".join(words) or None, kind, False
+        head = head_words(words, self.words.pp_links)
+        speaker_kind = "organisation" if head and head[-1].lower() in self.words.org_heads else "unknown"
+        return None, " ".join(words) or None, speaker_kind, False
 
     def company_desc(self, mention: str) -> bool:
         """'the firm', 'The High Street retailer': a definite description of a company."""
-        words = head_words(mention.split())
+        words = head_words(mention.split(), self.words.pp_links)
         return len(words) > 1 and words[0].lower() == "the" and words[-1].lower() in self.lex.company_nouns
 
-    def sole_company(self, text: str, book: NameBook, credits: list[tuple[int, str, str, str, str]]) -> str | None:
+    def sole_company(self, text: str, book: NameBook, credits: list[Credit]) -> str | None:
         """The one company an article names, in its fullest form, or None if it names none or several.
 
         Companies are names ending in a company word ('Cairn Energy', 'Nortel Networks', 'Computer Terminal
@@ -177,9 +185,9 @@ class Namer:
         """
         speaking: set[str] = set()
         for _, _, kind, speaker, speaker_kind in credits:
-            if kind == "name" and speaker_kind == "organisation":
+            if kind == MentionKind.NAME and speaker_kind == "organisation":
                 speaking.add(speaker)
-            elif kind == "name" and " " not in speaker and not book.profile(speaker)[1]:
+            elif kind == MentionKind.NAME and " " not in speaker and not book.profile(speaker)[1]:
                 speaking.add(speaker)  # 'Cairn' said, of 'Cairn Energy'; or 'Yukos': another company
         if not speaking:
             return None  # a company named only in passing ('Mitsubishi Motors') may not be the one meant
@@ -211,15 +219,15 @@ class Namer:
     def affiliation(self, mention: str) -> str | None:
         """The organisation a description names before its head noun: 'a Bank of England spokesman' -> 'Bank of
         England', "Labour's spokesman" -> 'Labour'; None for 'a company spokesman' or 'analysts'."""
-        words = head_words(mention.split()) if " of " not in mention else mention.split()
+        words = head_words(mention.split(), self.words.pp_links) if " of " not in mention else mention.split()
         if len(words) < 2 or self.noun_info(strip_possessive(words[-1]).lower()) is None:
             return None
-        if words[0].lower() in ("the", "a", "an"):
+        if words[0].lower() in self.words.articles:
             words = words[1:]
         taken: list[str] = []
         for word in words[:-1]:
             bare = strip_possessive(word)
-            if not (bare[:1].isupper() or (taken and bare in ("of", "&", "and"))):
+            if not (bare[:1].isupper() or (taken and bare in self.words.name_joiners)):
                 break
             info = self.noun_info(bare.lower()) if bare[:1].isupper() else None
             if info is not None and info[0] == "person":
@@ -236,8 +244,8 @@ class Namer:
         'Western diplomats'), is one plural one ('Analysts'), or has only institution words ('the Bank'); not
         'Amy Pope', 'Mr Brown', 'Deutsche Bank'."""
         words = mention.split()
-        named = [strip_possessive(w).lower().rstrip(".") for w in words if w.lower() not in ("the", "a", "an")]
-        if named and all(w in ORG_HEADS for w in named):
+        named = [strip_possessive(w).lower().rstrip(".") for w in words if w.lower() not in self.words.articles]
+        if named and all(w in self.words.org_heads for w in named):
             return True  # 'the Bank', 'the Group', 'Co': an institution word alone names no one
         last = strip_possessive(words[-1])
         info = self.noun_info(last.lower())

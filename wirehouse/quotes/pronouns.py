@@ -7,15 +7,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, CONJUNCTIONS, DETERMINERS, PRONOUNS
-from wirehouse.quotes.model import QuoteSpan
+from wirehouse.quotes.model import Credit, MentionKind, QuoteSpan
 from wirehouse.quotes.naming import Namer, head_words
 from wirehouse.quotes.speakers import NameBook, strip_possessive
 from wirehouse.quotes.tokens import sentence_starts
 
 _UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
 _NOT_PERSON = "-"
-_ANAPHORIC = frozenset(("the", "this", "that", "these", "those"))  # determiners of a description that refers back
 
 
 def _offset(item: tuple[int, str, str | None]) -> int:
@@ -62,6 +60,7 @@ class Antecedents:
         "taken",
         "text",
         "things",
+        "words",
     )
 
     def __init__(
@@ -73,9 +72,10 @@ class Antecedents:
         book: NameBook,
         names: dict[str, tuple[str | None, str]],
         spans: list[QuoteSpan],
-        credits: list[tuple[int, str, str, str, str]],
+        credits: list[Credit],
     ) -> None:
         self.namer = namer
+        self.words = namer.lex.words
         self.spans = spans
         self.quoted: list[tuple[int, int]] | None = None  # the quotes' (start, end), when first needed
         self.quote_starts: list[int] = []
@@ -98,8 +98,8 @@ class Antecedents:
         self.pending = credits  # explicit speakers (the caller appends to it), sorted out up to `taken`
         self.taken = 0
 
-    def _take(self, pos: int, mention: str, kind: str, speaker: str, speaker_kind: str) -> None:
-        if kind == "name" and speaker_kind != "unknown":
+    def _take(self, pos: int, mention: str, kind: MentionKind, speaker: str, speaker_kind: str) -> None:
+        if kind == MentionKind.NAME and speaker_kind != "unknown":
             if speaker_kind == "organisation":
                 self.groups.append((pos, speaker))
                 self.things.append((pos, speaker))
@@ -121,13 +121,13 @@ class Antecedents:
                 gender = gender or _UNCHECKED
                 self.persons.append((pos, speaker, gender))
             return
-        words = head_words(mention.split())
+        words = head_words(mention.split(), self.words.pp_links)
         info = self.namer.noun_info(strip_possessive(words[-1]).lower()) if words else None
         if info is None:
             return
         noun_kind, gender, plural = info
         if noun_kind == "person" and not plural:
-            if words[0].lower() not in _ANAPHORIC:  # 'the spokesman' refers back to someone already named
+            if words[0].lower() not in self.words.anaphoric:  # 'the spokesman' refers back to someone already named
                 self.persons.append((pos, speaker, gender or None))
         elif noun_kind == "person" or noun_kind == "organisation":
             self.groups.append((pos, speaker))
@@ -232,45 +232,54 @@ class Antecedents:
                 at -= 1
         return out
 
-    def _subject_of(self, start: int, end: int) -> tuple[int, str, str | None] | None:
-        """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
-        'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
+    def _subject_start(self, start: int, end: int) -> int:
+        """Where the name that may open the sentence text[start:end] as its subject starts (after 'But', after an
+        opening phrase: 'Realising his error, Mr Campbell ...'), or -1 if the sentence opens otherwise."""
         text = self.text
         if not text[start].isupper():
-            return None  # a quote, a number, a lowercase start
+            return -1  # a quote, a number, a lowercase start
         space = text.find(" ", start, start + 40)
         if space < 0:
-            return None
+            return -1
         low = text[start:space].lower()
-        if low in CONJUNCTIONS:
+        if low in self.words.conjunctions:
             start = space + 1
             if not text[start : start + 1].isupper():
-                return None
+                return -1
             space = text.find(" ", start, start + 40)
             if space < 0:
-                return None
+                return -1
             low = text[start:space].lower()
-        if (low in CAPITAL_STOPWORDS and low not in DETERMINERS and low not in PRONOUNS) or low.endswith(
-            ("ly", "ing", "ed")
-        ):
+        if (
+            low in self.words.capital_stopwords and low not in self.words.determiners and low not in self.words.pronouns
+        ) or low.endswith(("ly", "ing", "ed")):
             # 'Before her meeting with Martinez, Davenport believes ...', 'Realising his error, Mr Campbell
             # ...': the subject after the opening phrase
             comma = text.find(", ", space, min(end, start + 80))
             if comma < 0 or not text[comma + 2 : comma + 3].isupper():
-                return None
+                return -1
             start = comma + 2
             space = text.find(" ", start, start + 40)
             if space < 0:
-                return None
+                return -1
             low = text[start:space].lower()
         if (
-            low in CAPITAL_STOPWORDS
-            or low in PRONOUNS
-            or low in DETERMINERS
+            low in self.words.capital_stopwords
+            or low in self.words.pronouns
+            or low in self.words.determiners
             or not low[-1].isalpha()
             or low.endswith("ly")
         ):
-            return None  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
+            return -1  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
+        return start
+
+    def _subject_of(self, start: int, end: int) -> tuple[int, str, str | None] | None:
+        """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
+        'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
+        start = self._subject_start(start, end)
+        if start < 0:
+            return None
+        text = self.text
         # the run of capitalised words (and roles before a name: 'Forest manager Gary Megson') opening the
         # sentence, then its verb (a lowercase word) or an aside (a comma)
         namer = self.namer
@@ -284,7 +293,7 @@ class Antecedents:
                 return None  # a quote mark, a bracket, a number: not a plain name
             low = bare.lower()
             if bare[0].isupper():
-                if low in verbs or (at and low in CAPITAL_STOPWORDS) or bare.endswith(("’s", "'s")):
+                if low in verbs or (at and low in self.words.capital_stopwords) or bare.endswith(("’s", "'s")):
                     return None  # "Mr Campbell's e-mail": the possessor is not the subject
                 if low.rstrip(".") not in namer.titles:
                     last_name = at
@@ -308,15 +317,15 @@ class Antecedents:
             return m_start, known, _UNCHECKED  # a person already credited: 'Mr Straw, visiting Beijing, noted'
         cached = self.names.get(mention)
         if cached is None:
-            cached = self.names[mention] = self.namer.speaker_name(mention, "name", self.book)
+            cached = self.names[mention] = self.namer.speaker_name(mention, MentionKind.NAME, self.book)
         speaker, kind = cached
         if speaker is None or kind != "person":
             return None
         # a possessive pronoun later in the sentence says the subject is a person, and which: 'Davenport
         # believes there is room for improvement in her game', 'Li went out of his way'
         rest = text[start + len(mention) : min(end, start + 200)]
-        his = _first_of(rest, (" his ", " him ", " he "))
-        her = _first_of(rest, (" her ", " she "))
+        his = _first_of(rest, tuple(f" {word} " for word in self.words.masculine_pronouns))
+        her = _first_of(rest, tuple(f" {word} " for word in self.words.feminine_pronouns))
         if (his < 0) != (her < 0) and not any(w[:1].isupper() for w in rest[: max(his, her)].split()):
             return m_start, speaker, "he" if his >= 0 else "she"  # no other name between: not 'England prop
             # Phil Vickery ... ruling him out'

@@ -8,14 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from wirehouse.compiled import trait
-from wirehouse.quotes.common import (
-    _CLAUSE_STARTS,
-    _INTRO_WORDS,
-    _TIME_WORDS,
-    WEEKDAYS,
-    _Attr,
-)
-from wirehouse.quotes.model import QuoteSpan, Rule
+from wirehouse.quotes.model import Found, QuoteSpan, Reported, Rule
 from wirehouse.quotes.tokens import (
     MAX_REPORTED,
     SENTENCE_END,
@@ -33,7 +26,7 @@ class ReportedSpeech:
         paragraphs: list[tuple[int, int]],
         spans: list[QuoteSpan],
         sentences: dict[int, list[int]],
-    ) -> list[tuple[int, int, int, _Attr]]:
+    ) -> list[Reported]:
         """Reported speech in sentences without quote marks: 'X said (that) CLAUSE' / 'CLAUSE, X said'.
 
         Candidates come from one regex scan for the commonest reporting verbs (one pass over the text is
@@ -47,7 +40,7 @@ class ReportedSpeech:
         p_starts = [start for start, _ in paragraphs]
         quoted = [(s.open_pos if s.open_pos >= 0 else s.start, s.end) for s in spans]
         quote_starts = [q[0] for q in quoted]
-        out: list[tuple[int, int, int, _Attr]] = []
+        out: list[Reported] = []
         done_until = -1
         budget = MAX_REPORTED  # sentences read
         for hit in hits:
@@ -77,23 +70,30 @@ class ReportedSpeech:
             if q >= 0 and quoted[q][1] > s_start:
                 continue  # the sentence has quote marks: its quotes were attributed already
             budget -= 1
-            p, v = ParaTokens.plain(text, s_start, hit, s_end)
-            if v >= len(p.toks) or p.lows[v] not in self.verbs:
-                continue
-            found = self._for_verb(p, v)
-            if found is None or found.para is not p:
-                continue
-            found.rule = f"{Rule.REPORTED}.{found.rule}"
-            if found.first and p.lows[found.first - 1] == "what":
-                continue  # 'what it said were specifications': no clause is reported
-            if found.first > v:
-                clause = self._clause_inverted(p, v, found)
-            else:
-                clause = self._clause_after(p, v) or self._clause_before(p, v, found)
+            clause = self._reported_in(text, s_start, hit, s_end, para_no)
             if clause is not None:
-                first, last = clause
-                out.append((p.start_of(first), p.end_of(last), para_no, found))
+                out.append(clause)
         return out
+
+    def _reported_in(self, text: str, s_start: int, hit: int, s_end: int, para_no: int) -> Reported | None:
+        """The clause the reporting verb at `hit` reports in the sentence text[s_start:s_end], if any."""
+        p, v = ParaTokens.plain(text, s_start, hit, s_end)
+        if v >= len(p.toks) or p.lows[v] not in self.verbs:
+            return None
+        found = self._for_verb(p, v)
+        if found is None or found.para is not p:
+            return None
+        found.rule = f"{Rule.REPORTED}.{found.rule}"
+        if found.first and p.lows[found.first - 1] == "what":
+            return None  # 'what it said were specifications': no clause is reported
+        if found.first > v:
+            clause = self._clause_inverted(p, v, found)
+        else:
+            clause = self._clause_after(p, v) or self._clause_before(p, v, found)
+        if clause is None:
+            return None
+        first, last = clause
+        return Reported(p.start_of(first), p.end_of(last), para_no, found)
 
     def _clause_after(self, p: ParaTokens, v: int) -> tuple[int, int] | None:
         """'said (on Tuesday) (that) CLAUSE.' / 'told reporters (separately) that CLAUSE.': the clause's tokens."""
@@ -111,19 +111,25 @@ class ReportedSpeech:
                 while k < n and k - j < 8 and toks[k][0].isalnum():
                     if (
                         k > j
-                        and lows[k] not in WEEKDAYS
-                        and (lows[k] in _CLAUSE_STARTS or (toks[k][0].isupper() and toks[k - 1][0].islower()))
-                        and lows[k - 1] not in _TIME_WORDS
+                        and lows[k] not in self.words.weekdays
+                        and (lows[k] in self.words.clause_starts or (toks[k][0].isupper() and toks[k - 1][0].islower()))
+                        and lows[k - 1] not in self.words.time_words
                     ):
                         break
                     k += 1
-            if k >= n or k == j or not (lows[k] == "that" or lows[k] in _CLAUSE_STARTS or toks[k][0].isupper()):
+            if (
+                k >= n
+                or k == j
+                or not (lows[k] == "that" or lows[k] in self.words.clause_starts or toks[k][0].isupper())
+            ):
                 return None
             j = k + 1 if lows[k] == "that" else k
         else:
-            while j < n and (lows[j] in _TIME_WORDS or (toks[j][0].isupper() and lows[j] in WEEKDAYS)):
+            while j < n and (
+                lows[j] in self.words.time_words or (toks[j][0].isupper() and lows[j] in self.words.weekdays)
+            ):
                 j += 1
-            if j + 2 < n and lows[j] == "in" and lows[j + 1] in ("a", "an", "his", "her", "its", "their"):
+            if j + 2 < n and lows[j] == "in" and lows[j + 1] in self.words.reported_possessives:
                 k = j + 2
                 while k < n and k - j < 6 and toks[k] != ",":
                     k += 1
@@ -144,7 +150,7 @@ class ReportedSpeech:
             return None
         return j, end
 
-    def _clause_inverted(self, p: ParaTokens, v: int, found: _Attr) -> tuple[int, int] | None:
+    def _clause_inverted(self, p: ParaTokens, v: int, found: Found) -> tuple[int, int] | None:
         """'CLAUSE, said X.' / 'CLAUSE, said X, the Y of Z.' / 'By contrast, says X, CLAUSE.': the reported
         clause around a verb whose subject follows it. Before the verb, unless that is only a short
         adverbial ('By contrast', 'At that point') and a clause follows the subject's comma."""
@@ -158,19 +164,21 @@ class ReportedSpeech:
         while end > found.last and not toks[end][0].isalnum():
             end -= 1
         after = found.last + 2
-        intro = comma <= 4 and (lows[0] in _INTRO_WORDS or lows[0].endswith("ly"))
+        intro = comma <= 4 and (lows[0] in self.words.intro_words or lows[0].endswith("ly"))
         if intro and after < n and toks[found.last + 1] == "," and end - after >= 2:
             return after, end
         if comma - 1 < 2:
             return None
         return 0, comma - 1
 
-    def _clause_before(self, p: ParaTokens, v: int, found: _Attr) -> tuple[int, int] | None:
+    def _clause_before(self, p: ParaTokens, v: int, found: Found) -> tuple[int, int] | None:
         """'CLAUSE, the Kremlin said.': the verb ends the sentence and a comma sits before its subject."""
         toks = p.toks
         n = len(toks)
         j = v + 1
-        while j < n and toks[j][0].isalnum() and (p.lows[j] in _TIME_WORDS or p.lows[j] in WEEKDAYS):
+        while (
+            j < n and toks[j][0].isalnum() and (p.lows[j] in self.words.time_words or p.lows[j] in self.words.weekdays)
+        ):
             j += 1
         if j < n and toks[j] not in SENTENCE_END:
             return None

@@ -9,10 +9,10 @@ article writes the same surname. Organisations keep their own name without the a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from wirehouse.quotes.lexicon import CAPITAL_STOPWORDS, NAME_PARTICLES, ORG_HEADS, Lexicon, lexicon
+from wirehouse.quotes.lexicon import Lexicon, lexicon
 
-_HONORIFIC_ENDS = (" Mr ", " Mrs ", " Ms ", "\nMr ", "\nMrs ", "\nMs ", " Mr. ", " Dr ")
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = ("’s", "'s", "’", "'")
 
@@ -46,31 +46,41 @@ def _appositive_gender(
     return None
 
 
-def _is_name_token(token: str) -> bool:
-    return token[:1].isupper() or token.lower() in NAME_PARTICLES
+def _is_name_token(token: str, particles: frozenset[str]) -> bool:
+    return token[:1].isupper() or token.lower() in particles
 
 
 _CORES: dict[tuple[str, ...], list[str]] = {}  # `name_core` of a mention's tokens: the same in every article
+_CORES_LEX: list[Lexicon | None] = [None]  # the lexicon `_CORES` and `_NAME_FORMS` were worked out with
 
 
-def name_core(tokens: list[str]) -> list[str]:
+def _caches_for(lex: Lexicon) -> None:
+    """Forget the cached name cores and forms when another lexicon asks."""
+    if _CORES_LEX[0] is not lex:
+        _CORES.clear()
+        _NAME_FORMS.clear()
+        _CORES_LEX[0] = lex
+
+
+def name_core(tokens: list[str], lex: Lexicon) -> list[str]:
     """The name at the end of a mention's tokens: the trailing run after the last title, role or stopword.
 
     The last token is always kept, so a surname that is also a title word ("John Major") survives.
     """
+    _caches_for(lex)
     key = tuple(tokens)
     found = _CORES.get(key)
     if found is None:
         if len(_CORES) > 50_000:
             _CORES.clear()
-        found = _CORES[key] = _name_core(tokens)
+        found = _CORES[key] = _name_core(tokens, lex)
     return list(found)
 
 
-def _name_core(tokens: list[str]) -> list[str]:
+def _name_core(tokens: list[str], lex: Lexicon) -> list[str]:
     if not tokens:
         return []
-    lex = lexicon()
+    words = lex.words
     titles = lex.title_tokens
     last = strip_possessive(tokens[-1])
     core = [last]
@@ -78,11 +88,11 @@ def _name_core(tokens: list[str]) -> list[str]:
         low = token.lower()
         bare = low[:-1] if low.endswith(".") else low
         if (
-            not _is_name_token(token)
+            not _is_name_token(token, words.name_particles)
             or bare in titles
             or (bare.endswith("s") and bare[:-1] in titles)
             or ("-" in bare and all(part in titles for part in bare.rstrip("s").split("-")))
-            or low in CAPITAL_STOPWORDS
+            or low in words.capital_stopwords
             or low in lex.verb_lemma
             or token.endswith(("’s", "'s", "’", ",", ":", ";", ")", "!", "?", '"', "”"))
             or (token.endswith(".") and not _INITIAL.fullmatch(token))
@@ -90,51 +100,65 @@ def _name_core(tokens: list[str]) -> list[str]:
             break
         core.append(token)
     core.reverse()
-    while len(core) > 1 and core[0].lower() in NAME_PARTICLES:
+    while len(core) > 1 and core[0].lower() in words.name_particles:
         core.pop(0)
     return core
 
 
-def is_organisation(tokens: list[str], with_article: bool) -> bool:
+def is_organisation(tokens: list[str], with_article: bool, lex: Lexicon) -> bool:
     """An organisation if the seeds know it, its head noun is an institution word, or it takes 'the'."""
     if not tokens:
         return False
     name = " ".join(tokens).lower()
-    if name in lexicon().organisations:
+    if name in lex.organisations:
         return True
     head = tokens[-1].lower()
-    if head in ORG_HEADS or (len(tokens) > 1 and tokens[-1] in lexicon().organisation_words):
+    if head in lex.words.org_heads or (len(tokens) > 1 and tokens[-1] in lex.organisation_words):
         return True  # 'Cairn Energy', 'Nortel Networks': a company name's last word
     # "the Kremlin", "the Pentagon": a capitalised name after 'the' that is not a title ("the President")
-    return with_article and head not in lexicon().title_tokens
+    return with_article and head not in lex.title_tokens
 
 
 _UNSEEN = ()
 _NAME_FORMS: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # `_name_form`, the same in every article
 
 
-def _name_form(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+def _name_form(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...] | None:
     """The name the capitalised words before a surname and the surname make (`name_core`), or None if it
     is no name: a headline in title case, an all-capitals dateline, a sentence opener ("Yesterday Trump")."""
     if len(_NAME_FORMS) > 50_000:
         _NAME_FORMS.clear()
-    candidate: tuple[str, ...] | None = tuple(name_core(list(tokens)))
+    candidate: tuple[str, ...] | None = tuple(name_core(list(tokens), lex))
     if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
         candidate = None  # a headline in title case, an all-capitals dateline
-    elif candidate[0].lower() in CAPITAL_STOPWORDS:
+    elif candidate[0].lower() in lex.words.capital_stopwords:
         candidate = None  # a capitalised sentence opener is not a first name ("Yesterday Trump")
     _NAME_FORMS[tokens] = candidate
     return candidate
 
 
+@dataclass(slots=True)
+class _Signs:
+    """What the places an article writes a name say about it (`NameBook.profile`)."""
+
+    person: bool = False
+    shared: bool = False  # another person of the article shares the surname
+    noun_gender: str | None = None
+    honorifics: set[str] = field(default_factory=set)  # genders of honorifics before the surname alone
+    full_honorifics: set[str] = field(default_factory=set)  # ... before the full name
+
+
 class NameBook:
     """Per-article cache of canonical names; built lazily so articles without quotes pay nothing."""
 
-    __slots__ = ("_cache", "_profiles", "lex", "text")
+    __slots__ = ("_cache", "_honorific_ends", "_profiles", "lex", "text", "words")
 
     def __init__(self, text: str, lex: Lexicon | None = None) -> None:
         self.text = text
         self.lex = lex or lexicon()
+        self.words = self.lex.words
+        self._honorific_ends = self.words.honorific_ends
+        _caches_for(self.lex)
         self._cache: dict[tuple[str, ...], str] = {}
         self._profiles: dict[str, tuple[str | None, bool]] = {}
 
@@ -156,15 +180,7 @@ class NameBook:
         given = name[: space + 1]  # the given names and a space: 'Katherine '
         text = self.text
         find = text.find
-        rfind = text.rfind
-        lex = self.lex
-        nouns = lex.speaker_nouns
-        heads = lex.title_heads
-        person = False
-        shared = False
-        noun_gender: str | None = None
-        honorifics: set[str] = set()
-        full_honorifics: set[str] = set()
+        signs = _Signs()
         size = len(surname)
         pos = find(surname)
         seen_at = 0
@@ -183,36 +199,42 @@ class NameBook:
             if full:
                 start -= len(given)
             if start > 1 and text[start - 1] == " ":  # the word before, on its line
-                w_end = start - 1
-                word = text[max(rfind(" ", 0, w_end), rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
-                low = word.lower().rstrip(".,")
-                gender = lex.honorifics.get(low)
-                if gender is not None:
-                    person = True
-                    if gender:
-                        (full_honorifics if full else honorifics).add(gender)
-                elif full:
-                    info = nouns.get(low)
-                    if low in heads or (info is not None and info[0] == "person" and not info[2]):
-                        person = True  # a role before a full name: not 'Bolton host Arsenal'
-                        if info is not None and info[1]:
-                            noun_gender = info[1]
-                    elif word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
-                        person = True  # "Arsenal's Thierry Henry"
-                elif given and word[:1].isupper() and low not in CAPITAL_STOPWORDS and low not in lex.title_tokens:
-                    shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
+                self._word_before(signs, start - 1, full, bool(given))
             if text.startswith(", ", end):
-                after = _appositive_gender(text, end + 2, nouns, heads)
+                after = _appositive_gender(text, end + 2, self.lex.speaker_nouns, self.lex.title_heads)
                 if after is not None:
-                    person = True
-                    noun_gender = noun_gender or after or None
-        gender = noun_gender
+                    signs.person = True
+                    signs.noun_gender = signs.noun_gender or after or None
+        gender = signs.noun_gender
         if gender is None:
-            seen = full_honorifics if shared else full_honorifics | honorifics
+            seen = signs.full_honorifics if signs.shared else signs.full_honorifics | signs.honorifics
             if len(seen) == 1:
                 gender = next(iter(seen))
-        found = self._profiles[name] = (gender, person)
+        found = self._profiles[name] = (gender, signs.person)
         return found
+
+    def _word_before(self, signs: _Signs, w_end: int, full: bool, given: bool) -> None:
+        """What the word ending at `w_end` before a name (`full`: the full name, else its surname) says."""
+        text = self.text
+        rfind = text.rfind
+        lex = self.lex
+        word = text[max(rfind(" ", 0, w_end), rfind("\n", max(0, w_end - 40), w_end)) + 1 : w_end]
+        low = word.lower().rstrip(".,")
+        gender = lex.honorifics.get(low)
+        if gender is not None:
+            signs.person = True
+            if gender:
+                (signs.full_honorifics if full else signs.honorifics).add(gender)
+        elif full:
+            info = lex.speaker_nouns.get(low)
+            if low in lex.title_heads or (info is not None and info[0] == "person" and not info[2]):
+                signs.person = True  # a role before a full name: not 'Bolton host Arsenal'
+                if info is not None and info[1]:
+                    signs.noun_gender = info[1]
+            elif word.endswith(_POSSESSIVE[:2]) and word[:1].isupper():
+                signs.person = True  # "Arsenal's Thierry Henry"
+        elif given and word[:1].isupper() and low not in self.words.capital_stopwords and low not in lex.title_tokens:
+            signs.shared = True  # 'Michael Jackson' beside 'Katherine Jackson'
 
     def canonical(self, core: list[str]) -> str:
         """Fullest name in the article ending with `core` ('Trump' -> 'Donald Trump')."""
@@ -221,82 +243,8 @@ class NameBook:
         if found is not None:
             return found
         best = core
-        surname = core[-1]
-        if len(surname) > 1:
-            text = self.text
-            find = text.find
-            rfind = text.rfind
-            size = len(surname)
-            width = len(core)
-            given = core[:-1]  # the candidate's words before the surname must end with these
-            given_text = " ".join(given)
-            titles = self.lex.title_tokens
-            counts: dict[tuple[str, ...], int] = {}
-            # a longer form of 'Tony Blair' holds 'Tony Blair': look for that rather than every 'Blair'
-            needle = f"{given[-1]} {surname}" if given else surname
-            lead = len(needle) - size
-            pos = find(needle)
-            while pos >= 0:
-                start = pos + lead
-                pos = find(needle, start + size if lead == 0 else pos + 1)
-                # whole word only, with a capitalised word right before it on the same line
-                if start < 2 or text[start - 1] != " ":
-                    continue
-                if text.endswith(_HONORIFIC_ENDS, max(0, start - 5), start):
-                    continue  # 'Mr Blair': the surname alone after all (the commonest case, checked first)
-                after = text[start + size : start + size + 1]
-                if after and (after.isalnum() or after == "-"):
-                    continue
-                prev = text[start - 2]
-                if not prev.isalpha() and prev != ".":
-                    continue
-                space = rfind(" ", 0, start - 1)
-                newline = rfind("\n", space + 1, start - 1)
-                word_start = (newline if newline >= 0 else space) + 1
-                if not text[word_start].isupper():
-                    continue  # the word before is not capitalised: no longer name here
-                before = text[word_start : start - 1].lower()
-                if before in titles or before.rstrip(".") in titles or before in CAPITAL_STOPWORDS:
-                    continue  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
-                if given:
-                    # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
-                    # Blair', 'Minister Tony Blair' or at the start of a line (the common cases, checked cheaply)
-                    g_start = start - 1 - len(given_text)
-                    if g_start >= 0 and text.startswith(given_text, g_start, start - 1):
-                        if g_start < 2 or text[g_start - 1] == "\n":
-                            continue
-                        if text[g_start - 1] == " ":
-                            w_end = g_start - 1
-                            space = rfind(" ", 0, w_end)
-                            newline = rfind("\n", space + 1, w_end)
-                            word = text[(newline if newline >= 0 else space) + 1 : w_end]
-                            low = word.lower()
-                            if (
-                                (not word[:1].isupper() and low not in NAME_PARTICLES)
-                                or low in titles
-                                or low.rstrip(".") in titles
-                                or low in CAPITAL_STOPWORDS
-                            ):
-                                continue
-                window = text[max(0, start - 50) : start - 1]
-                words = window[window.rfind("\n") + 1 :].split()[-4:]
-                while words and not words[0][0].isupper():
-                    words.pop(0)
-                # the candidate is a tail of words + surname, so it can only be longer than the core and end
-                # with it if the words end with the core's given names: skip name_core otherwise
-                if len(words) < width or (given and words[len(words) - len(given) :] != given):
-                    continue
-                words.append(surname)
-                key_c = tuple(words)
-                candidate = _NAME_FORMS.get(key_c, _UNSEEN)
-                if candidate is _UNSEEN:
-                    candidate = _name_form(key_c)
-                if candidate is None:
-                    continue
-                size_c = len(candidate)
-                if size_c <= width or size_c > width + 2 or list(candidate[-width:]) != core:
-                    continue
-                counts[candidate] = counts.get(candidate, 0) + 1
+        if len(core[-1]) > 1:
+            counts = self._longer_forms(core)
             if counts:
                 # the form the article uses most ('Bernie Sanders' over a stray 'New Hampshire Sanders'), then
                 # the longest ('Hillary Rodham Clinton' when it is used as often)
@@ -305,3 +253,100 @@ class NameBook:
         name = " ".join(best)
         self._cache[key] = name
         return name
+
+    def _longer_forms(self, core: list[str]) -> dict[tuple[str, ...], int]:
+        """The longer names the article writes that end with `core`, and how often."""
+        text = self.text
+        find = text.find
+        surname = core[-1]
+        size = len(surname)
+        given = core[:-1]  # the candidate's words before the surname must end with these
+        counts: dict[tuple[str, ...], int] = {}
+        # a longer form of 'Tony Blair' holds 'Tony Blair': look for that rather than every 'Blair'
+        needle = f"{given[-1]} {surname}" if given else surname
+        lead = len(needle) - size
+        pos = find(needle)
+        while pos >= 0:
+            start = pos + lead
+            pos = find(needle, start + size if lead == 0 else pos + 1)
+            candidate = self._form_at(start, core)
+            if candidate is not None:
+                counts[candidate] = counts.get(candidate, 0) + 1
+        return counts
+
+    def _given_names_free(self, start: int, given_text: str) -> bool:
+        """May a longer name end with the given names `given_text` written right before the surname at
+        `start`? Not after a lowercase word or a title: 'said Tony Blair', 'Minister Tony Blair'."""
+        text = self.text
+        rfind = text.rfind
+        titles = self.lex.title_tokens
+        # a longer form of 'Tony Blair' needs a name word right before 'Tony': not in 'said Tony
+        # Blair', 'Minister Tony Blair' or at the start of a line (the common cases, checked cheaply)
+        g_start = start - 1 - len(given_text)
+        if g_start >= 0 and text.startswith(given_text, g_start, start - 1):
+            if g_start < 2 or text[g_start - 1] == "\n":
+                return False
+            if text[g_start - 1] == " ":
+                w_end = g_start - 1
+                space = rfind(" ", 0, w_end)
+                newline = rfind("\n", space + 1, w_end)
+                word = text[(newline if newline >= 0 else space) + 1 : w_end]
+                low = word.lower()
+                if (
+                    (not word[:1].isupper() and low not in self.words.name_particles)
+                    or low in titles
+                    or low.rstrip(".") in titles
+                    or low in self.words.capital_stopwords
+                ):
+                    return False
+        return True
+
+    def _form_at(self, start: int, core: list[str]) -> tuple[str, ...] | None:
+        """The longer name ending with `core` whose surname is at `start`, if one is written there."""
+        text = self.text
+        rfind = text.rfind
+        surname = core[-1]
+        size = len(surname)
+        width = len(core)
+        given = core[:-1]
+        titles = self.lex.title_tokens
+        # whole word only, with a capitalised word right before it on the same line
+        if start < 2 or text[start - 1] != " ":
+            return None
+        if text.endswith(self._honorific_ends, max(0, start - 5), start):
+            return None  # 'Mr Blair': the surname alone after all (the commonest case, checked first)
+        after = text[start + size : start + size + 1]
+        if after and (after.isalnum() or after == "-"):
+            return None
+        prev = text[start - 2]
+        if not prev.isalpha() and prev != ".":
+            return None
+        space = rfind(" ", 0, start - 1)
+        newline = rfind("\n", space + 1, start - 1)
+        word_start = (newline if newline >= 0 else space) + 1
+        if not text[word_start].isupper():
+            return None  # the word before is not capitalised: no longer name here
+        before = text[word_start : start - 1].lower()
+        if before in titles or before.rstrip(".") in titles or before in self.words.capital_stopwords:
+            return None  # 'Mr Blair', 'President Obama', 'When Obama': the surname alone after all
+        if given and not self._given_names_free(start, " ".join(given)):
+            return None
+        window = text[max(0, start - 50) : start - 1]
+        words = window[window.rfind("\n") + 1 :].split()[-4:]
+        while words and not words[0][0].isupper():
+            words.pop(0)
+        # the candidate is a tail of words + surname, so it can only be longer than the core and end
+        # with it if the words end with the core's given names: skip name_core otherwise
+        if len(words) < width or (given and words[len(words) - len(given) :] != given):
+            return None
+        words.append(surname)
+        key_c = tuple(words)
+        candidate = _NAME_FORMS.get(key_c, _UNSEEN)
+        if candidate is _UNSEEN:
+            candidate = _name_form(key_c, self.lex)
+        if candidate is None:
+            return None
+        size_c = len(candidate)
+        if size_c <= width or size_c > width + 2 or list(candidate[-width:]) != core:
+            return None
+        return candidate

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 
-from wirehouse.quotes.lexicon import word_set
+from wirehouse.quotes.lexicon import lexicon
 from wirehouse.quotes.model import QuoteSpan
 
 OPEN = "\x02"  # an opening quote mark
@@ -29,12 +29,7 @@ CLOSERS = frozenset((CLOSE, ")", "]", "’", "'", '"', "”"))
 _STARTERS = frozenset((OPEN, QUOTE, CUT, "(", "[", "‘"))
 _QUOTE_ENDS = frozenset(".!?,;:")  # a quote's last character kept as a token after it
 
-ABBREVIATIONS = word_set(
-    """mr mrs ms dr sen sens rep reps gov govs lt gen col maj capt sgt adm cmdr prof rev st jr sr hon pres
-    atty supt det insp brig corp inc co ltd mt ft jan feb aug sep sept oct nov dec no nos vs etc approx
-    ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev
-    okla ore pa tenn tex va vt wash wis wyo"""
-)
+ABBREVIATIONS = lexicon().words.quote_abbreviations  # seeds/quote_words.csv
 _TOKEN = re.compile(r"\w[\w’'&-]*(?:\.\w+)*|\S")
 # the end of a sentence in running text: '. ', '?" ', '!) '. The first alternative (empty group 1) is the common
 # case that needs no further check: '!' or '?', or a '.' after a lowercase word of 5+ letters, then a character

@@ -1,0 +1,152 @@
+"""How a quote sits in its text: opening a sentence, resumed after its attribution, a scare quote or a title,
+direct or partial; the paragraph or sentence before it that introduces it.
+
+A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's lexicon and call the other parts.
+"""
+
+from __future__ import annotations
+
+from wirehouse.quotes.common import (
+    _STOPS,
+    _is_title,
+)
+from wirehouse.quotes.model import Attribution, Found, MentionKind, QuoteSpan, Rule
+from wirehouse.quotes.tokens import (
+    CLOSE,
+    CUT,
+    OPEN,
+    REACH,
+    SPECIAL,
+    ParaTokens,
+    at_or_after,
+    at_or_before,
+    sentence_starts,
+)
+
+
+class Layout:
+    def _opens_sentence(self, p: ParaTokens, q: int) -> bool:
+        """Does the quote at token q start its sentence (or paragraph)?"""
+        k = q - 1
+        if k >= 0 and p.toks[k] == OPEN:
+            k -= 1
+        return k < 0 or p.toks[k] == CLOSE or (p.toks[k] in _STOPS and p.ends_sentence(k))
+
+    def _introduced(self, text: str, p_start: int, p_end: int) -> Found | None:
+        """The speaker of a paragraph that hands over to the next one's quote.
+
+        'President Clinton released the following statement:' / 'Stated Stone:' / 'Valastro praised
+        Christie's leadership.' followed by a paragraph that is a quote: the speaker is the speech verb's
+        subject, else the named subject of the paragraph's last sentence.
+        """
+        starts = sentence_starts(text, p_start, p_end)
+        p, _ = ParaTokens.plain(text, starts[-1], p_end, p_end)
+        toks = p.toks
+        if not toks:
+            return None
+        self._mark_verbs(p)
+        colon = toks[-1] == ":"
+        for k in range(len(toks) - 1, -1, -1):
+            if p.lows[k] in self.verbs and not self._is_noun_use(p, k):
+                found = self._for_verb(p, k)
+                if found is not None and (colon or found.kind == MentionKind.NAME):
+                    found.via = Attribution.CONTINUATION
+                    found.rule = f"{Rule.INTRODUCED}.{found.rule}"
+                    return found
+                break
+        subject = self._sentence_subject(p, len(toks) - 1)
+        if subject is None or (subject.kind != MentionKind.NAME and not colon):
+            return None
+        return Found.of(p, subject, None, Attribution.CONTINUATION, Rule.INTRODUCED_SUBJECT)
+
+    def _resumes(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """A quote split by its attribution: '"We know," he wrote, "you are rooting for her."'.
+
+        It resumes in lowercase after a comma, and the quote before it ended with a comma too.
+        """
+        if not text[span.start].islower():
+            return False
+        k = q - 1
+        if k < 1 or p.toks[k] != OPEN or p.toks[k - 1] != ",":
+            return False
+        lo = max(0, q - REACH)
+        while k > lo and p.toks[k] != CLOSE:
+            k -= 1
+        return k > 1 and p.toks[k - 1] == ","
+
+    def _previous_subject(self, p: ParaTokens, q: int) -> Found | None:
+        """For a quote opening a sentence with no attribution: the named subject of the sentence before it.
+
+        'Clinton touted her record. "We need to ..."' -> Clinton.
+        """
+        k = q - 1
+        if k >= 0 and p.toks[k] == OPEN:
+            k -= 1
+        if k < 1 or p.toks[k] == CUT or not (p.toks[k] in _STOPS and p.ends_sentence(k)):
+            return None
+        # a sentence reporting speech hands over its speaker: 'Patriots wanted ..., Mr Straw said. "..."'
+        m = k - 1
+        while m >= 0 and p.toks[m] not in SPECIAL and not (p.toks[m] in _STOPS and p.ends_sentence(m)):
+            if p.lows[m] in self.verbs and not self._is_noun_use(p, m):
+                found = self._for_verb(p, m)
+                if found is not None:
+                    found.via = Attribution.CONTINUATION
+                    found.rule = f"{Rule.PREVIOUS_SENTENCE}.{found.rule}"
+                    return found
+                break
+            m -= 1
+        subject = self._sentence_subject(p, k)
+        if subject is None or subject.kind == MentionKind.DESC:
+            return None
+        return Found.of(p, subject, None, Attribution.CONTINUATION, Rule.PREVIOUS_SUBJECT)
+
+    def _has_cue(self, p: ParaTokens, q: int) -> bool:
+        """Is there any speech verb in the quote's sentence (outside the quote)?"""
+        ends = p.ends()
+        cues = p.positions("cue", self._cue_words)
+        n = len(p.toks)
+        if q > 0 and at_or_before(cues, q - 1) > at_or_before(ends, q - 1):
+            return True
+        return q + 1 < n and at_or_after(cues, q + 1, n) < at_or_after(ends, q + 1, n)
+
+    def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence.
+
+        A short quote that ends with its own punctuation ("faulty," / "We’re hopeful.") is speech, unless it
+        is a capitalised title in mid-sentence ("a memo titled "The Facts on Where the Race Stands."").
+        """
+        k = q - 1
+        if k >= 0 and p.toks[k] == OPEN:
+            k -= 1
+        if k >= 0 and p.lows[k] in self.words.title_cues:
+            return True
+        words = text.count(" ", span.start, span.end) + 1
+        if words > 4 or k < 0:
+            return False
+        if self._has_cue(p, q):
+            return False
+        if text[span.end - 1] in ".!?,":
+            sentence_start = p.toks[k] in (":", CLOSE) or (p.toks[k] in _STOPS and p.ends_sentence(k))
+            return not sentence_start and _is_title(text[span.start : span.end], self.words.small_words)
+        return True
+
+    def _form(self, text: str, p: ParaTokens, q: int, found: Found | None) -> str:
+        """'direct' if the quote stands as its own sentence or clause, 'partial' if it is woven into one."""
+        toks = p.toks
+        k = q - 1
+        if k >= 0 and toks[k] == OPEN:
+            k -= 1
+        clean_start = k < 0 or toks[k] in (":", ",", "—", "–", CLOSE, CUT) or (toks[k] in _STOPS and p.ends_sentence(k))
+        if not clean_start:
+            return "partial"
+        j = q + 1
+        n = len(toks)
+        if j < n and toks[j] in ".!?,;:":
+            return "direct"
+        if j < n and toks[j] == CLOSE:
+            j += 1
+        if j >= n or toks[j] in (",", ".", CUT, OPEN, "—", "–", ";", ":", "!", "?", ")"):
+            return "direct"
+        if found is not None and found.para is p and found.first == j:
+            return "direct"
+        return "partial"

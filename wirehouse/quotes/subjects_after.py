@@ -1,0 +1,190 @@
+"""The subject placed after its speech verb ('said Sen. John McCain'), and what may follow a verb after a quote.
+
+A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's lexicon and call the other parts.
+"""
+
+from __future__ import annotations
+
+from wirehouse.quotes.common import (
+    _is_wordish,
+)
+from wirehouse.quotes.model import Mention, MentionKind
+from wirehouse.quotes.speakers import strip_possessive
+from wirehouse.quotes.tokens import (
+    CUT,
+    OPEN,
+    SENTENCE_END,
+    SPECIAL,
+    ParaTokens,
+)
+
+
+class SubjectsAfter:
+    def _subject_after(self, p: ParaTokens, j: int, hi: int) -> Mention | None:
+        """Subject placed after its verb, if it can speak (`_speaks`)."""
+        found = self._subject_right(p, j, hi)
+        if found is None or self._speaks(p, found):
+            return found
+        if found[0] == found[1] and found.kind == MentionKind.NAME:
+            # 'Federal labor organizations have ...': a capitalised adjective opening a description
+            k = found[1] + 1
+            while k < hi and self._is_modifier(p, k):
+                k += 1
+            for m in range(k - 1, found[1], -1):
+                if self.namer.noun_like(strip_possessive(p.lows[m])):
+                    return Mention(found[0], m, MentionKind.DESC)
+        return None
+
+    def _subject_right(self, p: ParaTokens, j: int, hi: int) -> Mention | None:
+        """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'.
+
+        The run of words stops at punctuation, a function word or a verb; it is a name if it ends with a
+        capitalised word, else a description that must start with a determiner or a possessive or end
+        with a role noun ('said a former official', 'said officials').
+        """
+        if j >= hi:
+            return None
+        toks = p.toks
+        lows = p.lows
+        tok = toks[j]
+        if tok in SPECIAL:
+            return None
+        low = lows[j]
+        if low in self.words.subject_pronouns and (low != "i" or tok == "I"):
+            return Mention(j, j, MentionKind.PRONOUN)
+        k = j
+        last_cap = -1
+        and_at = -1
+        while k < hi and k - j < 10:
+            t = toks[k]
+            lk = lows[k]
+            if t == "." and k > j and p.is_abbreviation_dot(k):
+                k += 1  # 'said Sen. John McCain'
+                continue
+            if t in SPECIAL or not t[0].isalnum():
+                break
+            if t[0].isupper():
+                if lk in self.words.capital_stopwords and not (k == j and lk in self.words.subject_determiners):
+                    break
+                if lk in self.verbs and k > j:
+                    break
+                if not (k == j and lk in self.words.subject_determiners):
+                    last_cap = k  # 'The', 'Some' opening the run are not names
+            else:
+                if last_cap >= 0 and lk == "and" and k + 1 < hi and self._name_word(p, k + 1):
+                    and_at = k  # 'J.P. Morgan and Co Inc chairman Lewis Preston', if a role follows
+                    k += 1
+                    continue
+                if last_cap >= 0 and lk not in self.words.name_particles:
+                    k, more = self._after_name(p, j, k, hi, last_cap)
+                    if more:
+                        continue
+                    break
+                if lk == "and" and k > j and self.namer.is_role(lows[k - 1]):
+                    # 'his friend and fellow broadcaster Michael Pointon'
+                    m = k + 1
+                    while m < hi and m - k < 5 and self._is_modifier(p, m):
+                        m += 1
+                    if k + 1 < m < hi and self._name_word(p, m):
+                        k = m
+                        continue
+                if (
+                    lk in self.words.not_description or lk in self.words.aux_adverbs or lk in self.words.weekdays
+                ) and not (k == j and lk in self.words.subject_determiners):
+                    break
+                if lk in self.verbs or not _is_wordish(t):
+                    break
+            k += 1
+        return self._right_mention(p, j, k, last_cap, and_at)
+
+    def _after_name(self, p: ParaTokens, j: int, k: int, hi: int, last_cap: int) -> tuple[int, bool]:
+        """`_subject_right` at a lowercase word k after a name: where the run goes on, and whether it does.
+
+        After a name, lowercase words continue the subject only as a role before another name ('Rubio
+        spokesman Alex Conant') or after a possessive ("Ryan’s campaign"); else the name has ended ('Clinton
+        celebrated').
+        """
+        toks = p.toks
+        lows = p.lows
+        lk = lows[k]
+        m = k
+        while m < hi and m - k < 5 and self._is_modifier(p, m):
+            if lows[m].endswith(("ed", "s")) and not self.namer.is_role(lows[m]):
+                break  # 'Kasich bemoaned America's', 'Trump attacks Clinton'
+            m += 1
+        if (
+            k < m < hi
+            and toks[m][0].isupper()
+            and toks[m] not in SPECIAL
+            and lows[m] not in self.words.capital_stopwords
+            and lows[m] not in self.verbs
+        ):
+            return m, True
+        if toks[last_cap].endswith(("’s", "'s")) or self.namer.is_role(lk):
+            # 'Nortel president and chief executive Bill Owens': roles, then maybe the name
+            while (
+                k < hi
+                and k - j < 10
+                and (
+                    self.namer.is_role(lows[k]) or (lows[k] == "and" and k + 1 < hi and self.namer.is_role(lows[k + 1]))
+                )
+            ):
+                k += 1
+            if k > j and k < hi and self.namer.is_role(lows[k - 1]) and self._name_word(p, k):
+                return k, True
+        return k, False
+
+    def _right_mention(self, p: ParaTokens, j: int, k: int, last_cap: int, and_at: int) -> Mention | None:
+        """The mention of the run j..k-1 that `_subject_right` read: a name, a description or none."""
+        toks = p.toks
+        lows = p.lows
+        heads = self.lex.title_heads
+        if and_at >= 0 and not any(
+            (toks[m].islower() and self.namer.is_role(lows[m])) or lows[m] in heads or toks[m].endswith(("’s", "'s"))
+            for m in range(and_at + 1, k)
+        ):
+            # 'Mr Magnier and Mr McManus', 'Tories and Lib Dems': two speakers; the first is credited
+            k = and_at
+            last_cap = max((m for m in range(j, k) if toks[m][0].isupper()), default=-1)
+        if k == j:
+            return None
+        end = k - 1
+        if last_cap == end:
+            return Mention(j, end, MentionKind.NAME)
+        if lows[j] in self.words.subject_determiners or toks[j][0].isupper() or self.namer.is_role(lows[end]):
+            return Mention(j, end, MentionKind.DESC)
+        return None
+
+    def _tail_ok(self, p: ParaTokens, v: int) -> bool:
+        """After a quote that ended its sentence, 'X said' attributes it only if nothing clause-like follows."""
+        toks = p.toks
+        lows = p.lows
+        n = len(toks)
+        j = v + 1
+        if lows[v] in self.lex.listener_verbs:
+            # skip the listener: 'told reporters', 'told The Associated Press'
+            while j < n and j - v <= 5 and toks[j] not in SPECIAL and toks[j].isalpha():
+                if lows[j] in self.words.tail_ok and j > v + 1:
+                    break
+                j += 1
+        if j >= n:
+            return True
+        tok = toks[j]
+        if lows[j] == "to":
+            # 'replied to him that ...': a listener, then a clause of its own
+            for k in range(j + 1, min(n, j + 5)):
+                if lows[k] == "that" or toks[k] == OPEN:
+                    return False
+                if toks[k] in SPECIAL or not toks[k][0].isalnum():
+                    break
+        return tok in SENTENCE_END or tok in (",", ";", CUT) or lows[j] in self.words.tail_ok
+
+    def _name_word(self, p: ParaTokens, k: int) -> bool:
+        """A capitalised word that can be part of a name (not 'The', 'On', a speech verb or a mark)."""
+        tok = p.toks[k]
+        return (
+            tok[0].isupper()
+            and tok not in SPECIAL
+            and p.lows[k] not in self.words.capital_stopwords
+            and p.lows[k] not in self.verbs
+        )

@@ -44,8 +44,10 @@ MODULES = (
     "wirehouse.quotes.attribution",
     "wirehouse.quotes.common",
     "wirehouse.quotes.continuation",
+    "wirehouse.quotes.credits",
     "wirehouse.quotes.cues",
     "wirehouse.quotes.extract",
+    "wirehouse.quotes.layout",
     "wirehouse.quotes.lexicon",
     "wirehouse.quotes.marks",
     "wirehouse.quotes.model",
@@ -55,6 +57,7 @@ MODULES = (
     "wirehouse.quotes.reported",
     "wirehouse.quotes.speakers",
     "wirehouse.quotes.subjects",
+    "wirehouse.quotes.subjects_after",
     "wirehouse.quotes.tokens",
 )
 

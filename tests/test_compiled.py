@@ -80,6 +80,8 @@ def test_compiled_and_interpreted_stages_make_identical_tables(tmp_path, shared_
 def _copy_package(tmp_path: Path) -> Path:
     copy = tmp_path / "tree"
     shutil.copytree(PROJECT_ROOT / "wirehouse", copy / "wirehouse", ignore=shutil.ignore_patterns("__pycache__"))
+    for data in ("seeds", "sql"):  # the rules read their word lists when imported
+        shutil.copytree(PROJECT_ROOT / data, copy / data)
     return copy
 
 

@@ -35,7 +35,9 @@ else:
 
 # Pure-Python rules that measure faster compiled (bench/bench_compiled.py; README "Compiled stages"). Modules
 # that work on pandas frames (the `stage.py` of each step) stay interpreted: pandas does their work; so does
-# wirehouse.link.shingles, whose work is numpy's (0.93x compiled).
+# wirehouse.link.shingles, whose work is numpy's (0.93x compiled). wirehouse.quotes.model stays out: compiled,
+# its `Found` dataclass (a field typed with `ParaTokens`, imported only under TYPE_CHECKING) crashes mypyc's
+# module set-up (mypy 2.4.1: a NULL annotation value in PyDict_SetItem).
 MODULES = (
     "wirehouse.clean.parse",
     "wirehouse.clean.repair",
@@ -50,7 +52,6 @@ MODULES = (
     "wirehouse.quotes.layout",
     "wirehouse.quotes.lexicon",
     "wirehouse.quotes.marks",
-    "wirehouse.quotes.model",
     "wirehouse.quotes.naming",
     "wirehouse.quotes.noun_phrases",
     "wirehouse.quotes.pronouns",

@@ -333,16 +333,16 @@ def _fuzz_texts() -> list[str]:
 
 def test_fast_paths_agree_with_the_plain_definitions() -> None:
     """The speed-ups find exactly what the plain definitions do: tokens by `_TOKEN`, quote marks by a regex,
-    and sentence ends the boundary regex accepts on its own (group 1) are ones `_is_boundary` accepts."""
+    and the quotes' sentence starts are those of the `sentences` table's splitter."""
     import re
 
     from wirehouse.quotes.marks import mark_positions
-    from wirehouse.quotes.tokens import _BOUNDARY, _TOKEN, _is_boundary, tokenize
+    from wirehouse.quotes.tokens import _TOKEN, sentence_starts, tokenize
+    from wirehouse.segment.sentences import split_sentences
 
     for text in _fuzz_texts():
         for start, end in ((0, len(text)), (len(text) // 3, len(text) - len(text) // 4)):
             assert tokenize(text, start, end) == _TOKEN.findall(text, start, end)
         assert mark_positions(text) == [m.start() for m in re.finditer(r'["“”„]', text)]
-        for match in _BOUNDARY.finditer(text):
-            if match.lastindex and match.end() < len(text):
-                assert _is_boundary(text, match), (text, match)
+        spans = split_sentences(text, 0, len(text))
+        assert sentence_starts(text, 0, len(text)) == [0] + [start for start, _ in spans[1:]]

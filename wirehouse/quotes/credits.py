@@ -15,6 +15,8 @@ from wirehouse.quotes.pronouns import Antecedents
 from wirehouse.quotes.speakers import NameBook
 from wirehouse.quotes.tokens import ParaTokens
 
+_ATTRIBUTION_TEXT = {how: how.value for how in Attribution}  # a dict lookup: `.value` is slow on a hot path
+
 
 @dataclass(slots=True)
 class _Ledger:
@@ -63,10 +65,9 @@ class Crediting:
     def _credit(self, ledger: _Ledger, idx: int, item: Item) -> Quote:
         """The `Quote` of one item: its mention's offsets, canonical speaker and how it was credited."""
         text = ledger.text
-        quote = Quote(idx, item.kind, text[item.start : item.end], item.start, item.end, item.paragraph_no)
         found = item.found
         if found is None or item.kind == "scare":
-            return quote
+            return Quote(idx, item.kind, text[item.start : item.end], item.start, item.end, item.paragraph_no)
         p = found.para
         key = (p, found.first, found.last)
         offsets = ledger.places.get(key)
@@ -91,10 +92,22 @@ class Crediting:
             speaker, speaker_kind = cached
             if how == Attribution.EXPLICIT and speaker is not None:
                 ledger.credits.append(Credit(m_start, mention, found.kind, speaker, speaker_kind))
-        quote.speaker_mention, quote.speaker_start, quote.speaker_end = mention, m_start, m_end
-        quote.speaker, quote.speaker_kind, quote.cue_verb = speaker, speaker_kind, found.cue
-        quote.attribution, quote.attribution_rule = how.value, found.rule
-        return quote
+        return Quote(
+            idx,
+            item.kind,
+            text[item.start : item.end],
+            item.start,
+            item.end,
+            item.paragraph_no,
+            mention,
+            m_start,
+            m_end,
+            speaker,
+            speaker_kind,
+            found.cue,
+            _ATTRIBUTION_TEXT[how],
+            found.rule,
+        )
 
     def _pronoun_speaker(self, ledger: _Ledger, found: Found, m_start: int, para_no: int) -> tuple[str | None, str]:
         """Who the pronoun `found` names: (speaker, speaker kind)."""

@@ -6,7 +6,7 @@ Everything here is lowercase-keyed sets and dicts: the hot path only does hash l
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from functools import cache
 
 from wirehouse.reference import reference_rows
@@ -59,7 +59,6 @@ class Words:
     org_heads: frozenset[str]
     agent_endings: tuple[str, ...]
     anaphoric: frozenset[str]
-    quote_abbreviations: frozenset[str]
     articles: frozenset[str]
     relative_pronouns: frozenset[str]
     citation_verbs: frozenset[str]
@@ -72,16 +71,19 @@ class Words:
     surname_honorifics: dict[str, str]
     eval_not_names: frozenset[str]
 
-    @property
-    def passive_before(self) -> frozenset[str]:
-        """What may stand right before a passive speech verb: 'was told', 'was also told'."""
-        return self.be_forms | self.passive_adverbs
+    # worked out from the lists above once, not on every use (they are read in the hot loops of the rules)
+    passive_before: frozenset[str] = field(init=False)  # before a passive speech verb: 'was told', 'was also told'
+    honorific_ends: tuple[str, ...] = field(init=False)  # right before a surname alone: ' Mr ', '\\nMr '
+    masculine_needles: tuple[str, ...] = field(init=False)  # ' his ', ' him ', ' he '
+    feminine_needles: tuple[str, ...] = field(init=False)  # ' her ', ' she '
 
-    @property
-    def honorific_ends(self) -> tuple[str, ...]:
-        """What ends right before a surname written alone: ' Mr ', '\\nMr ' (`surname_honorifics`)."""
+    def __post_init__(self) -> None:
         spaced = tuple(f" {word} " for word in self.surname_honorifics)
-        return spaced + tuple(f"\n{word} " for word, where in self.surname_honorifics.items() if where == "line")
+        lines = tuple(f"\n{word} " for word, where in self.surname_honorifics.items() if where == "line")
+        object.__setattr__(self, "passive_before", self.be_forms | self.passive_adverbs)
+        object.__setattr__(self, "honorific_ends", spaced + lines)
+        object.__setattr__(self, "masculine_needles", tuple(f" {word} " for word in self.masculine_pronouns))
+        object.__setattr__(self, "feminine_needles", tuple(f" {word} " for word in self.feminine_pronouns))
 
 
 _ORDERED = (
@@ -99,7 +101,7 @@ def load_words(rows: tuple[dict[str, str], ...]) -> Words:
     for row in rows:
         lists.setdefault(row["list"], []).append(row["word"])
         values.setdefault(row["list"], {})[row["word"]] = row["value"]
-    known = {field.name for field in fields(Words)}
+    known = {f.name for f in fields(Words) if f.init}
     if set(lists) != known:
         raise ValueError(f"quote_words.csv lists differ from the rules' lists: {sorted(set(lists) ^ known)}")
     made: dict[str, object] = {name: frozenset(words) for name, words in lists.items()}

@@ -324,8 +324,8 @@ class Antecedents:
         # a possessive pronoun later in the sentence says the subject is a person, and which: 'Davenport
         # believes there is room for improvement in her game', 'Li went out of his way'
         rest = text[start + len(mention) : min(end, start + 200)]
-        his = _first_of(rest, tuple(f" {word} " for word in self.words.masculine_pronouns))
-        her = _first_of(rest, tuple(f" {word} " for word in self.words.feminine_pronouns))
+        his = _first_of(rest, self.words.masculine_needles)
+        her = _first_of(rest, self.words.feminine_needles)
         if (his < 0) != (her < 0) and not any(w[:1].isupper() for w in rest[: max(his, her)].split()):
             return m_start, speaker, "he" if his >= 0 else "she"  # no other name between: not 'England prop
             # Phil Vickery ... ruling him out'

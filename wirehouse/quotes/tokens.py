@@ -16,8 +16,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection
 
-from wirehouse.quotes.lexicon import lexicon
 from wirehouse.quotes.model import QuoteSpan
+from wirehouse.segment.sentences import MAY_END, TITLE, abbreviation_kinds, opens_sentence, split_sentences
 
 OPEN = "\x02"  # an opening quote mark
 CLOSE = "\x03"  # a closing quote mark
@@ -29,12 +29,8 @@ CLOSERS = frozenset((CLOSE, ")", "]", "’", "'", '"', "”"))
 _STARTERS = frozenset((OPEN, QUOTE, CUT, "(", "[", "‘"))
 _QUOTE_ENDS = frozenset(".!?,;:")  # a quote's last character kept as a token after it
 
-ABBREVIATIONS = lexicon().words.quote_abbreviations  # seeds/quote_words.csv
+ABBREVIATIONS = abbreviation_kinds()  # seeds/abbreviations.csv, as the sentence splitter reads it
 _TOKEN = re.compile(r"\w[\w’'&-]*(?:\.\w+)*|\S")
-# the end of a sentence in running text: '. ', '?" ', '!) '. The first alternative (empty group 1) is the common
-# case that needs no further check: '!' or '?', or a '.' after a lowercase word of 5+ letters, then a character
-# that is not lowercase. Both alternatives end at the same place, so the matches are those of the second alone.
-_BOUNDARY = re.compile(r"[.!?](?:(?:(?<=[a-z]{5}\.)|(?<=[!?]))[)\]’'\"”]*\s+(?=[\x21-\x60\x7b-\x7e])()|[)\]’'\"”]*\s+)")
 MAX_BEFORE = 400  # characters of context kept before a quote
 MAX_AFTER = 250  # characters of context kept after a quote
 # Tokens a rule walks from a quote at most, looking for its cue or its sentence's edge. Natural sentences end
@@ -48,26 +44,6 @@ QUOTE_REACH = 10  # quotes of a paragraph looked at, on each side, for the speak
 MAX_QUOTES = 500
 MAX_REPORTED = 500
 _MAX_CLOSERS = 6  # closing marks after a '.' looked through ('."), ' ...)
-
-
-def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    """Does a '. ' found by `_BOUNDARY` end a sentence? Not after 'Sen.', 'U.S.', an initial, or before lowercase."""
-    after = text[match.end() : match.end() + 1]
-    if after and after.islower():
-        return False
-    dot = match.start()
-    if text[dot] != "." or dot < 2:
-        return True
-    tail = text[dot - 5 : dot]
-    if tail.isalpha() and tail.islower():
-        return True  # the end of a lowercase word of 5+ letters: not an abbreviation
-    space = max(text.rfind(" ", max(0, dot - 16), dot), text.rfind("(", max(0, dot - 16), dot))
-    word = text[space + 1 : dot]
-    if len(word) == 1:
-        return not word.isupper()  # an initial: 'John F. Kennedy'
-    if "." in word:
-        return not word.replace(".", "").isalpha()  # 'U.S.', 'a.m.', but not '$10.9bn.'
-    return word.lower() not in ABBREVIATIONS
 
 
 def tokenize(text: str, start: int, end: int) -> list[str]:
@@ -103,26 +79,10 @@ def _split_word(word: str) -> list[str]:
 
 
 def sentence_starts(text: str, p_start: int, p_end: int) -> list[int]:
-    """Offsets where the sentences of a paragraph start, the paragraph start first.
-
-    Each '.', '!' and '?' is found with `str.find` and `_BOUNDARY` is matched there only: the same matches
-    as a scan of the paragraph with the regex (a match holds no other such mark), at a fifth less cost.
-    """
-    starts = [p_start]
-    find = text.find
-    match = _BOUNDARY.match
-    for mark in ".!?":
-        pos = find(mark, p_start, p_end)
-        while pos >= 0:
-            found = match(text, pos, p_end)
-            if found is not None:
-                end = found.end()
-                if end < p_end and (found.lastindex or _is_boundary(text, found)):
-                    starts.append(end)
-            pos = find(mark, pos + 1, p_end)
-    if len(starts) > 2:
-        starts.sort()
-    return starts
+    """Offsets where the sentences of a paragraph start, the paragraph start first: the sentences of the
+    `sentences` table (`wirehouse.segment.sentences.split_sentences`, the one splitter)."""
+    spans = split_sentences(text, p_start, p_end)
+    return [p_start] + [start for start, _ in spans[1:]]
 
 
 def at_or_before(positions: list[int], k: int) -> int:
@@ -314,6 +274,19 @@ class ParaTokens:
             or ("." in word and word.replace(".", "").isalpha())  # 'U.S', not a number ('$8.6m.' ends)
         )
 
+    def _abbreviation_before(self, k: int, nxt: str) -> bool:
+        """Is the '.' at k an abbreviation's, going by `seeds/abbreviations.csv` as the sentence splitter does?
+        'Sen.' always; 'Inc.' or 'Bros.' unless a usual opener or a quote follows ('Warner Bros. "The real
+        world benefits ..."'); 'No.' or 'Art.' before a number ('No. 10')."""
+        kind = ABBREVIATIONS.get(self.lows[k - 1])
+        if kind is None:
+            return False
+        if kind == TITLE:
+            return True
+        if kind == MAY_END:
+            return nxt != OPEN and not opens_sentence(nxt)
+        return nxt[0].isdigit()
+
     def ends_sentence(self, k: int) -> bool:
         """Does token k end a sentence? A CUT does; '.', '!', '?' only if what follows opens a new one."""
         toks = self.toks
@@ -322,19 +295,17 @@ class ParaTokens:
             return True
         if tok not in SENTENCE_END:
             return False
-        if tok == "." and k:
-            word = toks[k - 1]  # an abbreviation dot ('Sen.', 'U.S.', 'J.'), as in `is_abbreviation_dot`
-            if (
-                (len(word) == 1 and word.isupper())
-                or self.lows[k - 1] in ABBREVIATIONS
-                or ("." in word and word.replace(".", "").isalpha())  # as `is_abbreviation_dot`
-            ):
-                return False
         n = len(toks)
         j = k + 1
         stop = min(n, k + 1 + _MAX_CLOSERS)
         while j < stop and toks[j] in CLOSERS:
             j += 1
+        if tok == "." and k:
+            word = toks[k - 1]  # an abbreviation dot ('Sen.', 'U.S.', 'J.'), as in `is_abbreviation_dot`
+            if (len(word) == 1 and word.isupper()) or ("." in word and word.replace(".", "").isalpha()):
+                return False
+            if j < n and self._abbreviation_before(k, toks[j]):
+                return False
         if j >= n:
             return True
         first = toks[j][0]

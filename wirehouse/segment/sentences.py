@@ -23,9 +23,9 @@ from functools import cache
 
 from wirehouse.reference import reference_rows
 
-__all__ = ["split_sentences"]
+__all__ = ["MAY_END", "TITLE", "abbreviation_kinds", "opens_sentence", "split_sentences"]
 
-_TITLE, _MAY_END = "title", "may_end"  # the third kind, "number", is whatever is neither
+TITLE, MAY_END = "title", "may_end"  # kinds of abbreviations; the third, "number", is whatever is neither
 
 # A candidate boundary: group 1 = terminal punctuation (possessive, so a failed lookahead does not make it
 # give back dots; at most 12 characters, so that a long run of dots or spaced dots is not read again from each
@@ -110,6 +110,21 @@ def _abbreviations() -> dict[str, str]:
         for form in forms:
             table.setdefault(form, row["kind"])
     return table
+
+
+@cache
+def abbreviation_kinds() -> dict[str, str]:
+    """Every abbreviation of `seeds/abbreviations.csv` in lower case, without its final dot, and its kind: how
+    the quote rules' tokens (`wirehouse.quotes.tokens`) decide a '.' after a word as this splitter does."""
+    kinds: dict[str, str] = {}
+    for form, kind in _abbreviations().items():
+        kinds.setdefault(form.lower(), kind)
+    return kinds
+
+
+def opens_sentence(word: str) -> bool:
+    """Is `word` one that usually opens a sentence ('The', 'He', 'However'), as after a `may_end` abbreviation?"""
+    return word in _OPENER_WORDS
 
 
 def _rstrip_to(text: str, start: int, pos: int) -> int:
@@ -274,13 +289,13 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
                     continue
                 if kind is None and stop == term_end:
                     if len(token) == 1 and token.isalpha():
-                        kind = _MAY_END  # an initial (J. K. Rowling) or "you and I."
+                        kind = MAY_END  # an initial (J. K. Rowling) or "you and I."
                     elif "." in token and _LETTERS_AND_DOTS.fullmatch(token):
-                        kind = _MAY_END  # U.S.A., a.m., J.K.
+                        kind = MAY_END  # U.S.A., a.m., J.K.
             if kind is not None:
-                if kind == _TITLE or text[nxt].isdigit():
+                if kind == TITLE or text[nxt].isdigit():
                     continue
-                if kind == _MAY_END and not _opens_sentence(text, nxt, end):
+                if kind == MAY_END and not _opens_sentence(text, nxt, end):
                     continue
 
         if stop > term_end and text[stop - 1] in quote_closers:

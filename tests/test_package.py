@@ -2,6 +2,7 @@
 editing a reference CSV of that installed copy makes the next run re-derive what the rule changes."""
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -30,7 +31,9 @@ def installed(tmp_path_factory) -> Path:
             shutil.copy(path, source / name)
     wheels = root / "wheels"
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "wheel", "--no-deps", "-w", wheels, source], check=True)
+    # Packaging only: without mypyc's compile (minutes), which tests/test_compiled.py covers.
+    pure = {**os.environ, "WIREHOUSE_PURE": "1"}
+    subprocess.run([*pip, "wheel", "--no-deps", "-w", wheels, source], check=True, env=pure)
     (wheel,) = wheels.glob("wirehouse-*.whl")
     venv = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)

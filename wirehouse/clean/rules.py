@@ -55,7 +55,7 @@ class Rules:
         lookup instead of a regex call for most paragraphs ("Th", "A ", "Sh"... open none).
         """
         if self.start is not None:
-            possible = True
+            possible: bool | None = True
             if self.start_gate is not None:
                 opening = text[:2]
                 possible = self.start_openings.get(opening)

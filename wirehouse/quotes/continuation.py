@@ -5,6 +5,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _STOPS,
 )
@@ -18,6 +19,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class Continuation:
     def _donor(
         self,

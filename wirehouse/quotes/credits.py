@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import _first
 from wirehouse.quotes.model import Attribution, Credit, Found, Item, MentionKind, Quote, QuoteSpan, Reported
 from wirehouse.quotes.pronouns import Antecedents
@@ -34,6 +35,7 @@ class _Ledger:
     described: set[str] = field(default_factory=set)  # mentions that are descriptions: 'the firm'
 
 
+@trait
 class Crediting:
     def _build(
         self,

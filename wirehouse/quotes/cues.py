@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _DASHES,
     _POST_HALTS,
@@ -27,6 +28,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class Cues:
     def _post(self, p: ParaTokens, q: int) -> Found | None:
         """Attribution right after the quote: '"...," X said', '"...," said X'."""

@@ -6,6 +6,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _STOPS,
     _is_title,
@@ -24,6 +25,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class Layout:
     def _opens_sentence(self, p: ParaTokens, q: int) -> bool:
         """Does the quote at token q start its sentence (or paragraph)?"""

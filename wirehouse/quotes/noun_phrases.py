@@ -5,6 +5,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _STARTERS,
     _common_word,
@@ -18,6 +19,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class NounPhrases:
     # ----------------------------------------------------------------- subjects
     def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> Mention | None:

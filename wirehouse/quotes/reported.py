@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.model import Found, QuoteSpan, Reported, Rule
 from wirehouse.quotes.tokens import (
     MAX_REPORTED,
@@ -16,6 +17,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class ReportedSpeech:
     # ----------------------------------------------------------------- reported speech
     def _reported(

@@ -5,6 +5,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _DASHES_ONLY,
     _DATELINE_DASHES,
@@ -22,6 +23,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class Subjects:
     def _subject_before(self, p: ParaTokens, v: int, lo: int) -> Mention | None:
         """Subject of the verb at token v, looking left: 'Trump (also) said', 'X, the Y of Z, said'.

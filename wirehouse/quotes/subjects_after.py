@@ -5,6 +5,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _is_wordish,
 )
@@ -19,6 +20,7 @@ from wirehouse.quotes.tokens import (
 )
 
 
+@trait
 class SubjectsAfter:
     def _subject_after(self, p: ParaTokens, j: int, hi: int) -> Mention | None:
         """Subject placed after its verb, if it can speak (`_speaks`)."""

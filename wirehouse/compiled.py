@@ -39,6 +39,8 @@ else:
 # its `Found` dataclass (a field typed with `ParaTokens`, imported only under TYPE_CHECKING) crashes mypyc's
 # module set-up (mypy 2.4.1: a NULL annotation value in PyDict_SetItem).
 MODULES = (
+    "wirehouse.clean.credits",
+    "wirehouse.clean.datelines",
     "wirehouse.clean.parse",
     "wirehouse.clean.repair",
     "wirehouse.segment.sentences",

@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.schema import arrow_schema
-from wirehouse.store.parquet import parts
+from wirehouse.store.parquet import conform, parts
 
 COARSE_SAMPLE = 8  # story_sample keeps 1 story key in 8 (1 shingle in 32), plus leads and short articles
 SHORT = 16  # an article with at most this many story keys has all of them in story_sample
@@ -107,7 +107,7 @@ def rows_of_articles(part_paths: list[str], article_ids: list[str]) -> pa.Table:
         if groups:
             table = part.read_row_groups(groups)
             table = table.filter(pc.is_in(table["article_id"], value_set=pa.array(wanted, pa.string())))
-            tables.append(table.cast(schema))
+            tables.append(conform(table, "story_keys"))
     return pa.concat_tables(tables) if tables else schema.empty_table()
 
 

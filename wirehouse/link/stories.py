@@ -27,6 +27,7 @@ import pyarrow.compute as pc
 from wirehouse.link.index import StoredIndex, one_tier_rows, rows_of_articles, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
+from wirehouse.store.parquet import conform
 
 MIN_SHARED = 2  # keys two bodies must share (unless the bodies are the same words)
 MIN_CONTAINMENT = 0.3  # share of the shorter body's keys found in the other
@@ -79,8 +80,8 @@ def _stored_rows(con, new_keys: pa.Table, stored: StoredIndex, excluded: list[st
         parameters = {"sample": stored.sample, "excluded": excluded}
         hits = worth_reading(con.execute(read_sql("link/story_sample_hits.sql"), parameters).df(), MIN_CONTAINMENT)
         tables.append(rows_of_articles(stored.fine, hits["other_article_id"].unique().tolist()))
-    schema = arrow_schema("story_keys")
-    return pa.concat_tables([t.select(schema.names).cast(schema) for t in tables]) if tables else schema.empty_table()
+    conformed = [conform(table, "story_keys") for table in tables]  # parts of an older warehouse lack `lead`
+    return pa.concat_tables(conformed) if conformed else arrow_schema("story_keys").empty_table()
 
 
 def verify(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -40,3 +40,14 @@ def read_parts(folder: Path, table: str, columns: list[str] | None = None) -> pa
         empty = schema.empty_table()
         return empty.select(columns) if columns else empty
     return pa.concat_tables(pq.read_table(p, columns=columns, schema=schema) for p in found)
+
+
+def conform(data: pa.Table, table: str) -> pa.Table:
+    """`data` in the schema of `table`: a part written before a column was added to the schema (an older
+    warehouse) gets that column, False for a flag and NULL otherwise, so old parts stay readable."""
+    schema = arrow_schema(table)
+    for field in schema:
+        if field.name not in data.column_names:
+            fill = pa.array([False] * data.num_rows, pa.bool_()) if pa.types.is_boolean(field.type) else None
+            data = data.append_column(field.name, fill if fill is not None else pa.nulls(data.num_rows, field.type))
+    return data.select(schema.names).cast(schema)

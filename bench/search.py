@@ -30,7 +30,7 @@ from throughput import build_corpus, run  # noqa: E402
 
 from wirehouse.schema import read_sql  # noqa: E402
 from wirehouse.search.index import postings  # noqa: E402
-from wirehouse.store.parquet import to_arrow, write_part  # noqa: E402
+from wirehouse.store.parquet import write_part  # noqa: E402
 
 QUERIES = (
     "arms race",
@@ -73,7 +73,7 @@ def commit_cost(warehouse: Path, n: int) -> None:
             "SELECT 'new-' || article_id AS article_id, title, body FROM articles ORDER BY article_id LIMIT ?", [n]
         ).fetch_arrow_table()
         quotes = con.execute(
-            "SELECT 'new-' || article_id AS article_id, 'new-' || quote_id AS quote_id, text FROM quotes "
+            "SELECT 'new-' || article_id AS article_id, 'new-' || quote_id AS quote_id, quote_no, text FROM quotes "
             "WHERE article_id IN (SELECT article_id FROM articles ORDER BY article_id LIMIT ?)",
             [n],
         ).fetch_arrow_table()
@@ -83,8 +83,8 @@ def commit_cost(warehouse: Path, n: int) -> None:
     folder = warehouse.parent / "search-bench-parts"
     start, cpu = time.perf_counter(), time.process_time()
     terms, docs = postings(articles, quotes)
-    terms_part = write_part(to_arrow("search_terms", terms), folder / "terms.parquet")
-    docs_part = write_part(to_arrow("search_docs", docs), folder / "docs.parquet")
+    terms_part = write_part(terms, folder / "terms.parquet")
+    docs_part = write_part(docs, folder / "docs.parquet")
     indexed, indexed_cpu = time.perf_counter() - start, time.process_time() - cpu
     con = duckdb.connect(str(warehouse / "wirehouse.duckdb"))
     try:

@@ -3,6 +3,8 @@
 --   SELECT * FROM search_articles('arms race') ORDER BY score DESC LIMIT 10;
 --   SELECT * FROM search_quotes('arms race') ORDER BY score DESC LIMIT 10;
 -- A document matches when it has any of the query's terms; `matched` counts how many distinct ones.
+-- search_bm25(q, kind) gives (article_id, doc_no, matched, score): doc_no 0 for an article, quote_no + 1 for
+-- a quote (search_docs names each document).
 CREATE OR REPLACE MACRO search_tokens(q) AS
     list_distinct(list_filter(regexp_split_to_array(lower(strip_accents(q)), '[^a-z0-9]+'), t -> t <> ''));
 
@@ -13,15 +15,16 @@ WITH query_terms AS (
 stats AS (
     SELECT count(*) AS n_docs, avg(doc_len) AS avg_len FROM search_docs WHERE doc_kind = kind
 ),
-hits AS (
-    SELECT t.* FROM search_terms AS t SEMI JOIN query_terms AS w USING (term) WHERE t.doc_kind = kind
+hits AS (  -- doc_no 0 is an article's own text, the others its quotes (quote_no + 1)
+    SELECT t.* FROM search_terms AS t SEMI JOIN query_terms AS w USING (term)
+    WHERE (t.doc_no = 0) = (kind = 'article')
 ),
 df AS (
     SELECT term, count(*) AS df FROM hits GROUP BY term
 )
 SELECT
-    h.doc_id,
-    any_value(h.article_id)                                                          AS article_id,
+    h.article_id,
+    h.doc_no,
     count(*)                                                                         AS matched,
     sum(
         log10((s.n_docs - df.df + 0.5) / (df.df + 0.5) + 1)
@@ -30,7 +33,7 @@ SELECT
 FROM hits AS h
 JOIN df USING (term)
 CROSS JOIN stats AS s
-GROUP BY h.doc_id;
+GROUP BY h.article_id, h.doc_no;
 
 CREATE OR REPLACE MACRO search_articles(q) AS TABLE
 SELECT b.score, b.matched, a.article_id, a.published_date, a.title, a.agency, a.story_id
@@ -41,6 +44,6 @@ CREATE OR REPLACE MACRO search_quotes(q) AS TABLE
 SELECT b.score, b.matched, s.speaker, s.speaker_decided_by, qt.article_id, a.published_date, a.title,
        qt.cluster_id, qt.quote_id, qt.text
 FROM search_bm25(q, 'quote') AS b
-JOIN quotes AS qt ON qt.quote_id = b.doc_id
+JOIN quotes AS qt ON qt.article_id = b.article_id AND qt.quote_no = b.doc_no - 1
 JOIN quote_speakers AS s ON s.quote_id = qt.quote_id
 JOIN articles AS a ON a.article_id = qt.article_id;

@@ -17,7 +17,8 @@ stats AS (
 ),
 hits AS (  -- doc_no 0 is an article's own text, the others its quotes (quote_no + 1)
     SELECT t.* FROM search_terms AS t SEMI JOIN query_terms AS w USING (term)
-    WHERE (t.doc_no = 0) = (kind = 'article')
+    WHERE t.doc_no BETWEEN (CASE WHEN kind = 'article' THEN 0 ELSE 1 END)  -- a range DuckDB pushes into the scan
+                       AND (CASE WHEN kind = 'article' THEN 0 ELSE 2147483647 END)
 ),
 df AS (
     SELECT term, count(*) AS df FROM hits GROUP BY term

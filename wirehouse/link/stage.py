@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.link import quotes as quote_links
@@ -33,7 +34,9 @@ class LinkResult:
 def _fill(part: Path, key: str, column: str, values: dict[str, str], write=write_part) -> pa.Table:
     """Rewrite one staged part with `column` looked up from its `key` column (None where not decided)."""
     table = pq.read_table(part)
-    filled = pa.array([values.get(i) for i in table[key].to_pylist()], type=pa.string())
+    keys = pa.array(list(values), pa.string())
+    found = pc.index_in(table[key], value_set=keys)  # null where the key was not decided
+    filled = pa.array(list(values.values()), pa.string()).take(found)
     index = table.schema.get_field_index(column)
     table = table.set_column(index, table.schema.field(column), filled)
     write(table, part)

@@ -4,8 +4,8 @@ The warehouse is built once by `wirehouse run` over bench/throughput.py's corpus
 and the shared BBC and Reuters articles, repeated) and reused. Then:
 
 - commit cost: the postings of 5,000 articles and their quotes (the link step's `index_run` work: tokenising
-  with pyarrow and counting with numpy, writing the `search_terms` and `search_docs` parts), and loading those parts into the
-  warehouse's DuckDB file (in a transaction rolled back, so the warehouse is unchanged);
+  with pyarrow and counting with numpy, writing the `search_terms` and `search_docs` parts), and loading those
+  parts into the warehouse's DuckDB file (in a transaction rolled back, so the warehouse is unchanged);
 - queries: `wirehouse search`'s SQL (sql/search/articles.sql, quotes.sql) for a list of queries, with and
   without --quotes and --speaker, each run --repeat times on one read-only connection: p50 and p95.
 

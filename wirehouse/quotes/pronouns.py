@@ -8,8 +8,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from wirehouse.quotes.model import Credit, MentionKind, QuoteSpan
+from wirehouse.quotes.name_core import strip_possessive
 from wirehouse.quotes.naming import Namer, head_words
-from wirehouse.quotes.speakers import NameBook, strip_possessive
+from wirehouse.quotes.speakers import NameBook
 from wirehouse.quotes.tokens import sentence_starts
 
 _UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed

@@ -10,7 +10,7 @@ from wirehouse.quotes.common import (
     _is_wordish,
 )
 from wirehouse.quotes.model import Mention, MentionKind
-from wirehouse.quotes.speakers import strip_possessive
+from wirehouse.quotes.name_core import strip_possessive
 from wirehouse.quotes.tokens import (
     CUT,
     OPEN,

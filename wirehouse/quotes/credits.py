@@ -16,7 +16,12 @@ from wirehouse.quotes.speakers import NameBook
 from wirehouse.quotes.tokens import ParaTokens
 
 # rules whose speaker is the subject right next to its speech verb: a possessive there is a name ("Moody's said")
-_SUBJECT_RULES = (Rule.VERB_SUBJECT.value, Rule.INVERTED_VERB.value, Rule.AFTER_SUBJECT_FIRST.value)
+_SUBJECT_RULES = (
+    Rule.VERB_SUBJECT.value,
+    Rule.INVERTED_VERB.value,
+    Rule.AFTER_SUBJECT_FIRST.value,
+    Rule.COORDINATED_VERB.value,  # "Moody's cut the rating and said"
+)
 _ATTRIBUTION_TEXT = {how: how.value for how in Attribution}  # a dict lookup: `.value` is slow on a hot path
 
 

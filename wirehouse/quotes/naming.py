@@ -29,10 +29,16 @@ def surname_alone(core: list[str], words: list[str], honorifics: Collection[str]
     return before >= 0 and words[before].lower().rstrip(".") in honorifics
 
 
+def _letters(words: list[str], conjunctions: frozenset[str]) -> str:
+    """The letters of a name but its conjunctions and dots: 'S and P' -> 'SP', 'AT&T' -> 'ATT', 'S/P' -> 'SP'."""
+    marks = {ord(c): None for c in "".join(w for w in conjunctions if not w.isalpha()) + "."}
+    return "".join(strip_possessive(w).translate(marks) for w in words if w not in conjunctions)
+
+
 def _initials(words: list[str], conjunctions: frozenset[str]) -> bool:
     """Is a name written in capitals only, an organisation's initials: 'USDA', 'GM', 'S and P', 'AT&T'?"""
-    letters = [strip_possessive(w).replace(".", "").replace("&", "") for w in words if w not in conjunctions]
-    return bool(letters) and all(w.isalpha() and w.isupper() for w in letters) and sum(map(len, letters)) > 1
+    letters = _letters(words, conjunctions)
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
 
 
 class Namer:
@@ -219,7 +225,7 @@ class Namer:
             return {}
         out: dict[str, str] = {}
         for short in orgs:
-            letters = "".join(w for w in short.split() if w not in self.words.name_conjunctions)
+            letters = _letters(short.split(), self.words.name_conjunctions)
             fits = [
                 name
                 for name in orgs

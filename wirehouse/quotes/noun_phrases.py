@@ -85,8 +85,8 @@ class NounPhrases:
                 k -= 1  # 'Standard and Poor's Corp said', 'S and P said': one organisation, not two speakers
             else:
                 break
-        while k < j and lows[k] in self.words.capital_stopwords:
-            k += 1
+        while k < j and lows[k] in self.words.capital_stopwords and lows[k + 1] not in self.words.name_conjunctions:
+            k += 1  # 'The Kremlin', but 'A and P'
         while k < j and toks[k][0].islower() and lows[k] not in self.words.name_particles:
             k += 1
         if k - 1 >= lo and lows[k - 1] in self.words.name_determiners:
@@ -98,10 +98,12 @@ class NounPhrases:
         organisation's name: the name ends in a company word ('Merrill Lynch & Co', 'Savings and Loan
         Association'), or both parts are initials ('S and P')? Not 'Britain and France', 'Smith and Jones'."""
         left = p.toks[before]
-        if left in SPECIAL or not left[0].isupper() or p.lows[before] in self.words.capital_stopwords:
+        if left in SPECIAL or not left[0].isupper():
             return False
         if after == j and len(left) == 1 and len(p.toks[j]) == 1:
-            return True  # initials: 'S and P', 'A and P'
+            return True  # initials: 'S and P', 'A and P', 'S/P'
+        if p.lows[before] in self.words.capital_stopwords:
+            return False
         last = strip_possessive(p.toks[j])
         words = self.words
         return last in self.lex.organisation_words or (

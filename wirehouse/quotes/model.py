@@ -180,4 +180,10 @@ class Attributor(Protocol):
     The rule-based `RuleAttributor` is the default; a statistical one only has to honour this signature.
     """
 
-    def attribute(self, text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Quote]: ...
+    def attribute(
+        self,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        spans: list[QuoteSpan],
+        sentences: dict[int, list[int]] | None = None,
+    ) -> list[Quote]: ...

@@ -35,4 +35,6 @@ def extract_quotes(
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     spans = find_spans(text, paragraphs)
+    if sentences is None:  # an attributor plugged in may know only the three arguments of the seam
+        return (attributor or default_attributor()).attribute(text, paragraphs, spans)
     return (attributor or default_attributor()).attribute(text, paragraphs, spans, sentences)

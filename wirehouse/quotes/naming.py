@@ -29,15 +29,17 @@ def surname_alone(core: list[str], words: list[str], honorifics: Collection[str]
     return before >= 0 and words[before].lower().rstrip(".") in honorifics
 
 
-def _letters(words: list[str], conjunctions: frozenset[str]) -> str:
-    """The letters of a name but its conjunctions and dots: 'S and P' -> 'SP', 'AT&T' -> 'ATT', 'S/P' -> 'SP'."""
-    marks = {ord(c): None for c in "".join(w for w in conjunctions if not w.isalpha()) + "."}
+def _letters(words: list[str], conjunctions: frozenset[str], marks: dict[int, None]) -> str:
+    """The letters of a name but its conjunctions and dots (`marks`: a `str.translate` table deleting them):
+    'S and P' -> 'SP', 'AT&T' -> 'ATT', 'S/P' -> 'SP'."""
     return "".join(strip_possessive(w).translate(marks) for w in words if w not in conjunctions)
 
 
-def _initials(words: list[str], conjunctions: frozenset[str]) -> bool:
+def _initials(words: list[str], conjunctions: frozenset[str], marks: dict[int, None]) -> bool:
     """Is a name written in capitals only, an organisation's initials: 'USDA', 'GM', 'S and P', 'AT&T'?"""
-    letters = _letters(words, conjunctions)
+    if not strip_possessive(words[-1]).isupper():
+        return False  # the common case, a name in mixed case ('Blair'), decided cheaply
+    letters = _letters(words, conjunctions, marks)
     return len(letters) > 1 and letters.isalpha() and letters.isupper()
 
 
@@ -53,6 +55,9 @@ class Namer:
         # mention -> what its speaker is, short of the article's canonical names (`mention_parts`)
         self._parts: dict[tuple[str, MentionKind], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
         self._company: re.Pattern[str] | None = None
+        # deletes the marks that join initials ('&', '/') and dots: `_letters`
+        marks = "".join(w for w in lex.words.name_conjunctions if not w.isalpha()) + "."
+        self._marks: dict[int, None] = {ord(c): None for c in marks}
 
     def noun_info(self, low: str) -> tuple[str, str, bool] | None:
         """(kind, gender, plural) of a noun that can be credited with speech, else None: 'spokeswoman' ->
@@ -186,7 +191,7 @@ class Namer:
             if words and is_organisation([strip_possessive(w) for w in words], with_article, self.lex):
                 # a possessive inside the name is the name's own: "Moody's Investors Service Inc"
                 return None, " ".join([*words[:-1], strip_possessive(words[-1])]), "organisation", False
-            if _initials(words, self.words.name_conjunctions):
+            if _initials(words, self.words.name_conjunctions, self._marks):
                 return None, " ".join([*words[:-1], strip_possessive(words[-1])]), "organisation", False
             core = name_core(words, self.lex)
             if not core:
@@ -225,7 +230,7 @@ class Namer:
             return {}
         out: dict[str, str] = {}
         for short in orgs:
-            letters = _letters(short.split(), self.words.name_conjunctions)
+            letters = _letters(short.split(), self.words.name_conjunctions, self._marks)
             fits = [
                 name
                 for name in orgs

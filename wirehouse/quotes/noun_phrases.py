@@ -53,9 +53,9 @@ class NounPhrases:
         tok = toks[j]
         if tok in SPECIAL:
             return None
-        low = lows[j]
-        if low in self.words.pronouns and (low != "i" or tok == "I"):
+        if self._pronoun_at(p, j, self.words.pronouns):
             return Mention(j, j, MentionKind.PRONOUN)
+        low = lows[j]
         first = tok[0]
         if first.isupper():
             if low in self.words.capital_stopwords or low in self.verbs:
@@ -66,6 +66,12 @@ class NounPhrases:
         if low in self.words.aux_adverbs or not _is_wordish(tok):
             return None
         return self._description_ending(p, j, lo)
+
+    def _pronoun_at(self, p: ParaTokens, j: int, pronouns: frozenset[str] | dict[str, str]) -> bool:
+        """Is token j one of `pronouns` (any pronoun before a verb, or the subject pronouns after one)? 'I' is,
+        a lowercase 'i' is not (a list item, a roman numeral). Where a noun phrase opens, read either way."""
+        low = p.lows[j]
+        return low in pronouns and (low != "i" or p.toks[j] == "I")
 
     def _name_ending(self, p: ParaTokens, j: int, lo: int) -> Mention:
         """The name whose last (capitalised) word is j: 'Sen. Marco Rubio', 'the Kremlin'."""

@@ -28,6 +28,7 @@ from wirehouse.schema import (
     table_ddl,
 )
 from wirehouse.store.parquet import parts, to_arrow, write_part
+from wirehouse.store.spans import SPAN_TABLES
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ MODELS = (
 )
 FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
 SEEDS_FINGERPRINT = "seeds.sha256"  # beside it too: the reference CSVs its reference tables were loaded from
+# The on-disk format a new file is written in: v1.2.0 is the first with zstd for long texts (raw_articles.sql);
+# any DuckDB from 1.2 on reads it. A copied file keeps the format it was created with.
+STORAGE = {"storage_compatibility_version": "v1.2.0"}
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,7 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
     incremental = changes is not None and _reusable(changes.previous_database)
     if incremental:
         shutil.copyfile(changes.previous_database, database)
-    con = duckdb.connect(str(database))
+    con = duckdb.connect(str(database), config=STORAGE)
     try:
         con.execute("BEGIN TRANSACTION")
         seeds = seeds_fingerprint()
@@ -118,8 +122,10 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
+    """Rows from Parquet parts; a span table's texts filled in from articles.body (which must be loaded)."""
     if files:
-        con.execute(read_sql("load/table_from_parquet.sql").format(table=table), {"files": [str(p) for p in files]})
+        sql = "load/spans_from_parquet.sql" if table in SPAN_TABLES else "load/table_from_parquet.sql"
+        con.execute(read_sql(sql).format(table=table), {"files": [str(p) for p in files]})
 
 
 def _load_everything(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:

@@ -37,8 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PEER_VENV = ROOT / "bench" / ".peer-venv"
 PEER_PACKAGES = ("datatrove==0.10.1", "orjson", "pyarrow")
 OUT = ROOT / "bench" / "out"
-# Columns that say when or in which run a row was written, not what it holds.
+# Columns that say when or in which run a row was written, not what it holds; and those that change with the
+# bench's folder or file times (source_path, mtime_ns) or with any edit of the code (the pipeline fingerprint).
 VOLATILE = {"run_id", "last_run_id", "flow_run_id", "started_at", "finished_at", "first_seen_at", "rejected_at"}
+VOLATILE |= {"source_path", "mtime_ns", "pipeline_fingerprint", "pipeline"}
 
 
 @dataclass

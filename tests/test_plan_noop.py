@@ -116,3 +116,19 @@ def test_the_no_op_run_imports_neither_pandas_nor_pyarrow_nor_duckdb_nor_prefect
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("nothing to do: 2 files found")
     assert lines[-1] == "0 []"
+
+
+def test_a_manifest_of_the_first_format_still_decides(inbox, tmp_path):
+    """Format 1 held the files as a dict; a warehouse written then keeps its fast no-op until the next commit."""
+    import marshal
+
+    wh = tmp_path / "wh"
+    build([str(inbox)], wh)
+    snapshot = Warehouse(wh.resolve()).current_snapshot()
+    now = NoopManifest.read(snapshot)
+    files = dict(zip(now.paths, zip(now.sizes, now.mtimes, strict=True), strict=True))
+    (snapshot / NAME).write_bytes(marshal.dumps((1, files, now.healing, now.oversize, now.fingerprints)))
+    assert NoopManifest.read(snapshot) == now
+    assert decide([inbox], wh) == (True, True)
+    (inbox / "new.txt").write_text("LONDON - A new story.\n", encoding="utf-8")
+    assert decide([inbox], wh) == (False, False)

@@ -1,10 +1,11 @@
 """The no-op fast path: decide "nothing changed" from a listing and one compact file, at about `find`'s cost.
 
 Each snapshot holds `noop.manifest` (written at commit, in `marshal` format), the facts the no-op decision
-needs and nothing else: every manifest file's (size, mtime_ns), the rejects that are looked at again (the
-healing ones of wirehouse.ingest.recheck, and `oversize` with its size for `--max-bytes`), and how many
-articles each pipeline fingerprint derived, per Parquet part of `articles` (so a commit updates it for the
-parts it wrote only). Reading it needs no pandas, pyarrow, DuckDB or Prefect import.
+needs and nothing else: every manifest file's path, size and mtime_ns as three lists sorted by path, as the
+listing is (so an unchanged inbox is three comparisons of lists at C speed); the rejects that are looked at
+again (the healing ones of wirehouse.ingest.recheck, and `oversize` with its size for `--max-bytes`); and
+how many articles each pipeline fingerprint derived, per Parquet part of `articles` (so a commit updates it
+for the parts it wrote only). Reading it needs no pandas, pyarrow, DuckDB or Prefect import.
 
 The decision is the one `wirehouse.reprocess.plan_with_reprocessing` makes (`plan.is_noop`), restated over
 these facts; tests pin the two together on the same inbox states. `nothing_changed` answers True, False, or
@@ -14,24 +15,33 @@ None when the snapshot has no such file (published by an older version): then th
 import marshal
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 
 from wirehouse.ingest.discover import Listing, list_inputs
 from wirehouse.ingest.recheck import HEALING, Recheck, under
 
 NAME = "noop.manifest"
-FORMAT = 1
+FORMAT = 2  # 1 held the files as a dict (still read)
 
 
 @dataclass(frozen=True)
 class NoopManifest:
-    files: dict[str, tuple[int, int]] = field(default_factory=dict)  # source_path -> (size_bytes, mtime_ns)
+    paths: list[str] = field(default_factory=list)  # source_path of every `files` row, sorted
+    sizes: list[int] = field(default_factory=list)  # size_bytes, in the order of paths
+    mtimes: list[int] = field(default_factory=list)  # mtime_ns, in the order of paths
     healing: dict[str, str] = field(default_factory=dict)  # source_path -> last healing reject reason
     oversize: dict[str, int] = field(default_factory=dict)  # source_path -> size_bytes of an `oversize` reject
     fingerprints: dict[str, dict[str | None, int]] = field(default_factory=dict)  # articles part -> fp -> rows
 
+    @cached_property
+    def files(self) -> dict[str, tuple[int, int]]:
+        """source_path -> (size_bytes, mtime_ns)"""
+        return dict(zip(self.paths, zip(self.sizes, self.mtimes, strict=True), strict=True))
+
     def write(self, snapshot: Path) -> None:
-        data = (FORMAT, self.files, self.healing, self.oversize, self.fingerprints)
+        data = (FORMAT, self.paths, self.sizes, self.mtimes, self.healing, self.oversize, self.fingerprints)
         temporary = snapshot / f".{NAME}.tmp"
         temporary.write_bytes(marshal.dumps(data))
         os.replace(temporary, snapshot / NAME)
@@ -43,8 +53,10 @@ class NoopManifest:
             data = marshal.loads((snapshot / NAME).read_bytes())
         except (FileNotFoundError, EOFError, ValueError, TypeError):
             return None
-        if not isinstance(data, tuple) or not data or data[0] != FORMAT:
+        if not isinstance(data, tuple) or not data or data[0] not in (1, FORMAT):
             return None
+        if data[0] == 1:  # the files as a dict: still good, sorted here until the next commit rewrites it
+            return cls(*_columns(data[1]), *data[2:])
         return cls(*data[1:])
 
     @classmethod
@@ -63,7 +75,12 @@ class NoopManifest:
                 healing[path] = reason
             elif reason == "oversize":
                 oversize[path] = size
-        return cls(dict(zip(paths, zip(sizes, mtimes, strict=True), strict=True)), healing, oversize, fingerprints)
+        files = dict(zip(paths, zip(sizes, mtimes, strict=True), strict=True))
+        return cls(*_columns(files), healing, oversize, fingerprints)
+
+    @property
+    def columns(self) -> tuple[list[str], list[int], list[int]]:
+        return self.paths, self.sizes, self.mtimes
 
     def stale(self, digest: str, full_refresh: bool) -> bool:
         """Does any article need re-deriving (another or no fingerprint; every one under --full-refresh)?"""
@@ -81,7 +98,7 @@ class NoopCheck:
 
     @property
     def n_found(self) -> int:
-        return len(self.listing.found)
+        return len(self.listing.entries)
 
 
 def nothing_changed(
@@ -95,7 +112,7 @@ def nothing_changed(
     """Would a run find nothing to do? `digest` is the current pipeline's fingerprint (computed if not given)."""
     listing = list_inputs(paths, follow_outside)
     if snapshot is None:
-        return NoopCheck(not listing.found and not listing.skipped, listing)
+        return NoopCheck(not listing.entries and not listing.skipped, listing)
     manifest = NoopManifest.read(snapshot)
     if manifest is None:
         return NoopCheck(None, listing)
@@ -110,12 +127,18 @@ def nothing_changed(
 def _unchanged(listing: Listing, manifest: NoopManifest, max_bytes: int, full_refresh: bool) -> bool:
     """plan_run's test, file by file: every entry known with the same size and mtime, nothing to read again,
     and no known file missing from a folder listed whole (unless already recorded as gone)."""
-    known, recheck = manifest.files, Recheck(manifest.healing)
-    if full_refresh and listing.found:
+    entries = listing.entries  # (source_path, size_bytes, mtime_ns, root), sorted by path
+    if full_refresh and entries:
         return False
-    for item in listing.found:
-        path = item.source_path
-        if known.get(path) != (item.size_bytes, item.mtime_ns) or recheck.retry(path):
+    if not listing.skipped and len(entries) == len(manifest.paths):
+        # The common case, decided at C speed: the very files of the manifest, each the same size and mtime.
+        # Then only a healed reject or a raised size limit can make work.
+        same = all(list(map(itemgetter(i), entries)) == column for i, column in enumerate(manifest.columns))
+        if same:
+            return not _rechecked(manifest, max_bytes)
+    known, recheck = manifest.files, Recheck(manifest.healing)
+    for path, size_bytes, mtime_ns, _ in entries:
+        if known.get(path) != (size_bytes, mtime_ns) or recheck.retry(path):
             return False
         size = manifest.oversize.get(path)
         if size is not None and size <= max_bytes:
@@ -123,11 +146,28 @@ def _unchanged(listing: Listing, manifest: NoopManifest, max_bytes: int, full_re
     for item in listing.skipped:
         if known.get(item.source_path) != (item.size_bytes, item.mtime_ns):
             return False
-    if len(known) == len(listing.found) + len(listing.skipped):
+    if len(known) == len(entries) + len(listing.skipped):
         return True  # every entry was found in `known` above, so no known file is missing
-    seen = {item.source_path for item in listing.found}
+    seen = {entry[0] for entry in entries}
     seen.update(item.source_path for item in listing.skipped)
     for path in known:
         if path not in seen and under(path, listing.folders) and not recheck.already_gone(path):
             return False
     return True
+
+
+def _rechecked(manifest: NoopManifest, max_bytes: int) -> bool:
+    """Is a file of the manifest, found unchanged, read again all the same: a reject that healed, or an
+    `oversize` reject the limit now admits? (The loop of _unchanged asks the same, file by file.)"""
+    if not manifest.healing and not manifest.oversize:
+        return False
+    recheck, known = Recheck(manifest.healing), manifest.files
+    if any(path in known and recheck.retry(path) for path in manifest.healing):
+        return True
+    return any(path in known and size <= max_bytes for path, size in manifest.oversize.items())
+
+
+def _columns(files: dict[str, tuple[int, int]]) -> tuple[list[str], list[int], list[int]]:
+    """path -> (size, mtime) as three lists sorted by path."""
+    paths = sorted(files)
+    return paths, [files[path][0] for path in paths], [files[path][1] for path in paths]

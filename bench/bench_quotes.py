@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/bench_quotes.py [--repeat N] [--profile]
     .venv/bin/python bench/bench_quotes.py --hostile     # seconds per MB of hostile text, per stage
+    .venv/bin/python bench/bench_quotes.py --stage       # the batch's quotes stage, sentences given vs re-split
 
 Paragraphs are the article's lines (BBC separates paragraphs by newlines), found inside the timed loop as
 the pipeline would. Prints articles/s (wall clock, and CPU time, which a busy shared machine disturbs less),
@@ -80,15 +81,45 @@ def hostile() -> None:
         print(f"{label:>24}: " + "  ".join(f"{t:5.2f}" for t in times))
 
 
+def stage(shared: Path, repeat: int) -> None:
+    """CPU time of the quotes stage over BBC as the batch runs it (parsed articles, the sentences table made
+    first): handed the batch's sentences, against splitting the paragraphs again; alternated, best of `repeat`."""
+    import pandas as pd
+
+    from wirehouse.clean.stage import parse_articles
+    from wirehouse.quotes.stage import extract_article_quotes
+    from wirehouse.segment.stage import segment_sentences
+
+    paths = sorted((shared / "corpora" / "bbc").glob("*/*.txt"))
+    texts = read_bbc(shared / "corpora" / "bbc")
+    frame = pd.DataFrame({"article_id": [str(p) for p in paths], "text": texts})
+    frame["file_id"] = frame["source_path"] = frame["article_id"]
+    articles, paragraphs = parse_articles(frame)
+    sentences = segment_sentences(articles, paragraphs)
+    best = {"sentences given": float("inf"), "re-split": float("inf")}
+    for _ in range(repeat):
+        for label, given in (("sentences given", sentences), ("re-split", None)):
+            start = time.process_time()
+            extract_article_quotes(articles, paragraphs, given)
+            best[label] = min(best[label], time.process_time() - start)
+    for label, seconds in best.items():
+        print(f"quotes stage, bbc, {label}: {len(articles) / seconds:,.0f} articles/s CPU (best of {repeat})")
+    print(f"given / re-split CPU time: {best['sentences given'] / best['re-split']:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=PROJECT_ROOT.parent / "shared")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--profile", action="store_true", help="print a cProfile of one pass instead")
     parser.add_argument("--hostile", action="store_true", help="seconds per MB of hostile text instead")
+    parser.add_argument("--stage", action="store_true", help="the quotes stage, sentences given vs re-split")
     args = parser.parse_args()
     if args.hostile:
         hostile()
+        return
+    if args.stage:
+        stage(args.shared, args.repeat)
         return
     texts = read_bbc(args.shared / "corpora" / "bbc")
     megabytes = sum(len(text.encode("utf-8")) for text in texts) / 1e6

@@ -123,7 +123,7 @@ def _stages(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataF
     """parse/clean -> segment -> quotes over decoded texts: articles, paragraphs, sentences, quotes."""
     articles, paragraphs = parse_articles(decoded)
     sentences = segment_sentences(articles, paragraphs)
-    quotes = extract_article_quotes(articles, paragraphs)
+    quotes = extract_article_quotes(articles, paragraphs, sentences)  # the sentences split once
     return articles, paragraphs, sentences, quotes
 
 

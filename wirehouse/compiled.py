@@ -54,6 +54,7 @@ MODULES = (
     "wirehouse.quotes.layout",
     "wirehouse.quotes.lexicon",
     "wirehouse.quotes.marks",
+    "wirehouse.quotes.name_core",
     "wirehouse.quotes.naming",
     "wirehouse.quotes.noun_phrases",
     "wirehouse.quotes.pronouns",

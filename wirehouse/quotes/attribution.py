@@ -120,9 +120,19 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
                 lows[k] = low + " " + nxt
 
     # ----------------------------------------------------------------- article
-    def attribute(self, text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Quote]:
-        """Quotes of one article with speakers, in order of start; reported speech included."""
-        sentences: dict[int, list[int]] = {}  # paragraph -> its sentence starts, worked out once
+    def attribute(
+        self,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        spans: list[QuoteSpan],
+        sentences: dict[int, list[int]] | None = None,
+    ) -> list[Quote]:
+        """Quotes of one article with speakers, in order of start; reported speech included.
+
+        sentences: paragraph index -> its sentence starts (`tokens.sentence_starts`), for the paragraphs the
+        caller has split already (the batch's `sentences` table); the others are split when needed, once.
+        """
+        sentences = {} if sentences is None else sentences
         reported = self._reported(text, paragraphs, spans, sentences) if self.indirect else []
         reporter = {clause.paragraph_no: clause.found for clause in reported}
         art = _Article(text, paragraphs, spans, sentences, reporter)
@@ -213,7 +223,7 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
             else:
                 donor = art.reporter.get(span.paragraph_no - 1)
                 if donor is None and span.paragraph_no > 0:
-                    donor = self._introduced(art.text, *art.paragraphs[span.paragraph_no - 1])
+                    donor = self._introduced(art.text, art.paragraphs, art.sentences, span.paragraph_no - 1)
             if donor is None:
                 continue
             found[idx] = donor.continued(Rule.PREVIOUS_PARAGRAPH)

@@ -10,11 +10,18 @@ from dataclasses import dataclass, field
 
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import _first
-from wirehouse.quotes.model import Attribution, Credit, Found, Item, MentionKind, Quote, QuoteSpan, Reported
+from wirehouse.quotes.model import Attribution, Credit, Found, Item, MentionKind, Quote, QuoteSpan, Reported, Rule
 from wirehouse.quotes.pronouns import Antecedents
 from wirehouse.quotes.speakers import NameBook
 from wirehouse.quotes.tokens import ParaTokens
 
+# rules whose speaker is the subject right next to its speech verb: a possessive there is a name ("Moody's said")
+_SUBJECT_RULES = (
+    Rule.VERB_SUBJECT.value,
+    Rule.INVERTED_VERB.value,
+    Rule.AFTER_SUBJECT_FIRST.value,
+    Rule.COORDINATED_VERB.value,  # "Moody's cut the rating and said"
+)
 _ATTRIBUTION_TEXT = {how: how.value for how in Attribution}  # a dict lookup: `.value` is slow on a hot path
 
 
@@ -84,7 +91,13 @@ class Crediting:
         else:
             cached = ledger.names.get(mention)
             if cached is None:
-                cached = ledger.names[mention] = self.namer.speaker_name(mention, found.kind, ledger.book)
+                owner = None
+                if found.kind == MentionKind.NAME and found.rule.endswith(_SUBJECT_RULES):
+                    owner = self.namer.possessive_name(mention)  # "Moody's said": no one's possessive
+                if owner is not None:
+                    cached = ledger.names[mention] = (owner, "organisation")
+                else:
+                    cached = ledger.names[mention] = self.namer.speaker_name(mention, found.kind, ledger.book)
                 if found.kind == MentionKind.DESC or self.namer.is_description(mention):
                     ledger.described.add(mention)
                 if found.kind == MentionKind.DESC and cached[0] is not None and self.namer.company_desc(mention):
@@ -148,6 +161,7 @@ class Crediting:
         for mention, (speaker, kind) in names.items():
             if speaker is not None and kind in ("person", "organisation") and mention not in described:
                 named.setdefault(speaker, kind)
+        fuller = self.namer.fuller_organisations(named)
         for quote in quotes:
             if quote.speaker is None:
                 continue
@@ -156,6 +170,7 @@ class Crediting:
                 quote.speaker, quote.speaker_kind = company, "organisation"
             elif quote.speaker in named and (pronoun or quote.speaker_mention not in described):
                 quote.speaker_kind = named[quote.speaker]
+                quote.speaker = fuller.get(quote.speaker, quote.speaker)
             else:
                 if not pronoun and quote.speaker_mention:
                     quote.speaker_affiliation = self.namer.affiliation(quote.speaker_mention)

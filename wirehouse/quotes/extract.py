@@ -22,13 +22,19 @@ def extract_quotes(
     paragraphs: list[tuple[int, int]] | None = None,
     *,
     attributor: Attributor | None = None,
+    sentences: dict[int, list[int]] | None = None,
 ) -> list[Quote]:
     """Quotes of `text`, ordered by start; offsets slice `text` exactly.
 
     paragraphs: spans of the prose paragraphs in text (if None: blank-line-separated blocks). A quote never
     spans two paragraphs: a quote running on is one `Quote` per paragraph.
+    sentences: paragraph index -> its sentence starts, the paragraph's start first (`tokens.sentence_starts`),
+    when the caller has split the paragraphs already (the batch's `sentences` table); the rules split the
+    others themselves. Either way they are the one splitter's sentences.
     """
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     spans = find_spans(text, paragraphs)
-    return (attributor or default_attributor()).attribute(text, paragraphs, spans)
+    if sentences is None:  # an attributor plugged in may know only the three arguments of the seam
+        return (attributor or default_attributor()).attribute(text, paragraphs, spans)
+    return (attributor or default_attributor()).attribute(text, paragraphs, spans, sentences)

@@ -34,14 +34,19 @@ class Layout:
             k -= 1
         return k < 0 or p.toks[k] == CLOSE or (p.toks[k] in _STOPS and p.ends_sentence(k))
 
-    def _introduced(self, text: str, p_start: int, p_end: int) -> Found | None:
+    def _introduced(
+        self, text: str, paragraphs: list[tuple[int, int]], sentences: dict[int, list[int]], para_no: int
+    ) -> Found | None:
         """The speaker of a paragraph that hands over to the next one's quote.
 
         'President Clinton released the following statement:' / 'Stated Stone:' / 'Valastro praised
         Christie's leadership.' followed by a paragraph that is a quote: the speaker is the speech verb's
         subject, else the named subject of the paragraph's last sentence.
         """
-        starts = sentence_starts(text, p_start, p_end)
+        p_start, p_end = paragraphs[para_no]
+        starts = sentences.get(para_no)
+        if starts is None:
+            starts = sentences[para_no] = sentence_starts(text, p_start, p_end)
         p, _ = ParaTokens.plain(text, starts[-1], p_end, p_end)
         toks = p.toks
         if not toks:

@@ -65,6 +65,7 @@ class Words:
     age_units: frozenset[str]
     age_words: frozenset[str]
     name_joiners: frozenset[str]
+    name_conjunctions: frozenset[str]
     reported_possessives: frozenset[str]
     masculine_pronouns: tuple[str, ...]
     feminine_pronouns: tuple[str, ...]

@@ -177,7 +177,15 @@ class QuoteSpan:
 class Attributor(Protocol):
     """Turns the quote spans of one article into `Quote`s: kind, speaker, cue verb, attribution.
 
-    The rule-based `RuleAttributor` is the default; a statistical one only has to honour this signature.
+    The rule-based `RuleAttributor` is the default; a statistical one only has to honour this signature
+    (`sentences`, the paragraphs' sentence starts, is passed only by callers that have split them already:
+    one that takes the first three arguments only still plugs in).
     """
 
-    def attribute(self, text: str, paragraphs: list[tuple[int, int]], spans: list[QuoteSpan]) -> list[Quote]: ...
+    def attribute(
+        self,
+        text: str,
+        paragraphs: list[tuple[int, int]],
+        spans: list[QuoteSpan],
+        sentences: dict[int, list[int]] | None = None,
+    ) -> list[Quote]: ...

@@ -8,7 +8,8 @@ from collections.abc import Collection
 
 from wirehouse.quotes.lexicon import Lexicon
 from wirehouse.quotes.model import Credit, MentionKind
-from wirehouse.quotes.speakers import NameBook, is_organisation, name_core, strip_possessive
+from wirehouse.quotes.name_core import is_organisation, name_core, strip_possessive
+from wirehouse.quotes.speakers import NameBook
 
 
 def head_words(tokens: list[str], links: frozenset[str]) -> list[str]:
@@ -28,6 +29,20 @@ def surname_alone(core: list[str], words: list[str], honorifics: Collection[str]
     return before >= 0 and words[before].lower().rstrip(".") in honorifics
 
 
+def _letters(words: list[str], conjunctions: frozenset[str], marks: dict[int, None]) -> str:
+    """The letters of a name but its conjunctions and dots (`marks`: a `str.translate` table deleting them):
+    'S and P' -> 'SP', 'AT&T' -> 'ATT', 'S/P' -> 'SP'."""
+    return "".join(strip_possessive(w).translate(marks) for w in words if w not in conjunctions)
+
+
+def _initials(words: list[str], conjunctions: frozenset[str], marks: dict[int, None]) -> bool:
+    """Is a name written in capitals only, an organisation's initials: 'USDA', 'GM', 'S and P', 'AT&T'?"""
+    if not strip_possessive(words[-1]).isupper():
+        return False  # the common case, a name in mixed case ('Blair'), decided cheaply
+    letters = _letters(words, conjunctions, marks)
+    return len(letters) > 1 and letters.isalpha() and letters.isupper()
+
+
 class Namer:
     """Canonical names and speaker nouns from one lexicon; caches what it works out across articles."""
 
@@ -40,6 +55,9 @@ class Namer:
         # mention -> what its speaker is, short of the article's canonical names (`mention_parts`)
         self._parts: dict[tuple[str, MentionKind], tuple[tuple[str, ...] | None, str | None, str, bool]] = {}
         self._company: re.Pattern[str] | None = None
+        # deletes the marks that join initials ('&', '/') and dots: `_letters`
+        marks = "".join(w for w in lex.words.name_conjunctions if not w.isalpha()) + "."
+        self._marks: dict[int, None] = {ord(c): None for c in marks}
 
     def noun_info(self, low: str) -> tuple[str, str, bool] | None:
         """(kind, gender, plural) of a noun that can be credited with speech, else None: 'spokeswoman' ->
@@ -113,6 +131,8 @@ class Namer:
             parts = self._parts[key] = self.mention_parts(mention, kind)
         core, fixed, speaker_kind, lookup = parts
         if core is None:
+            if fixed is not None and fixed.isupper() and fixed.isalpha() and fixed.capitalize() in book.text:
+                return book.canonical([fixed]), "person"  # 'TRUMP:' of a transcript is 'Trump', no initials
             return fixed, speaker_kind
         # a surname alone ('Blair', 'Mr Saumarez Smith', 'J. Baker') is written more fully elsewhere in the
         # article; a full name ('Tony Blair') is as full as it gets (a longer form is most often a modifier:
@@ -120,7 +140,23 @@ class Namer:
         name = book.canonical(list(core)) if lookup else " ".join(core)
         if fixed is not None and (name == " ".join(core) or self.all_titles(name)):
             return fixed, "unknown"  # 'The Foreign Secretary', 'Lawyers', 'U.S. Official': a role, not a name
+        if " " not in name and " " not in mention and not book.profile(name)[1]:
+            # one word, never given a first name, an honorific, a role or an age in the article: 'Iraq said',
+            # 'Chrysler said', 'Texaco said' name a government or a company, not a person
+            return name, "organisation"
         return name, "person"
+
+    def possessive_name(self, mention: str) -> str | None:
+        """The name of a subject written as a possessive ("Moody's said", "McDonald's told"): a business named
+        after its founder, kept with its 's; None if the mention is no such name (or has an honorific)."""
+        words = mention.split()
+        if words[0].lower() in self.words.articles:
+            words = words[1:]
+        if not words or strip_possessive(words[-1]) == words[-1] or not all(w[:1].isupper() for w in words):
+            return None
+        if any(w.lower().rstrip(".") in self.lex.honorifics for w in words):
+            return None
+        return " ".join(words)
 
     def mention_parts(self, mention: str, kind: MentionKind) -> tuple[tuple[str, ...] | None, str | None, str, bool]:
         """What `speaker_name` decides without the article: (name core, or None; the speaker if there is no
@@ -128,30 +164,35 @@ class Namer:
         to be made canonical from the article)."""
         words = mention.split()
         if kind == MentionKind.NAME:
+            owner = max((i for i, w in enumerate(words[:-1]) if strip_possessive(w) is not w), default=-1)
+            if owner >= 0 and not is_organisation(words[owner + 1 :], False, self.lex):
+                words = words[owner + 1 :]  # "The Washington Post's Ed O'Keefe": the person, not the paper
             full = words
             words = head_words(words, self.words.pp_links)
             n = len(words)
-            if (
-                1 < n < len(full)
-                and words[0].lower() == "the"
-                and words[-1].lower() in self.words.org_heads
-                and full[n] == "of"
-            ):
-                # 'the Bank of England', 'the Department of Agriculture': an institution's name runs on after 'of'
-                end = n + 1
-                while end < len(full) and full[end][:1].isupper():
-                    end += 1
-                words = full[:end] if end > n + 1 else words
-            if len(words) < len(full) and all(self.title_word(w) for w in words):
-                # 'U.K. Chancellor of the Exchequer Nigel Lawson': the name after the title's 'of'
+            if n < len(full) and (all(self.title_word(w) for w in words) or self._titled(full)):
+                # 'U.K. Chancellor of the Exchequer Nigel Lawson', 'Bank of Japan Governor Satoshi Sumita': the
+                # name after the title, not the institution before its 'of'
                 core = name_core(full, self.lex)
                 if core and not all(self.title_word(w) for w in core):
                     return tuple(core), None, "person", surname_alone(core, full, self.lex.honorifics)
+            if n < len(full) and words[-1].lower() in self.words.org_heads and full[n] == "of":
+                # 'the Bank of England', 'Bank of Canada', 'the Department of Agriculture': an institution's name
+                # runs on after 'of'
+                end = n + 1
+                while end < len(full) and full[end][:1].isupper():
+                    end += 1
+                if end > n + 1:
+                    named = full[1:end] if full[0].lower() == "the" else full[:end]
+                    return None, " ".join([*named[:-1], strip_possessive(named[-1])]), "organisation", False
             with_article = words[0].lower() == "the"
             if with_article:
                 words = words[1:]
             if words and is_organisation([strip_possessive(w) for w in words], with_article, self.lex):
-                return None, " ".join(strip_possessive(w) for w in words), "organisation", False
+                # a possessive inside the name is the name's own: "Moody's Investors Service Inc"
+                return None, " ".join([*words[:-1], strip_possessive(words[-1])]), "organisation", False
+            if _initials(words, self.words.name_conjunctions, self._marks):
+                return None, " ".join([*words[:-1], strip_possessive(words[-1])]), "organisation", False
             core = name_core(words, self.lex)
             if not core:
                 return None, None, "unknown", False
@@ -169,6 +210,41 @@ class Namer:
         head = head_words(words, self.words.pp_links)
         speaker_kind = "organisation" if head and head[-1].lower() in self.words.org_heads else "unknown"
         return None, " ".join(words) or None, speaker_kind, False
+
+    def _titled(self, full: list[str]) -> bool:
+        """Does a mention end in a title and a name after an institution's 'of' ('Bank of Japan Governor Satoshi
+        Sumita')? Not 'Jason Gilbert of Cheyenne', 'Bank of Canada'."""
+        core = name_core(full, self.lex)
+        before = len(full) - len(core) - 1
+        if not core or before < 1:
+            return False
+        word = full[before].lower().rstrip(".")
+        return word in self.lex.title_heads or word in self.lex.honorifics
+
+    def fuller_organisations(self, named: dict[str, str]) -> dict[str, str]:
+        """Short forms of an organisation credited in the same article, to its full name: "Moody's" -> "Moody's
+        Investors Service Inc" (the name it starts), 'S and P' -> "Standard and Poor's Corp" and 'GM' -> 'General
+        Motors Corp' (its initials, company words left out). Only when one full name fits."""
+        orgs = [name for name, kind in named.items() if kind == "organisation"]
+        if len(orgs) < 2:
+            return {}
+        out: dict[str, str] = {}
+        for short in orgs:
+            letters = _letters(short.split(), self.words.name_conjunctions, self._marks)
+            fits = [
+                name
+                for name in orgs
+                if name.startswith(short + " ")
+                or (letters.isupper() and len(name) > len(short) and self._initials_of(name) == letters)
+            ]
+            if len(fits) == 1:
+                out[short] = fits[0]
+        return out
+
+    def _initials_of(self, name: str) -> str:
+        """'General Motors Corp' -> 'GM'; "Standard and Poor's Corp" -> 'SP' (company words and joiners left out)."""
+        words = [w for w in name.split() if w not in self.lex.organisation_words and w[:1].isupper()]
+        return "".join(w[0] for w in words)
 
     def company_desc(self, mention: str) -> bool:
         """'the firm', 'The High Street retailer': a definite description of a company."""

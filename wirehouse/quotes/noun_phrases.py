@@ -12,7 +12,7 @@ from wirehouse.quotes.common import (
     _is_wordish,
 )
 from wirehouse.quotes.model import Mention, MentionKind
-from wirehouse.quotes.speakers import strip_possessive
+from wirehouse.quotes.name_core import strip_possessive
 from wirehouse.quotes.tokens import (
     SPECIAL,
     ParaTokens,
@@ -53,9 +53,9 @@ class NounPhrases:
         tok = toks[j]
         if tok in SPECIAL:
             return None
-        low = lows[j]
-        if low in self.words.pronouns and (low != "i" or tok == "I"):
+        if self._pronoun_at(p, j, self.words.pronouns):
             return Mention(j, j, MentionKind.PRONOUN)
+        low = lows[j]
         first = tok[0]
         if first.isupper():
             if low in self.words.capital_stopwords or low in self.verbs:
@@ -66,6 +66,12 @@ class NounPhrases:
         if low in self.words.aux_adverbs or not _is_wordish(tok):
             return None
         return self._description_ending(p, j, lo)
+
+    def _pronoun_at(self, p: ParaTokens, j: int, pronouns: frozenset[str] | dict[str, str]) -> bool:
+        """Is token j one of `pronouns` (any pronoun before a verb, or the subject pronouns after one)? 'I' is,
+        a lowercase 'i' is not (a list item, a roman numeral). Where a noun phrase opens, read either way."""
+        low = p.lows[j]
+        return low in pronouns and (low != "i" or p.toks[j] == "I")
 
     def _name_ending(self, p: ParaTokens, j: int, lo: int) -> Mention:
         """The name whose last (capitalised) word is j: 'Sen. Marco Rubio', 'the Kremlin'."""
@@ -81,15 +87,34 @@ class NounPhrases:
                 k -= 1
             elif prev == "." and k - 2 >= lo and p.is_abbreviation_dot(k - 1):
                 k -= 2  # 'Sen. Marco Rubio', 'John F. Kennedy'
+            elif pl in self.words.name_conjunctions and k - 2 >= lo and self._one_organisation(p, k - 2, k, j):
+                k -= 1  # 'Standard and Poor's Corp said', 'S and P said': one organisation, not two speakers
             else:
                 break
-        while k < j and lows[k] in self.words.capital_stopwords:
-            k += 1
+        while k < j and lows[k] in self.words.capital_stopwords and lows[k + 1] not in self.words.name_conjunctions:
+            k += 1  # 'The Kremlin', but 'A and P'
         while k < j and toks[k][0].islower() and lows[k] not in self.words.name_particles:
             k += 1
         if k - 1 >= lo and lows[k - 1] in self.words.name_determiners:
             k -= 1
         return Mention(k, j, MentionKind.NAME)
+
+    def _one_organisation(self, p: ParaTokens, before: int, after: int, j: int) -> bool:
+        """Do the capitalised words at `before` and from `after` to `j`, joined by 'and' or '&', make one
+        organisation's name: the name ends in a company word ('Merrill Lynch & Co', 'Savings and Loan
+        Association'), or both parts are initials ('S and P')? Not 'Britain and France', 'Smith and Jones'."""
+        left = p.toks[before]
+        if left in SPECIAL or not left[0].isupper():
+            return False
+        if after == j and len(left) == 1 and len(p.toks[j]) == 1:
+            return True  # initials: 'S and P', 'A and P', 'S/P'
+        if p.lows[before] in self.words.capital_stopwords:
+            return False
+        last = strip_possessive(p.toks[j])
+        words = self.words
+        return last in self.lex.organisation_words or (
+            p.lows[j] in words.org_heads and p.lows[before] not in words.org_heads
+        )
 
     def _description_ending(self, p: ParaTokens, j: int, lo: int) -> Mention | None:
         """A description whose head noun is j: 'the senator', 'Clinton’s campaign', 'the 43-year-old', 'officials'."""

@@ -6,17 +6,27 @@ Given the naming rules (`naming.Namer`) and the speakers credited so far, never 
 from __future__ import annotations
 
 from bisect import bisect_right
+from enum import Enum
 
 from wirehouse.quotes.model import Credit, MentionKind, QuoteSpan
+from wirehouse.quotes.name_core import strip_possessive
 from wirehouse.quotes.naming import Namer, head_words
-from wirehouse.quotes.speakers import NameBook, strip_possessive
+from wirehouse.quotes.speakers import NameBook
 from wirehouse.quotes.tokens import sentence_starts
 
-_UNCHECKED = "?"  # an antecedent name whose person-ness and gender are looked up when needed
-_NOT_PERSON = "-"
+
+class Look(Enum):
+    """What is known of a named antecedent before a pronoun needs its gender (else its gender: 'he', 'she', or
+    None for a person of unknown gender)."""
+
+    UNCHECKED = "unchecked"  # whether it is a person, and its gender, are looked up in the article when needed
+    NOT_PERSON = "not a person"  # looked up: no person ('Chrysler', 'Iraq')
 
 
-def _offset(item: tuple[int, str, str | None]) -> int:
+Gender = str | Look | None  # of an antecedent: 'he' | 'she' | None, or what is known of it before that
+
+
+def _offset(item: tuple[int, str, Gender]) -> int:
     return item[0]
 
 
@@ -84,12 +94,12 @@ class Antecedents:
         self.sentences = sentences
         self.book = book
         self.names = names
-        # (offset, speaker, gender): 'he' | 'she' | None, or _UNCHECKED for a name not yet looked at
-        self.persons: list[tuple[int, str, str | None]] = []
+        # (offset, speaker, gender): 'he' | 'she' | None, or Look.UNCHECKED for a name not yet looked at
+        self.persons: list[tuple[int, str, Gender]] = []
         self.groups: list[tuple[int, str]] = []  # organisations and plural speakers, for 'they'
         self.things: list[tuple[int, str]] = []  # organisations and sources, for 'it'
-        # sentence start -> its named subject: (offset, name, gender or _UNCHECKED)
-        self.subjects: dict[int, tuple[int, str, str | None] | None] = {}
+        # sentence start -> its named subject: (offset, name, gender or Look.UNCHECKED)
+        self.subjects: dict[int, tuple[int, str, Gender] | None] = {}
         self.known: set[str] = set()  # full names credited with speech: persons
         self.surnames: dict[str, str] = {}  # their surnames -> the names
         self.last_taken: str | None = None  # the last of them sorted out
@@ -118,8 +128,7 @@ class Antecedents:
                 # 'Mr Blair said': the honorific says the person's gender; else the article is looked at
                 space = mention.find(" ")
                 gender = self.namer.lex.honorifics.get(mention[:space].lower().rstrip(".")) if space > 0 else None
-                gender = gender or _UNCHECKED
-                self.persons.append((pos, speaker, gender))
+                self.persons.append((pos, speaker, gender or Look.UNCHECKED))
             return
         words = head_words(mention.split(), self.words.pp_links)
         info = self.namer.noun_info(strip_possessive(words[-1]).lower()) if words else None
@@ -160,14 +169,14 @@ class Antecedents:
             book = self.book
             for at in range(len(persons) - 1, max(-1, len(persons) - 10), -1):
                 p_pos, name, gender = persons[at]
-                if p_pos >= pos or gender is _NOT_PERSON:
+                if p_pos >= pos or gender is Look.NOT_PERSON:
                     continue
-                if gender is _UNCHECKED and name in self.known and name in learned:
+                if gender is Look.UNCHECKED and name in self.known and name in learned:
                     gender = learned[name]  # a person already, and the pronoun said which
-                elif gender is _UNCHECKED:
+                elif gender is Look.UNCHECKED:
                     gender, person = book.profile(name)
                     if not person and name not in self.known:
-                        persons[at] = (p_pos, name, _NOT_PERSON)
+                        persons[at] = (p_pos, name, Look.NOT_PERSON)
                         continue
                     persons[at] = (p_pos, name, gender)
                 elif gender is not None and name not in self.known:
@@ -184,11 +193,11 @@ class Antecedents:
             return self.things[-1][1], "organisation"
         return None, "unknown"
 
-    def _subjects(self, lo: int, hi: int, para_no: int, aside: bool) -> list[tuple[int, str, str | None]]:
+    def _subjects(self, lo: int, hi: int, para_no: int, aside: bool) -> list[tuple[int, str, Gender]]:
         """Named persons who are the subject of a sentence starting after `lo` and before `hi` (and ending
         before it, if `aside`), outside quotes, looking back from `hi` over at most four sentences of this
         paragraph and the one before and stopping at the second found; in text order."""
-        out: list[tuple[int, str, str | None]] = []
+        out: list[tuple[int, str, Gender]] = []
         text = self.text
         quoted = self.quoted
         if quoted is None:
@@ -273,7 +282,7 @@ class Antecedents:
             return -1  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
         return start
 
-    def _subject_of(self, start: int, end: int) -> tuple[int, str, str | None] | None:
+    def _subject_of(self, start: int, end: int) -> tuple[int, str, Gender] | None:
         """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
         'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
         start = self._subject_start(start, end)
@@ -314,7 +323,7 @@ class Antecedents:
         if known is not None and (
             taken == 1 or known.endswith(mention) or words[taken - 2].lower().rstrip(".") in self.namer.lex.honorifics
         ):
-            return m_start, known, _UNCHECKED  # a person already credited: 'Mr Straw, visiting Beijing, noted'
+            return m_start, known, Look.UNCHECKED  # a person already credited: 'Mr Straw, visiting Beijing, noted'
         cached = self.names.get(mention)
         if cached is None:
             cached = self.names[mention] = self.namer.speaker_name(mention, MentionKind.NAME, self.book)
@@ -329,4 +338,4 @@ class Antecedents:
         if (his < 0) != (her < 0) and not any(w[:1].isupper() for w in rest[: max(his, her)].split()):
             return m_start, speaker, "he" if his >= 0 else "she"  # no other name between: not 'England prop
             # Phil Vickery ... ruling him out'
-        return m_start, speaker, _UNCHECKED
+        return m_start, speaker, Look.UNCHECKED

@@ -8,23 +8,16 @@ article writes the same surname. Organisations keep their own name without the a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from wirehouse.quotes.lexicon import Lexicon, lexicon
-
-_INITIAL = re.compile(r"[A-Z]\.")
-_POSSESSIVE = ("’s", "'s", "’", "'")
-
-
-def strip_possessive(token: str) -> str:
-    """'Trump’s' -> 'Trump'."""
-    if not token.endswith(_POSSESSIVE):
-        return token
-    for suffix in _POSSESSIVE:
-        if token.endswith(suffix) and len(token) > len(suffix):
-            return token[: -len(suffix)]
-    return token
+from wirehouse.quotes.name_core import (
+    _NAME_FORMS,
+    _POSSESSIVE,
+    _UNSEEN,
+    _caches_for,
+    _name_form,
+)
 
 
 def _appositive_gender(
@@ -44,97 +37,6 @@ def _appositive_gender(
         if word.endswith((",", ".", ";", ":")):
             break
     return None
-
-
-def _is_name_token(token: str, particles: frozenset[str]) -> bool:
-    return token[:1].isupper() or token.lower() in particles
-
-
-_CORES: dict[tuple[str, ...], list[str]] = {}  # `name_core` of a mention's tokens: the same in every article
-_CORES_LEX: list[Lexicon | None] = [None]  # the lexicon `_CORES` and `_NAME_FORMS` were worked out with
-
-
-def _caches_for(lex: Lexicon) -> None:
-    """Forget the cached name cores and forms when another lexicon asks."""
-    if _CORES_LEX[0] is not lex:
-        _CORES.clear()
-        _NAME_FORMS.clear()
-        _CORES_LEX[0] = lex
-
-
-def name_core(tokens: list[str], lex: Lexicon) -> list[str]:
-    """The name at the end of a mention's tokens: the trailing run after the last title, role or stopword.
-
-    The last token is always kept, so a surname that is also a title word ("John Major") survives.
-    """
-    _caches_for(lex)
-    key = tuple(tokens)
-    found = _CORES.get(key)
-    if found is None:
-        if len(_CORES) > 50_000:
-            _CORES.clear()
-        found = _CORES[key] = _name_core(tokens, lex)
-    return list(found)
-
-
-def _name_core(tokens: list[str], lex: Lexicon) -> list[str]:
-    if not tokens:
-        return []
-    words = lex.words
-    titles = lex.title_tokens
-    last = strip_possessive(tokens[-1])
-    core = [last]
-    for token in reversed(tokens[:-1]):
-        low = token.lower()
-        bare = low[:-1] if low.endswith(".") else low
-        if (
-            not _is_name_token(token, words.name_particles)
-            or bare in titles
-            or (bare.endswith("s") and bare[:-1] in titles)
-            or ("-" in bare and all(part in titles for part in bare.rstrip("s").split("-")))
-            or low in words.capital_stopwords
-            or low in lex.verb_lemma
-            or token.endswith(("’s", "'s", "’", ",", ":", ";", ")", "!", "?", '"', "”"))
-            or (token.endswith(".") and not _INITIAL.fullmatch(token))
-        ):
-            break
-        core.append(token)
-    core.reverse()
-    while len(core) > 1 and core[0].lower() in words.name_particles:
-        core.pop(0)
-    return core
-
-
-def is_organisation(tokens: list[str], with_article: bool, lex: Lexicon) -> bool:
-    """An organisation if the seeds know it, its head noun is an institution word, or it takes 'the'."""
-    if not tokens:
-        return False
-    name = " ".join(tokens).lower()
-    if name in lex.organisations:
-        return True
-    head = tokens[-1].lower()
-    if head in lex.words.org_heads or (len(tokens) > 1 and tokens[-1] in lex.organisation_words):
-        return True  # 'Cairn Energy', 'Nortel Networks': a company name's last word
-    # "the Kremlin", "the Pentagon": a capitalised name after 'the' that is not a title ("the President")
-    return with_article and head not in lex.title_tokens
-
-
-_UNSEEN = ()
-_NAME_FORMS: dict[tuple[str, ...], tuple[str, ...] | None] = {}  # `_name_form`, the same in every article
-
-
-def _name_form(tokens: tuple[str, ...], lex: Lexicon) -> tuple[str, ...] | None:
-    """The name the capitalised words before a surname and the surname make (`name_core`), or None if it
-    is no name: a headline in title case, an all-capitals dateline, a sentence opener ("Yesterday Trump")."""
-    if len(_NAME_FORMS) > 50_000:
-        _NAME_FORMS.clear()
-    candidate: tuple[str, ...] | None = tuple(name_core(list(tokens), lex))
-    if any(w.endswith("ly") or (w.isupper() and len(w) > 2) for w in candidate[:-1]):
-        candidate = None  # a headline in title case, an all-capitals dateline
-    elif candidate[0].lower() in lex.words.capital_stopwords:
-        candidate = None  # a capitalised sentence opener is not a first name ("Yesterday Trump")
-    _NAME_FORMS[tokens] = candidate
-    return candidate
 
 
 @dataclass(slots=True)
@@ -200,6 +102,8 @@ class NameBook:
                 start -= len(given)
             if start > 1 and text[start - 1] == " ":  # the word before, on its line
                 self._word_before(signs, start - 1, full, bool(given))
+            if not given and nxt == " " and self._name_goes_on(end + 1):
+                signs.person = True  # 'Li said' where the article writes 'Li Peng': a person's name
             if text.startswith(", ", end):
                 after = _appositive_gender(text, end + 2, self.lex.speaker_nouns, self.lex.title_heads)
                 if after is not None:
@@ -213,6 +117,26 @@ class NameBook:
         found = self._profiles[name] = (gender, signs.person)
         return found
 
+    def _name_goes_on(self, pos: int) -> bool:
+        """Is the word at `pos` a capitalised word of a person's name ('Peng' of 'Li Peng'), not the company word
+        or institution word of an organisation's ('Corp' of 'Chrysler Corp', 'Post' of 'Washington Post')?"""
+        text = self.text
+        end = pos
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        word = text[pos:end]
+        if len(word) < 2 or not word[0].isupper() or not word[1:].islower():
+            return False
+        low = word.lower()
+        lex = self.lex
+        return (
+            word not in lex.organisation_words
+            and low not in self.words.org_heads
+            and low not in self.words.capital_stopwords
+            and low not in lex.title_tokens
+            and low not in lex.verb_lemma
+        )
+
     def _word_before(self, signs: _Signs, w_end: int, full: bool, given: bool) -> None:
         """What the word ending at `w_end` before a name (`full`: the full name, else its surname) says."""
         text = self.text
@@ -225,6 +149,8 @@ class NameBook:
             signs.person = True
             if gender:
                 (signs.full_honorifics if full else signs.honorifics).add(gender)
+        elif not given and low in lex.office_heads:
+            signs.person = True  # an office before a name of one word: 'President Reagan', 'Minister Subroto'
         elif full:
             info = lex.speaker_nouns.get(low)
             if low in lex.title_heads or (info is not None and info[0] == "person" and not info[2]):

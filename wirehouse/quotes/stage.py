@@ -43,14 +43,46 @@ def _body_paragraphs(paragraphs: pd.DataFrame) -> dict[str, tuple[list[tuple[int
     return grouped
 
 
-def extract_article_quotes(articles: pd.DataFrame, paragraphs: pd.DataFrame) -> pd.DataFrame:
+def _sentence_starts(sentences: pd.DataFrame) -> dict[str, dict[int, list[int]]]:
+    """Per article: paragraph_no -> the starts of its sentences after the first (rows in sentence order)."""
+    starts: dict[str, dict[int, list[int]]] = {}
+    for article_id, paragraph_no, start in zip(
+        sentences["article_id"].tolist(),
+        sentences["paragraph_no"].tolist(),
+        sentences["start_char"].tolist(),
+        strict=True,
+    ):
+        starts.setdefault(article_id, {}).setdefault(paragraph_no, []).append(start)
+    return starts
+
+
+def _by_index(
+    spans: list[tuple[int, int]], numbers: list[int], split: dict[int, list[int]] | None
+) -> dict[int, list[int]] | None:
+    """The batch's sentences as `extract_quotes` takes them: paragraph index -> its sentence starts, the
+    paragraph's start first (as `tokens.sentence_starts` gives them)."""
+    if split is None:
+        return None
+    out: dict[int, list[int]] = {}
+    for index, (number, (start, _)) in enumerate(zip(numbers, spans, strict=True)):
+        out[index] = [start, *split.get(number, [start])[1:]]
+    return out
+
+
+def extract_article_quotes(
+    articles: pd.DataFrame, paragraphs: pd.DataFrame, sentences: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Quotes of every article. `sentences`: the batch's `sentences` rows of the same articles (the one
+    splitter's), so the rules need not split the paragraphs again; without it they split what they look at."""
     grouped = _body_paragraphs(paragraphs)
+    split = _sentence_starts(sentences) if sentences is not None else {}
     out: dict[str, list] = {name: [] for name in QUOTE_COLUMNS}
     for article_id, body in zip(articles["article_id"].tolist(), articles["body"].tolist(), strict=True):
         spans, numbers = grouped.get(article_id, ([], []))
         if not spans:
             continue
-        for quote in extract_quotes(body, spans):
+        starts = _by_index(spans, numbers, split.get(article_id, {})) if sentences is not None else None
+        for quote in extract_quotes(body, spans, sentences=starts):
             out["quote_id"].append(quote_id(article_id, quote.start, quote.end, quote.kind))
             out["article_id"].append(article_id)
             out["quote_no"].append(quote.quote_no)

@@ -10,7 +10,7 @@ from wirehouse.quotes.common import (
     _is_wordish,
 )
 from wirehouse.quotes.model import Mention, MentionKind
-from wirehouse.quotes.speakers import strip_possessive
+from wirehouse.quotes.name_core import strip_possessive
 from wirehouse.quotes.tokens import (
     CUT,
     OPEN,
@@ -51,8 +51,7 @@ class SubjectsAfter:
         tok = toks[j]
         if tok in SPECIAL:
             return None
-        low = lows[j]
-        if low in self.words.subject_pronouns and (low != "i" or tok == "I"):
+        if self._pronoun_at(p, j, self.words.subject_pronouns):
             return Mention(j, j, MentionKind.PRONOUN)
         k = j
         last_cap = -1

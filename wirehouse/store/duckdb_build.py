@@ -47,7 +47,7 @@ class Model:
 
 # run in this order after the base tables are loaded
 MODELS = (
-    Model("speakers", "quotes", "lower(speaker)", "speaker_id", "substr(md5(k), 1, 16)"),
+    Model("speakers", "quotes", r"lower(regexp_extract(speaker, '\S+$'))", "name_group"),  # a surname's group
     Model("stories", "articles", "story_id", "story_id"),
     Model("quote_clusters", "quotes", "cluster_id", "cluster_id"),
 )

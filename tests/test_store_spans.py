@@ -1,5 +1,5 @@
 """Text stored once: the Parquet lake keeps sentence and body-paragraph texts as offsets into articles.body,
-the DuckDB file has them filled back in (same rows, same text), and raw text is zstd-compressed in DuckDB."""
+the DuckDB file has them filled back in (same rows, same text), and raw text is kept as it arrived."""
 
 import duckdb
 import pandas as pd
@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 
 from tests.builder import build
 from wirehouse.schema import read_sql, table_ddl
-from wirehouse.store.duckdb_build import STORAGE, _insert
+from wirehouse.store.duckdb_build import _insert
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 from wirehouse.store.parquet import read_parts, to_arrow, write_part
 from wirehouse.store.spans import stored_form
@@ -44,11 +44,6 @@ def test_parquet_keeps_offsets_and_duckdb_gives_the_text_back(inbox, tmp_path):
             ).fetchone()
             assert sliced[0] == sliced[1] > 10, table
         assert con.execute("SELECT count(*) FROM paragraphs WHERE text IS NULL").fetchone() == (0,)
-        compression = con.execute(
-            "SELECT DISTINCT compression FROM pragma_storage_info('raw_articles') WHERE column_name = 'raw_text' "
-            "AND compression <> 'Constant'"
-        ).fetchall()
-        assert compression == [("ZSTD",)]
         raw = con.execute("SELECT raw_text FROM raw_articles WHERE article_id = ?", [A001]).fetchone()[0]
         assert raw == (inbox / f"{A001}.txt").read_text(encoding="utf-8")
     finally:
@@ -73,7 +68,7 @@ def test_a_span_whose_offsets_miss_its_text_keeps_it_and_the_check_counts_it(tmp
 
     part = write_part(to_arrow("sentences", stored), tmp_path / "sentences" / "p.parquet")
     assert pq.read_table(part)["text"].to_pylist() == [None, "Bye now."]
-    con = duckdb.connect(str(tmp_path / "w.duckdb"), config=STORAGE)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
     try:
         for table in ("articles", "sentences"):
             con.execute(table_ddl(table))

@@ -53,9 +53,6 @@ MODELS = (
 )
 FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
 SEEDS_FINGERPRINT = "seeds.sha256"  # beside it too: the reference CSVs its reference tables were loaded from
-# The on-disk format a new file is written in: v1.2.0 is the first with zstd for long texts (raw_articles.sql);
-# any DuckDB from 1.2 on reads it. A copied file keeps the format it was created with.
-STORAGE = {"storage_compatibility_version": "v1.2.0"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +97,7 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
     incremental = changes is not None and _reusable(changes.previous_database)
     if incremental:
         shutil.copyfile(changes.previous_database, database)
-    con = duckdb.connect(str(database), config=STORAGE)
+    con = duckdb.connect(str(database))
     try:
         con.execute("BEGIN TRANSACTION")
         seeds = seeds_fingerprint()

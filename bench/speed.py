@@ -37,8 +37,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PEER_VENV = ROOT / "bench" / ".peer-venv"
 PEER_PACKAGES = ("datatrove==0.10.1", "orjson", "pyarrow")
 OUT = ROOT / "bench" / "out"
-# Columns that say when or in which run a row was written, not what it holds.
+# Columns that say when or in which run a row was written, not what it holds; and those that change with the
+# bench's folder or file times (source_path, mtime_ns) or with any edit of the code (the pipeline fingerprint).
 VOLATILE = {"run_id", "last_run_id", "flow_run_id", "started_at", "finished_at", "first_seen_at", "rejected_at"}
+VOLATILE |= {"source_path", "mtime_ns", "pipeline_fingerprint", "pipeline"}
 
 
 @dataclass
@@ -129,6 +131,28 @@ def table_hashes(warehouse: Path) -> dict[str, str]:
         con.close()
 
 
+def footprint(warehouse: Path) -> tuple[dict[str, tuple[int, int]], int]:
+    """Per table: (Parquet bytes, bytes of the DuckDB blocks holding it); and the DuckDB file's free bytes."""
+    import duckdb
+
+    snapshot = warehouse / "current"
+    con = duckdb.connect(str(snapshot / "wirehouse.duckdb"), read_only=True)
+    try:
+        block = con.execute("SELECT block_size FROM pragma_database_size()").fetchone()[0]
+        free = con.execute("SELECT free_blocks FROM pragma_database_size()").fetchone()[0] * block
+        sizes = {}
+        for (table,) in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall():
+            blocks = con.execute(
+                f"SELECT count(DISTINCT b) FROM (SELECT block_id AS b FROM pragma_storage_info('{table}') "
+                f"WHERE block_id >= 0 UNION ALL SELECT unnest(additional_block_ids) "
+                f"FROM pragma_storage_info('{table}'))"
+            ).fetchone()[0]
+            sizes[table] = (disk_bytes(snapshot / "parquet" / table), blocks * block)
+        return sizes, free
+    finally:
+        con.close()
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 
@@ -190,6 +214,7 @@ def main() -> None:
     lake = disk_bytes(warehouse / "current" / "parquet")
     database = (warehouse / "current" / "wirehouse.duckdb").stat().st_size
     hashes = table_hashes(warehouse)
+    sizes, free = footprint(warehouse)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"tables-{args.files}.json").write_text(json.dumps(hashes, indent=1), encoding="utf-8")
 
@@ -221,6 +246,12 @@ def main() -> None:
         f" {input_bytes / 1e6:,.0f} MB | {(database + lake) / input_bytes:.1f}x | <= 2x |"
     )
     print(f"| peak RSS, cold run | {max(peaks):,.0f} MiB at {args.files:,} files | - | - | < 1 GiB at 1,000,000 |")
+    big = sorted(sizes.items(), key=lambda item: -sum(item[1]))[:12]
+    print(
+        "  by table, MB Parquet + DuckDB: "
+        + ", ".join(f"{t} {p / 1e6:,.1f} + {d / 1e6:,.1f}" for t, (p, d) in big)
+        + f"; DuckDB free blocks {free / 1e6:,.1f} MB"
+    )
     if args.compare:
         before = json.loads(args.compare.read_text(encoding="utf-8"))
         differ = sorted(t for t in set(before) | set(hashes) if before.get(t) != hashes.get(t))

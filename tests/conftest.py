@@ -85,12 +85,21 @@ def parquet_contents(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list
     """Every row of each table as its published Parquet parts hold it, sorted like table_contents."""
     import duckdb
 
+    from wirehouse.store.spans import SPAN_TABLES
+
     con = duckdb.connect(":memory:")
     try:
         contents = {}
         for table in tables:
             parts = sorted(str(p) for p in (warehouse / "parquet" / table).glob("*.parquet"))
-            rows = con.execute("SELECT * FROM read_parquet(?)", [parts]).fetchall() if parts else []
+            sql = "SELECT * FROM read_parquet(?)"
+            if table in SPAN_TABLES:  # texts that are body slices are stored as offsets (wirehouse/store/spans.py)
+                bodies = str(warehouse / "parquet" / "articles" / "*.parquet")
+                sql = (
+                    "SELECT s.* REPLACE (coalesce(s.text, substr(a.body, s.start_char + 1, s.end_char - s.start_char))"
+                    f" AS text) FROM read_parquet(?) s LEFT JOIN read_parquet('{bodies}') a USING (article_id)"
+                )
+            rows = con.execute(sql, [parts]).fetchall() if parts else []
             contents[table] = sorted(rows, key=repr)
         return contents
     finally:

@@ -23,6 +23,7 @@ from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES, cross_article_enabled
 from wirehouse.store.parquet import to_arrow, write_part
+from wirehouse.store.spans import stored_form
 
 # Every table a batch writes (the link step later fills articles.story_id and quotes.cluster_id).
 BATCH_TABLES = (
@@ -144,8 +145,8 @@ def process_batch(
     name = f"{run_id}-{batch_no:05d}.parquet"
     for table in BATCH_TABLES:
         frame = getattr(tables, table)
-        if not frame.empty:
-            write_part(to_arrow(table, frame), staging_dir / table / name)
+        if not frame.empty:  # span texts that are slices of the body are stored as offsets only
+            write_part(to_arrow(table, stored_form(table, frame, tables.articles)), staging_dir / table / name)
     if not tables.touched.empty:
         touched = pa.Table.from_pandas(tables.touched, schema=TOUCHED_SCHEMA, preserve_index=False)
         write_part(touched, staging_dir / TOUCHED / name)

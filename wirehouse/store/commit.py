@@ -5,6 +5,7 @@ articles are hard-linked unchanged; parts that do are rewritten without those ro
 tables (files, rejects, runs) are rewritten whole. Nothing is visible until `Warehouse.publish`.
 """
 
+import bisect
 import os
 import shutil
 from collections.abc import Callable
@@ -43,23 +44,62 @@ class CommitResult:
 
 
 def _carry_over(old_dir: Path | None, new_dir: Path, replaced: pa.Array, columns: tuple[str, ...]) -> None:
-    """Hard-link each old part into the new snapshot, or rewrite it without the replaced articles' rows."""
+    """Hard-link each old part into the new snapshot, or rewrite it without the replaced articles' rows.
+
+    Only the row groups whose min/max statistics can hold a replaced id are read to look for it, so a run
+    replacing a few articles reads a few row groups, not every part; a rewritten part that is still big is
+    split into parts of at most PART_ROWS rows, so the next run that hits one rewrites only that piece.
+    """
     new_dir.mkdir(parents=True, exist_ok=True)
     if old_dir is None:
         return
+    ids = sorted(replaced.to_pylist())
     for part in parts(old_dir):
-        target = new_dir / part.name
-        if len(replaced):
-            keys = pq.read_table(part, columns=list(columns))
-            hit = pc.is_in(keys[columns[0]], value_set=replaced)
-            for column in columns[1:]:
-                hit = pc.or_(hit, pc.is_in(keys[column], value_set=replaced))
-            if pc.any(hit).as_py():
-                kept = pq.read_table(part).filter(pc.invert(hit))
-                if kept.num_rows:
-                    write_part(kept, target)
-                continue
-        os.link(part, target)
+        hit = _rows_hit(part, ids, replaced, columns) if ids else None
+        if hit is None:
+            os.link(part, new_dir / part.name)
+            continue
+        kept = pq.read_table(part).filter(pc.invert(hit))
+        chunks = [kept.slice(start, PART_ROWS) for start in range(0, kept.num_rows, PART_ROWS)]
+        for number, chunk in enumerate(chunks):
+            name = part.name if len(chunks) == 1 else f"{part.stem}.{number:03d}.parquet"
+            write_part(chunk, new_dir / name)
+
+
+PART_ROWS = 200_000  # rows of a rewritten part beyond which it is split (a batch part of story keys: ~150,000)
+
+
+def _rows_hit(part: Path, ids: list[str], replaced: pa.Array, columns: tuple[str, ...]) -> pa.Array | None:
+    """Which rows of `part` name a replaced article (a boolean array), or None when none does."""
+    parquet = pq.ParquetFile(part)
+    metadata = parquet.metadata
+    names = [metadata.schema.column(i).name for i in range(metadata.num_columns)]
+    candidates = [
+        group
+        for group in range(metadata.num_row_groups)
+        if any(_may_hold(metadata.row_group(group).column(names.index(c)).statistics, ids) for c in columns)
+    ]
+    if not candidates:
+        return None
+    keys = parquet.read_row_groups(candidates, columns=list(columns))
+    found = pc.is_in(keys[columns[0]], value_set=replaced)
+    for column in columns[1:]:
+        found = pc.or_(found, pc.is_in(keys[column], value_set=replaced))
+    if not pc.any(found).as_py():
+        return None
+    keys = pq.read_table(part, columns=list(columns))  # the part is rewritten: every row's verdict
+    hit = pc.is_in(keys[columns[0]], value_set=replaced)
+    for column in columns[1:]:
+        hit = pc.or_(hit, pc.is_in(keys[column], value_set=replaced))
+    return hit
+
+
+def _may_hold(statistics: pq.Statistics | None, ids: list[str]) -> bool:
+    """False only when the row group's min/max prove that none of the sorted `ids` is in it."""
+    if statistics is None or not statistics.has_min_max or not isinstance(statistics.min, str):
+        return True
+    at = bisect.bisect_left(ids, statistics.min)
+    return at < len(ids) and ids[at] <= statistics.max
 
 
 def _without(table: pa.Table, file_ids: pa.Array) -> pa.Table:

@@ -28,6 +28,7 @@ from wirehouse.schema import (
     table_ddl,
 )
 from wirehouse.store.parquet import parts, to_arrow, write_part
+from wirehouse.store.spans import SPAN_TABLES
 
 
 @dataclass(frozen=True)
@@ -118,8 +119,10 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
+    """Rows from Parquet parts; a span table's texts filled in from articles.body (which must be loaded)."""
     if files:
-        con.execute(read_sql("load/table_from_parquet.sql").format(table=table), {"files": [str(p) for p in files]})
+        sql = "load/spans_from_parquet.sql" if table in SPAN_TABLES else "load/table_from_parquet.sql"
+        con.execute(read_sql(sql).format(table=table), {"files": [str(p) for p in files]})
 
 
 def _load_everything(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:

@@ -50,7 +50,7 @@ class Linked:
 def candidate_pairs(
     new_keys: pa.Table, stored: StoredIndex, excluded: list[str], one_tier: bool = False
 ) -> pd.DataFrame:
-    """Every pair (new article, stored or other new article) sharing a key, with the figures to verify it.
+    """Every pair (new article, stored or other new article) that may pass verify(), with the figures to verify it.
 
     Stored articles are found through the coarse tier (story_sample), then compared on their fine keys
     (story_keys, read for those articles only): see index.py. `one_tier` scans the whole fine tier
@@ -60,11 +60,12 @@ def candidate_pairs(
     try:
         con.register("new_keys", new_keys)
         con.register("other_keys", new_keys)
-        frames = [con.execute(read_sql("link/story_pairs.sql")).df().assign(other_is_new=True)]
+        thresholds = {"min_shared": MIN_SHARED, "min_containment": MIN_CONTAINMENT}
+        frames = [con.execute(read_sql("link/story_pairs.sql"), thresholds).df().assign(other_is_new=True)]
         if stored.fine or stored.unsampled:
             con.unregister("other_keys")
             con.register("other_keys", _stored_rows(con, new_keys, stored, excluded, one_tier))
-            frames.append(con.execute(read_sql("link/story_pairs.sql")).df().assign(other_is_new=False))
+            frames.append(con.execute(read_sql("link/story_pairs.sql"), thresholds).df().assign(other_is_new=False))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)

@@ -77,18 +77,19 @@ class Clustered:
 
 
 def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[str]) -> pd.DataFrame:
-    """Every pair (new quote, stored or other new quote) sharing a key, with the figures to verify it."""
+    """Every pair (new quote, stored or other new quote) that passes cluster_quotes()'s test, with its figures."""
     con = duckdb.connect(":memory:")
     try:
         con.register("new_keys", new_keys)
         con.register("other_keys", new_keys)
-        frames = [con.execute(read_sql("link/quote_pairs.sql")).df().assign(other_is_new=True)]
+        threshold = {"min_shared_windows": MIN_SHARED_WINDOWS}
+        frames = [con.execute(read_sql("link/quote_pairs.sql"), threshold).df().assign(other_is_new=True)]
         if stored_parts:
             parameters = {"stored": stored_parts, "excluded": excluded}
             stored = con.execute(read_sql("link/stored_quote_keys.sql"), parameters).fetch_arrow_table()
             con.unregister("other_keys")
             con.register("other_keys", stored)
-            frames.append(con.execute(read_sql("link/quote_pairs.sql")).df().assign(other_is_new=False))
+            frames.append(con.execute(read_sql("link/quote_pairs.sql"), threshold).df().assign(other_is_new=False))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)

@@ -14,6 +14,7 @@ import shutil
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -49,13 +50,32 @@ def descendants(pid: int) -> list[int]:
     return found + [d for child in found for d in descendants(child)]
 
 
-def end_children() -> None:
+def end_children(wait_seconds: float = 5.0) -> None:
     """SIGKILL every descendant: workers hold nothing that needs closing (their staged parts are removed
-    next), and a gentler SIGTERM makes the temporary Prefect server print a page of errors on its way out."""
-    for pid in descendants(os.getpid()):
+    next), and a gentler SIGTERM makes the temporary Prefect server print a page of errors on its way out.
+
+    Then wait (at most wait_seconds) until each is gone: a process busy in the kernel (writing a part) dies
+    only when it leaves it, and exiting before that left a worker running 0.1 s after the run's last line.
+    """
+    doomed = descendants(os.getpid())
+    for pid in doomed:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-    _reap()
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        _reap()
+        if not any(_running(pid) for pid in doomed) or time.monotonic() > deadline:
+            return
+        time.sleep(0.01)
+
+
+def _running(pid: int) -> bool:
+    """Still running: not gone, and not a zombie (dead, waiting for its parent to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
 
 
 def _silence_stderr() -> int:

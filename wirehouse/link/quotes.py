@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from wirehouse.link.copies import QUOTE, among_copies, first_copies, to_every_copy
 from wirehouse.link.roots import Pairs, join_roots
 from wirehouse.link.shingles import body_shingles
 from wirehouse.reference import reference_rows
@@ -78,18 +79,22 @@ class Clustered:
 
 def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[str]) -> pd.DataFrame:
     """Every pair (new quote, stored or other new quote) that passes cluster_quotes()'s test, with its figures."""
+    copies = first_copies(new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
     con = duckdb.connect(":memory:")
     try:
-        con.register("new_keys", new_keys)
-        con.register("other_keys", new_keys)
+        con.register("new_keys", copies.firsts)
+        con.register("other_keys", copies.firsts)
         threshold = {"min_shared_windows": MIN_SHARED_WINDOWS}
-        frames = [con.execute(read_sql("link/quote_pairs.sql"), threshold).df().assign(other_is_new=True)]
+        among_new = con.execute(read_sql("link/quote_pairs.sql"), threshold).df()
+        frames = [to_every_copy(among_new, copies, QUOTE, both_sides=True), among_copies(copies, QUOTE)]
+        frames = [frame.assign(other_is_new=True) for frame in frames]
         if stored_parts:
             parameters = {"stored": stored_parts, "excluded": excluded}
             stored = con.execute(read_sql("link/stored_quote_keys.sql"), parameters).fetch_arrow_table()
             con.unregister("other_keys")
             con.register("other_keys", stored)
-            frames.append(con.execute(read_sql("link/quote_pairs.sql"), threshold).df().assign(other_is_new=False))
+            with_stored = con.execute(read_sql("link/quote_pairs.sql"), threshold).df()
+            frames.append(to_every_copy(with_stored, copies, QUOTE, both_sides=False).assign(other_is_new=False))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)

@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from wirehouse.link.copies import STORY, among_copies, first_copies, to_every_copy
 from wirehouse.link.index import StoredIndex, one_tier_rows, rows_of_articles, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
@@ -56,16 +57,20 @@ def candidate_pairs(
     (story_keys, read for those articles only): see index.py. `one_tier` scans the whole fine tier
     instead (the plain reference, for tests and the benchmark).
     """
+    copies = first_copies(new_keys, STORY)  # the join runs on one copy of each body (copies.py)
     con = duckdb.connect(":memory:")
     try:
-        con.register("new_keys", new_keys)
-        con.register("other_keys", new_keys)
+        con.register("new_keys", copies.firsts)
+        con.register("other_keys", copies.firsts)
         thresholds = {"min_shared": MIN_SHARED, "min_containment": MIN_CONTAINMENT}
-        frames = [con.execute(read_sql("link/story_pairs.sql"), thresholds).df().assign(other_is_new=True)]
+        among_new = con.execute(read_sql("link/story_pairs.sql"), thresholds).df()
+        frames = [to_every_copy(among_new, copies, STORY, both_sides=True), among_copies(copies, STORY)]
+        frames = [frame.assign(other_is_new=True) for frame in frames]
         if stored.fine or stored.unsampled:
             con.unregister("other_keys")
-            con.register("other_keys", _stored_rows(con, new_keys, stored, excluded, one_tier))
-            frames.append(con.execute(read_sql("link/story_pairs.sql"), thresholds).df().assign(other_is_new=False))
+            con.register("other_keys", _stored_rows(con, copies.firsts, stored, excluded, one_tier))
+            with_stored = con.execute(read_sql("link/story_pairs.sql"), thresholds).df()
+            frames.append(to_every_copy(with_stored, copies, STORY, both_sides=False).assign(other_is_new=False))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)

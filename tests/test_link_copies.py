@@ -1,0 +1,102 @@
+"""Copies pair through their first copy (wirehouse/link/copies.py): the pairs are exactly the plain key join's."""
+
+import duckdb
+import pandas as pd
+import pytest
+
+from tests.test_stories_index import bodies, variants, write_index
+from wirehouse.link import quotes as quote_links
+from wirehouse.link.copies import QUOTE, STORY, first_copies
+from wirehouse.link.index import StoredIndex
+from wirehouse.link.shingles import story_keys
+from wirehouse.link.stories import candidate_pairs
+from wirehouse.schema import read_sql
+from wirehouse.store.parquet import to_arrow, write_part
+
+
+def plain_join(sql: str, new_keys, other_keys, parameters: dict) -> pd.DataFrame:
+    """The reference: the pairs SQL over every key row, copies and all."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("new_keys", new_keys)
+        con.register("other_keys", other_keys)
+        return con.execute(read_sql(sql), parameters).df()
+    finally:
+        con.close()
+
+
+def rows(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    return sorted(map(tuple, frame[columns].astype(object).where(frame[columns].notna(), None).to_numpy()))
+
+
+def with_copies(texts: dict[str, str], times: int) -> dict[str, str]:
+    """Every text carried word for word by `times` outlets, each copy under its own id."""
+    return texts | {f"{item}-copy{n}": text for item, text in texts.items() for n in range(1, times)}
+
+
+STORY_COLUMNS = ["article_id", "other_article_id", "shared", "n_keys", "other_n_keys", "same_body", "other_story_id"]
+STORY_THRESHOLDS = {"min_shared": 2, "min_containment": 0.3}
+
+
+@pytest.fixture(scope="module")
+def story_corpus(shared_dir, tmp_path_factory):
+    """Stored: 60 politics articles, three copies of the first ten. New: wire cuts of them, each carried 1-4
+    times, 20 tech articles carried 3 times, and copies of stored bodies under new ids."""
+    folder = tmp_path_factory.mktemp("copies")
+    politics = bodies(shared_dir, "politics", 60)
+    stored = politics | with_copies(dict(list(politics.items())[:10]), 3)
+    keys = story_keys(list(stored), list(stored.values()))
+    keys["story_id"] = keys["article_id"].astype(object)
+    write_index(keys, folder, "run-0")
+    new = {f"{item}-{n}": text for n, (item, text) in enumerate(variants(politics).items()) for _ in range(n % 4 + 1)}
+    new |= with_copies(bodies(shared_dir, "tech", 20), 3) | {f"again-{a}": b for a, b in list(politics.items())[:5]}
+    new_keys = to_arrow("story_keys", story_keys(list(new), list(new.values())))
+    return StoredIndex.of(folder), new_keys
+
+
+def test_the_copies_of_a_run_are_found_once_and_paired_as_the_plain_join_pairs_them(story_corpus):
+    stored, new_keys = story_corpus
+    copies = first_copies(new_keys, STORY)
+    assert copies.firsts.num_rows < new_keys.num_rows / 2  # the join really runs on fewer rows
+    found = candidate_pairs(new_keys, stored, [], one_tier=True)
+    within = plain_join("link/story_pairs.sql", new_keys, new_keys, STORY_THRESHOLDS)
+    assert within["same_body"].sum() > 100  # copies paired with copies are in the test
+    assert rows(found[found["other_is_new"]], STORY_COLUMNS) == rows(within, STORY_COLUMNS)
+    stored_rows = to_arrow("story_keys", pd.read_parquet(stored.fine[0]))
+    with_stored = plain_join("link/story_pairs.sql", new_keys, stored_rows, STORY_THRESHOLDS)
+    assert with_stored["same_body"].sum() >= 5  # stored copies of new bodies
+    assert rows(found[~found["other_is_new"]], STORY_COLUMNS) == rows(with_stored, STORY_COLUMNS)
+
+
+QUOTE_COLUMNS = ["quote_id", "other_quote_id", "shared", "n_windows", "other_n_windows", "same_text"]
+
+
+def quote_rows(texts: dict[str, str]) -> pd.DataFrame:
+    quotes = pd.DataFrame(
+        {"quote_id": list(texts), "article_id": [q.split("#")[0] for q in texts], "text": list(texts.values())}
+    )
+    return quote_links.quote_keys(quotes.assign(kind="direct"))
+
+
+def test_quote_copies_pair_as_the_plain_join_pairs_them(shared_dir, tmp_path):
+    sentences = {}
+    for article_id, body in bodies(shared_dir, "business", 40).items():
+        for number, sentence in enumerate(body.replace("\n", " ").split(". ")[:6]):
+            sentences[f"{article_id}#{number}"] = sentence
+    halves = {f"{q}-half": " ".join(t.split()[: len(t.split()) // 2 + 4]) for q, t in list(sentences.items())[::3]}
+    new = with_copies(sentences, 3) | halves
+    stored = {f"old-{q}": t for q, t in list(sentences.items())[::4]}
+    new_keys = to_arrow("quote_keys", quote_rows(new))
+    stored_keys = quote_rows(stored).assign(cluster_id=lambda f: f["quote_id"])
+    write_part(to_arrow("quote_keys", stored_keys), tmp_path / "quote_keys" / "run-0.parquet")
+    assert first_copies(new_keys, QUOTE).firsts.num_rows < new_keys.num_rows / 2
+
+    found = quote_links.candidate_pairs(new_keys, [str(tmp_path / "quote_keys" / "run-0.parquet")], [])
+    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS}
+    within = plain_join("link/quote_pairs.sql", new_keys, new_keys, threshold)
+    assert within["same_text"].sum() > 100 and (~within["same_text"]).sum() > 20  # copies and halves
+    assert rows(found[found["other_is_new"]], QUOTE_COLUMNS) == rows(within, QUOTE_COLUMNS)
+    with_stored = plain_join("link/quote_pairs.sql", new_keys, to_arrow("quote_keys", stored_keys), threshold)
+    assert len(with_stored) > 30
+    columns = [*QUOTE_COLUMNS, "other_cluster_id"]
+    assert rows(found[~found["other_is_new"]], columns) == rows(with_stored, columns)

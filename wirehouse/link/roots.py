@@ -9,6 +9,7 @@ group, so A~B~C never puts A and C together while they are unlike each other.
 import hashlib
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 
@@ -31,26 +32,34 @@ def join_roots(order: list[str], verified: pd.DataFrame, names: Pairs) -> tuple[
 
     `verified` holds the pairs already ranked, best first; `other_is_new` marks others from this run, whose
     group is the one decided here (stored others carry theirs in `names.other_group`).
+
+    Positions are looked up with one pandas Index and each item's candidates are a slice of arrays sorted by
+    item (stable, so best first within it): a dict of tuples per pair cost ~8 s for the 1.2 M quote pairs of
+    the 100,000 bench files. tests/test_link_roots.py pins it to the plain loop over the pairs.
     """
-    position = {item: number for number, item in enumerate(order)}
-    other_position = verified[names.other].map(position)
-    earlier = ~verified["other_is_new"].astype(bool) | (other_position < verified[names.item].map(position))
-    verified = verified[earlier.to_numpy()]
-    by_item: dict[str, list[tuple[str, str | None, bool]]] = {}
-    for item, other, other_group, other_new in zip(
-        verified[names.item].tolist(),
-        verified[names.other].tolist(),
-        verified[names.other_group].tolist(),
-        verified["other_is_new"].tolist(),
-        strict=True,
-    ):
-        by_item.setdefault(item, []).append((other, other_group, other_new))
-    group_of: dict[str, str] = {}
-    for item in order:
-        group = group_id_of(item)
-        for other, other_group, other_new in by_item.get(item, ()):
-            if (group_of[other] if other_new else other_group) == group_id_of(other):  # the other is a root
-                group = group_id_of(other)
+    positions = pd.Index(order)
+    item_position = positions.get_indexer(verified[names.item])
+    other_new = verified["other_is_new"].to_numpy(dtype=bool)
+    other_position = np.where(other_new, positions.get_indexer(verified[names.other]), -1)  # -1: stored
+    earlier = ~other_new | ((other_position >= 0) & (other_position < item_position))
+    verified = verified[earlier]
+    by_item = np.argsort(item_position[earlier], kind="stable")
+    starts = np.searchsorted(item_position[earlier][by_item], np.arange(len(order) + 1)).tolist()
+    others = verified[names.other].to_numpy()[by_item].tolist()
+    other_groups = verified[names.other_group].to_numpy()[by_item].tolist()
+    other_positions = other_position[earlier][by_item].tolist()
+    own = [group_id_of(item) for item in order]
+    group_of: list[str] = []
+    for number in range(len(order)):
+        group = own[number]
+        for j in range(starts[number], starts[number + 1]):
+            other = other_positions[j]
+            if other >= 0:  # new: a root if it kept the group it founded
+                if group_of[other] == own[other]:
+                    group = own[other]
+                    break
+            elif other_groups[j] == group_id_of(others[j]):  # stored: a root if its group is its own
+                group = other_groups[j]
                 break
-        group_of[item] = group
-    return group_of, verified
+        group_of.append(group)
+    return dict(zip(order, group_of, strict=True)), verified

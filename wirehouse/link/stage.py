@@ -10,8 +10,8 @@ published is touched: the commit carries everything over as usual.
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.link import quotes as quote_links
@@ -31,12 +31,24 @@ class LinkResult:
     n_quotes_joined: int  # new quotes that joined a cluster founded by another quote
 
 
-def _fill(part: Path, key: str, column: str, values: dict[str, str], write=write_part) -> pa.Table:
+@dataclass(frozen=True)
+class Decided:
+    """What linking decided, ready to fill many parts: the keys' index is built once (pandas caches its
+    hash table), not once per part (pc.index_in rebuilt a 400,000-key set for each of ~40 parts)."""
+
+    keys: pd.Index
+    values: pa.Array
+
+    @classmethod
+    def of(cls, decided: dict[str, str]) -> "Decided":
+        return cls(pd.Index(list(decided), dtype=object), pa.array(list(decided.values()), pa.string()))
+
+
+def _fill(part: Path, key: str, column: str, decided: Decided, write=write_part) -> pa.Table:
     """Rewrite one staged part with `column` looked up from its `key` column (None where not decided)."""
     table = pq.read_table(part)
-    keys = pa.array(list(values), pa.string())
-    found = pc.index_in(table[key], value_set=keys)  # null where the key was not decided
-    filled = pa.array(list(values.values()), pa.string()).take(found)
+    found = decided.keys.get_indexer(table[key].to_pandas())
+    filled = decided.values.take(pa.array(found, mask=found < 0))  # null where the key was not decided
     index = table.schema.get_field_index(column)
     table = table.set_column(index, table.schema.field(column), filled)
     write(table, part)
@@ -62,10 +74,11 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
 
     new_keys = read_parts(staging / "story_keys", "story_keys")
     linked = assign_stories(order, verify(candidate_pairs(new_keys, StoredIndex.of(old), sorted(excluded))))
+    stories = Decided.of(linked.story_of)
     for part in parts(staging / "articles"):
-        _fill(part, "article_id", "story_id", linked.story_of)
+        _fill(part, "article_id", "story_id", stories)
     for part in parts(staging / "story_keys"):
-        fine = _fill(part, "article_id", "story_id", linked.story_of, write=write_fine_part)
+        fine = _fill(part, "article_id", "story_id", stories, write=write_fine_part)
         write_part(to_arrow("story_sample", sample_rows(fine.to_pandas())), staging / "story_sample" / part.name)
     if not linked.links.empty:
         write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
@@ -91,7 +104,8 @@ def _cluster_quotes(staging: Path, old: Path | None, article_order: list[str], e
     order = [q for q in quotes["quote_id"].tolist() if q in keyed]
     stored = [str(p) for p in parts(old / "quote_keys")] if old else []
     clusters = quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded))
+    decided = Decided.of(clusters.cluster_of)
     for table in ("quotes", "quote_keys"):
         for part in parts(staging / table):
-            _fill(part, "quote_id", "cluster_id", clusters.cluster_of)
+            _fill(part, "quote_id", "cluster_id", decided)
     return clusters.cluster_of

@@ -31,7 +31,7 @@ from pathlib import Path
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import build_corpus
+from throughput import build_corpus, corpus_file_bytes, source_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 PEER_VENV = ROOT / "bench" / ".peer-venv"
@@ -157,10 +157,12 @@ def median(values: list[float]) -> float:
     return statistics.median(values)
 
 
-def change_one_file(corpus: Path, round_no: int) -> None:
-    path = next(corpus.glob("0000/0000001.txt"))
-    text = path.read_text(encoding="utf-8", errors="replace")
-    path.write_text(text + f"\nA sentence added by the speed benchmark, round {round_no}.\n", encoding="utf-8")
+def change_one_file(corpus: Path, round_no: int | None) -> None:
+    """File 1 of the corpus as generated plus a sentence for the round (None: as generated), so that every
+    run of the benchmark changes it the same way and its tables can be compared with an earlier run's."""
+    pristine = corpus_file_bytes([p.read_bytes() for p in source_articles()], 1)
+    added = b"" if round_no is None else f"\nA sentence added by the speed benchmark, round {round_no}.\n".encode()
+    (corpus / "0000" / "0000001.txt").write_bytes(pristine + added)
 
 
 def main() -> None:
@@ -175,6 +177,8 @@ def main() -> None:
 
     corpus = args.workdir / f"corpus-{args.files}"
     warehouse = args.workdir / "warehouse"
+    if (corpus / "0000").is_dir():
+        change_one_file(corpus, None)  # as generated, whatever an earlier run of the benchmark left
     input_bytes = build_corpus(corpus, args.files)
     print(f"corpus: {args.files:,} files, {input_bytes / 1e6:,.1f} MB; {os.cpu_count()} cores; {time.ctime()}")
 

@@ -42,11 +42,7 @@ def build_corpus(target: Path, n_files: int) -> int:
     sources = [p.read_bytes() for p in source_articles()]
     total = 0
     for i in range(n_files):
-        data = sources[i % len(sources)]
-        copy = i // len(sources)
-        if copy:
-            first, _, rest = data.partition(b"\n")
-            data = first + f" (take {copy})".encode() + b"\n" + rest
+        data = corpus_file_bytes(sources, i)
         folder = target / f"{i // 1000:04d}"
         if i % 1000 == 0:
             folder.mkdir(parents=True, exist_ok=True)
@@ -54,6 +50,16 @@ def build_corpus(target: Path, n_files: int) -> int:
         total += len(data)
     marker.write_text(str(n_files))
     return total
+
+
+def corpus_file_bytes(sources: list[bytes], i: int) -> bytes:
+    """File i of the corpus: source i modulo their number, its first line marked with the take after the first."""
+    data = sources[i % len(sources)]
+    copy = i // len(sources)
+    if copy:
+        first, _, rest = data.partition(b"\n")
+        data = first + f" (take {copy})".encode() + b"\n" + rest
+    return data
 
 
 def run(corpus: Path, warehouse: Path, workers: int, batch_size: int, *extra: str) -> tuple[dict, float, float]:

@@ -8,6 +8,7 @@ from tests.test_stories_index import bodies, variants, write_index
 from wirehouse.link import quotes as quote_links
 from wirehouse.link.copies import QUOTE, STORY, first_copies
 from wirehouse.link.index import StoredIndex
+from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import story_keys
 from wirehouse.link.stories import candidate_pairs
 from wirehouse.schema import read_sql
@@ -78,7 +79,10 @@ def quote_rows(texts: dict[str, str]) -> pd.DataFrame:
     return quote_links.quote_keys(quotes.assign(kind="direct"))
 
 
-def test_quote_copies_pair_as_the_plain_join_pairs_them(shared_dir, tmp_path):
+@pytest.fixture()
+def quote_corpus(shared_dir, tmp_path):
+    """Sentences of 40 business articles as quotes: each carried 3 times, a third also cut to half; a quarter
+    of them stored already (in another run's quote_keys part)."""
     sentences = {}
     for article_id, body in bodies(shared_dir, "business", 40).items():
         for number, sentence in enumerate(body.replace("\n", " ").split(". ")[:6]):
@@ -87,11 +91,15 @@ def test_quote_copies_pair_as_the_plain_join_pairs_them(shared_dir, tmp_path):
     new = with_copies(sentences, 3) | halves
     stored = {f"old-{q}": t for q, t in list(sentences.items())[::4]}
     new_keys = to_arrow("quote_keys", quote_rows(new))
-    stored_keys = quote_rows(stored).assign(cluster_id=lambda f: f["quote_id"])
+    stored_keys = quote_rows(stored).assign(cluster_id=lambda f: f["quote_id"].map(group_id_of))  # roots
     write_part(to_arrow("quote_keys", stored_keys), tmp_path / "quote_keys" / "run-0.parquet")
-    assert first_copies(new_keys, QUOTE).firsts.num_rows < new_keys.num_rows / 2
+    return new_keys, stored_keys, [str(tmp_path / "quote_keys" / "run-0.parquet")]
 
-    found = quote_links.candidate_pairs(new_keys, [str(tmp_path / "quote_keys" / "run-0.parquet")], [])
+
+def test_quote_copies_pair_as_the_plain_join_pairs_them(quote_corpus):
+    new_keys, stored_keys, stored_parts = quote_corpus
+    assert first_copies(new_keys, QUOTE).firsts.num_rows < new_keys.num_rows / 2
+    found = quote_links.candidate_pairs(new_keys, stored_parts, [])
     threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS}
     within = plain_join("link/quote_pairs.sql", new_keys, new_keys, threshold)
     assert within["same_text"].sum() > 100 and (~within["same_text"]).sum() > 20  # copies and halves
@@ -100,3 +108,22 @@ def test_quote_copies_pair_as_the_plain_join_pairs_them(shared_dir, tmp_path):
     assert len(with_stored) > 30
     columns = [*QUOTE_COLUMNS, "other_cluster_id"]
     assert rows(found[~found["other_is_new"]], columns) == rows(with_stored, columns)
+
+
+def test_pairing_copies_with_leaders_only_decides_the_same_clusters(quote_corpus):
+    """Copies take their text's leader, which is the first copy in the order the quotes are taken in, not
+    the smallest id: the order here is shuffled (by a hash of the id), so leaders and smallest ids differ."""
+    new_keys, _, stored_parts = quote_corpus
+    order = sorted(set(new_keys["quote_id"].to_pylist()), key=group_id_of)
+    every_pair = quote_links.candidate_pairs(new_keys, stored_parts, [])
+    leaders_only = quote_links.candidate_pairs(new_keys, stored_parts, [], order)
+    assert len(leaders_only) < len(every_pair) / 2
+    clusters = quote_links.cluster_quotes(order, leaders_only).cluster_of
+    assert clusters == quote_links.cluster_quotes(order, every_pair).cluster_of
+    founders = set(clusters.values())
+    assert sum(c != group_id_of(q) for q, c in clusters.items()) > 200  # copies and halves joined a cluster
+    assert len(founders & set(stored_parts_clusters(stored_parts))) > 10  # some joined a stored cluster
+
+
+def stored_parts_clusters(stored_parts: list[str]) -> list[str]:
+    return pd.read_parquet(stored_parts)["cluster_id"].tolist()

@@ -7,6 +7,12 @@ copy, and the pairs among the copies of one hash are added (the same text: every
 come out are exactly those of the join over every item (pinned in tests/test_link_copies.py), but the join
 no longer grows with the square of the copies: a key held by k copies made k * k rows, and the 100,000 bench
 files hold each text about 43 times (a wire story carried by many outlets word for word is no rarer).
+
+Where only the groups are wanted (quote clusters write no links), a copy is also paired only with the
+*leader* of each other text, its first copy in the run's order: among the copies of one text only the leader
+can found a group (every later copy has the leader's candidates and the leader itself, so it always finds a
+root), and join_roots skips candidates that are not roots, so the groups come out the same (pinned in
+tests/test_link_copies.py) from pairs that grow with the copies, not with their square.
 """
 
 from dataclasses import dataclass
@@ -42,6 +48,16 @@ class Copies:
     firsts: pa.Table  # the key rows of the first copy of each hash
     members: pd.DataFrame  # item, first_copy, n_keys, n_rows (its key rows), group_id: one row per new item
 
+    def leaders(self, order: list[str]) -> pd.DataFrame:
+        """item, first_copy, leader: each item with the first copy of its text in `order` (items missing
+        from `order` come last, so they lead only a text with no other copy in it)."""
+        members = self.members[["item", "first_copy"]]
+        position = pd.Index(order).get_indexer(members["item"])
+        position = pd.Series(position).where(position >= 0, len(order)).to_numpy()
+        by_order = members.assign(position=position).sort_values(["first_copy", "position", "item"])
+        leader = by_order.groupby("first_copy", sort=False)["item"].transform("first")
+        return by_order.assign(leader=leader).drop(columns="position")
+
 
 def first_copies(keys: pa.Table, names: Names) -> Copies:
     columns = [names.item, names.hash, names.n_keys, names.group]
@@ -57,20 +73,36 @@ def first_copies(keys: pa.Table, names: Names) -> Copies:
     return Copies(keys.filter(pc.is_in(item_column, value_set=firsts)), members)
 
 
-def to_every_copy(pairs: pd.DataFrame, copies: Copies, names: Names, both_sides: bool) -> pd.DataFrame:
-    """Pairs found for first copies, given to every copy of the item (and of the other item: both_sides)."""
-    sides = [(names.item, "item")] + ([(names.other, "other")] if both_sides else [])
-    for column, side in sides:
-        members = copies.members[["first_copy", "item"]].rename(columns={"first_copy": column, "item": side})
-        pairs = pairs.merge(members, on=column).drop(columns=column).rename(columns={side: column})
+def to_every_copy(
+    pairs: pd.DataFrame, copies: Copies, names: Names, both_sides: bool, order: list[str] | None = None
+) -> pd.DataFrame:
+    """Pairs found for first copies, given to every copy of the item, and of the other item (both_sides):
+    to every copy of it, or with `order`, to its leader only (see the module's docstring)."""
+    members = copies.members[["first_copy", "item"]] if order is None else copies.leaders(order)
+    pairs = _replace(pairs, names.item, members[["first_copy", "item"]])
+    if both_sides:
+        others = members[["first_copy", "item"]] if order is None else members.loc[members["item"] == members["leader"]]
+        pairs = _replace(pairs, names.other, others[["first_copy", "item"]])
     return pairs
 
 
-def among_copies(copies: Copies, names: Names) -> pd.DataFrame:
-    """Every ordered pair of two copies of one hash, as the key join would find it: every key shared."""
+def _replace(pairs: pd.DataFrame, column: str, members: pd.DataFrame) -> pd.DataFrame:
+    members = members.rename(columns={"first_copy": column, "item": "copy"})
+    return pairs.merge(members, on=column).drop(columns=column).rename(columns={"copy": column})
+
+
+def among_copies(copies: Copies, names: Names, order: list[str] | None = None) -> pd.DataFrame:
+    """Every ordered pair of two copies of one text, as the key join would find it (every key shared); with
+    `order`, each copy with its text's leader only."""
     members = copies.members
     repeated = members[members.duplicated("first_copy", keep=False)]
-    pairs = repeated.merge(repeated, on="first_copy", suffixes=("", "_other"))
+    if order is None:
+        pairs = repeated.merge(repeated, on="first_copy", suffixes=("", "_other"))
+    else:
+        leaders = copies.leaders(order)[["item", "leader"]].rename(columns={"leader": "item_other"})
+        pairs = repeated.merge(leaders, on="item").merge(
+            members[["item", "n_keys", "group_id"]].add_suffix("_other"), on="item_other"
+        )
     pairs = pairs[pairs["item"] != pairs["item_other"]]
     return pd.DataFrame(
         {

@@ -77,8 +77,13 @@ class Clustered:
     cluster_of: dict[str, str]  # new quote id -> cluster id
 
 
-def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[str]) -> pd.DataFrame:
-    """Every pair (new quote, stored or other new quote) that passes cluster_quotes()'s test, with its figures."""
+def candidate_pairs(
+    new_keys: pa.Table, stored_parts: list[str], excluded: list[str], order: list[str] | None = None
+) -> pd.DataFrame:
+    """Every pair (new quote, stored or other new quote) that passes cluster_quotes()'s test, with its figures.
+
+    With `order` (the order cluster_quotes() takes the new quotes in), a new quote's pairs with the copies of
+    another new text are only those with that text's leader: cluster_quotes() decides the same (copies.py)."""
     copies = first_copies(new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
     con = duckdb.connect(":memory:")
     try:
@@ -86,7 +91,7 @@ def candidate_pairs(new_keys: pa.Table, stored_parts: list[str], excluded: list[
         con.register("other_keys", copies.firsts)
         threshold = {"min_shared_windows": MIN_SHARED_WINDOWS}
         among_new = con.execute(read_sql("link/quote_pairs.sql"), threshold).df()
-        frames = [to_every_copy(among_new, copies, QUOTE, both_sides=True), among_copies(copies, QUOTE)]
+        frames = [to_every_copy(among_new, copies, QUOTE, True, order), among_copies(copies, QUOTE, order)]
         frames = [frame.assign(other_is_new=True) for frame in frames]
         if stored_parts:
             parameters = {"stored": stored_parts, "excluded": excluded}

@@ -103,7 +103,7 @@ def _cluster_quotes(staging: Path, old: Path | None, article_order: list[str], e
     keyed = set(new_keys["quote_id"].to_pylist())
     order = [q for q in quotes["quote_id"].tolist() if q in keyed]
     stored = [str(p) for p in parts(old / "quote_keys")] if old else []
-    clusters = quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded))
+    clusters = quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded, order))
     decided = Decided.of(clusters.cluster_of)
     for table in ("quotes", "quote_keys"):
         for part in parts(staging / table):

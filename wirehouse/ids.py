@@ -25,6 +25,7 @@ def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
 
 
 def new_run_id(now: datetime | None = None) -> str:
-    """Sortable by start time, unique across machines: 20261125T231804Z-3f9a1c."""
+    """Sortable by start time, unique across machines: 20261125T231804123456Z-3f9a1c (to the microsecond:
+    parts are read in name order as write order, and two runs in one second sorted by their random tail)."""
     now = now or datetime.now(UTC)
-    return f"{now:%Y%m%dT%H%M%SZ}-{secrets.token_hex(3)}"
+    return f"{now:%Y%m%dT%H%M%S%fZ}-{secrets.token_hex(3)}"

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.ids import file_id as make_file_id
-from wirehouse.ingest.discover import Listing, list_inputs
+from wirehouse.ingest.discover import Listing, article_name, list_inputs
 from wirehouse.ingest.recheck import Recheck, under
 from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import read_parts
@@ -75,60 +75,86 @@ def plan_run(
 
     `listing`: list_inputs(paths, follow_outside) when the caller has just taken it (the no-op check)."""
     listing = listing if listing is not None else list_inputs(paths, follow_outside)
-    found = listing.found
     if listing.vanished:
         logger.warning("%d files vanished while the inbox was listed; they are left for the next run", listing.vanished)
-    manifest = load_manifest(warehouse)
+    known = Known.of(load_manifest(warehouse))
     recheck = Recheck.from_rejects(load_rejects(warehouse))
-    known = {
-        path: (size, mtime, sha, article_id)
-        for path, size, mtime, sha, article_id in zip(
-            manifest["source_path"].to_pylist(),
-            manifest["size_bytes"].to_pylist(),
-            manifest["mtime_ns"].to_pylist(),
-            manifest["content_sha256"].to_pylist(),
-            manifest["article_id"].to_pylist(),
-            strict=True,
-        )
-    }
-    taken = {a for a in manifest["article_id"].to_pylist() if a is not None}
     rows: dict[str, list] = {name: [] for name in (*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS)}
-    for item in found:
-        previous = known.get(item.source_path)
-        retry = recheck.retry(item.source_path) or reread_all or item.source_path in reread  # (wirehouse.reprocess)
-        if previous is not None and previous[0] == item.size_bytes and previous[1] == item.mtime_ns and not retry:
-            continue  # unchanged since the manifest saw it: not even opened
-        fid = make_file_id(item.source_path)
+    for entry in _to_read(listing, known, recheck, reread, reread_all):
+        path, size_bytes, mtime_ns, root = entry
+        previous, retry = known.row(path), _retry(path, recheck, reread, reread_all)
+        fid = make_file_id(path)
         if previous is not None and previous[3] is not None:
             article_id = previous[3]
         else:
-            article_id = item.article_name
-            if article_id in taken:
+            article_id = article_name(path, root)
+            if article_id in known.taken:
                 article_id = f"{article_id}~{fid[:8]}"
-            taken.add(article_id)
+            known.taken.add(article_id)
         rows["file_id"].append(fid)
-        rows["source_path"].append(item.source_path)
+        rows["source_path"].append(path)
         rows["article_id"].append(article_id)
-        rows["size_bytes"].append(item.size_bytes)
-        rows["mtime_ns"].append(item.mtime_ns)
+        rows["size_bytes"].append(size_bytes)
+        rows["mtime_ns"].append(mtime_ns)
         rows["known_sha256"].append(previous[2] if previous is not None and not retry else None)
         rows["reject_reason"].append(None)
         rows["reject_detail"].append(None)
     _add_listing_rejects(rows, listing, known, recheck)
     to_read = pd.DataFrame(rows, columns=[*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS])
-    return RunPlan(run_id=run_id, started_at=started_at, n_found=len(found), to_read=to_read)
+    return RunPlan(run_id=run_id, started_at=started_at, n_found=len(listing.entries), to_read=to_read)
 
 
-def _add_listing_rejects(rows: dict[str, list], listing, known: dict, recheck: Recheck) -> None:
+@dataclass
+class Known:
+    """The manifest as a plan reads it: (size, mtime) per path for the comparison with the listing, built at C
+    speed, and a file's whole row only for the few paths that need it (a one-file run over 100,000 files
+    built a dict of five-column tuples and a named tuple per listed file: ~1.5 s of its plan)."""
+
+    stamps: dict[str, tuple[int, int]]  # path -> (size_bytes, mtime_ns)
+    manifest: pa.Table
+    index: dict[str, int]  # path -> row of manifest
+    taken: set[str]  # article ids in use
+
+    @classmethod
+    def of(cls, manifest: pa.Table) -> "Known":
+        paths = manifest["source_path"].to_pylist()
+        stamps = zip(manifest["size_bytes"].to_pylist(), manifest["mtime_ns"].to_pylist(), strict=True)
+        taken = set(manifest["article_id"].drop_null().to_pylist())
+        index = dict(zip(paths, range(len(paths)), strict=True))
+        return cls(dict(zip(paths, stamps, strict=True)), manifest, index, taken)
+
+    def row(self, path: str) -> tuple[int, int, str | None, str | None] | None:
+        """(size, mtime, sha256, article id) of a path the manifest knows, else None."""
+        number = self.index.get(path)
+        if number is None:
+            return None
+        size, mtime = self.stamps[path]
+        return size, mtime, self.manifest["content_sha256"][number].as_py(), self.manifest["article_id"][number].as_py()
+
+
+def _retry(path: str, recheck: Recheck, reread: frozenset[str], reread_all: bool) -> bool:
+    return recheck.retry(path) or reread_all or path in reread  # (wirehouse.reprocess)
+
+
+def _to_read(listing: Listing, known: Known, recheck: Recheck, reread: frozenset[str], reread_all: bool):
+    """The listed entries that need reading: new, changed (size or mtime), or to be read again."""
+    stamps = known.stamps
+    for entry in listing.entries:
+        if stamps.get(entry[0]) != (entry[1], entry[2]) or _retry(entry[0], recheck, reread, reread_all):
+            yield entry  # unchanged since the manifest saw it (and not to be retried): not even opened
+
+
+def _add_listing_rejects(rows: dict[str, list], listing: Listing, known: Known, recheck: Recheck) -> None:
     """Rows for entries skipped while listing, and for manifest files gone from a folder listed whole."""
     for item in listing.skipped:
-        previous = known.get(item.source_path)
+        previous = known.row(item.source_path)
         if previous is not None and (previous[0], previous[1]) == (item.size_bytes, item.mtime_ns):
             continue  # rejected before, unchanged
         _append(rows, item.source_path, previous, item.size_bytes, item.mtime_ns, item.reason, item.detail)
-    seen = {item.source_path for item in listing.found} | {item.source_path for item in listing.skipped}
-    for path, previous in known.items():
-        if path not in seen and under(path, listing.folders) and not recheck.already_gone(path):
+    seen = {entry[0] for entry in listing.entries} | {item.source_path for item in listing.skipped}
+    for path in sorted(known.stamps.keys() - seen, key=known.index.__getitem__):  # in manifest order
+        previous = known.row(path)
+        if under(path, listing.folders) and not recheck.already_gone(path):
             kept = f"; article {previous[3]!r} keeps its last loaded version" if previous[3] else ""
             _append(rows, path, previous, previous[0], previous[1], "gone", f"no longer in the inbox{kept}")
 

@@ -112,6 +112,26 @@ def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
     ]
 
 
+# (text, the title): a show, a book or a film named by where it sits, even in a sentence with a speech verb
+WORK_TITLES = [
+    ("“It is too soon,” Clinton said on ABC’s “This Week” on Sunday.", "This Week"),  # a network's possessive
+    ("“We are winning,” Pence said on “Fox News Sunday.”", "Fox News Sunday."),  # 'on' + title case
+    ('"He is fair game," Fiorina told "Fox and Friends," reminding the hosts of it.', "Fox and Friends,"),  # listener
+    ("“That is my job,” Weiner said in May on the podcast “Here’s the Thing.”", "Here’s the Thing."),  # work noun
+    ("The actor, who stars in the PBS medical drama, “Mercy Street,” returns this week.", "Mercy Street,"),
+    ("“I was driven,” Murphy said in an interview for POLITICO’s “Off Message” podcast.", "Off Message"),  # after
+]
+
+
+@pytest.mark.parametrize(("text", "title"), WORK_TITLES, ids=[row[1] for row in WORK_TITLES])
+def test_work_titles_are_no_speech(text: str, title: str) -> None:
+    """A title is credited to nobody even when the sentence credits its quote ('said on ABC's "This Week"')."""
+    quotes = {q.text: q for q in extract_quotes(text) if q.kind != "indirect"}
+    assert (quotes[title].kind, quotes[title].speaker, quotes[title].attribution_rule) == ("scare", None, None)
+    spoken = [q for q in quotes.values() if q.text != title]
+    assert all(q.speaker is not None for q in spoken), [(q.text, q.speaker) for q in spoken]
+
+
 @pytest.mark.parametrize(
     ("text", "pronoun", "speaker"),
     [

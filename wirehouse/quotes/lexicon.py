@@ -35,6 +35,8 @@ class Words:
     reporting_forms: tuple[str, ...]
     time_words: frozenset[str]
     title_cues: frozenset[str]
+    work_nouns: frozenset[str]
+    title_preps: frozenset[str]
     small_words: frozenset[str]
     possessive_determiners: frozenset[str]
     noun_determiners: frozenset[str]

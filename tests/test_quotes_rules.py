@@ -112,6 +112,28 @@ def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
     ]
 
 
+# (text, quote prefix, speaker mention): the sentence's subject comes after an adverbial opener, never in it
+ADVERBIAL_OPENERS = [
+    ("Early in his campaign, Ann Smith attacked Bob Jones, calling him “a failed candidate.”", "a failed", "Ann Smith"),
+    (
+        "Domestically, Ann Smith’s row with the family drew a reply that called it “unfit to stand”.",
+        "unfit",
+        "Ann Smith’s",
+    ),
+    ('Outside the arena in downtown Washington, Ann Smith held a sign and chanted "Dump Trump."', "Dump", "Ann Smith"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "mention"), ADVERBIAL_OPENERS, ids=[r[0].split()[0] for r in ADVERBIAL_OPENERS]
+)
+def test_adverbial_openers_are_no_subjects(text: str, prefix: str, mention: str) -> None:
+    """'Early in ...', 'Domestically, ...', 'Outside the arena ...': a preposition or an '-ly' word before a comma or
+    a preposition opens an adverbial; the sentence's subject follows it."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention == mention
+
+
 # (text, the title): a show, a book or a film named by where it sits, even in a sentence with a speech verb
 WORK_TITLES = [
     ("“It is too soon,” Clinton said on ABC’s “This Week” on Sunday.", "This Week"),  # a network's possessive

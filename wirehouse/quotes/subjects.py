@@ -272,7 +272,7 @@ class Subjects:
             lows[k] in self.words.capital_stopwords
             and lows[k] not in self.words.pronouns
             and lows[k] not in self.words.determiners
-        )
+        ) or (k + 1 < v and self._adverbial_opener(p, k))
         if (
             not intro
             and k + 1 < v
@@ -290,6 +290,20 @@ class Subjects:
                 starts.append(c + 1)  # 'MOSCOW - ...', 'Washington (AFP) – ...'
                 break
         return starts
+
+    def _adverbial_opener(self, p: ParaTokens, k: int) -> bool:
+        """Does the sentence open at token k with an adverbial, not with its subject? A preposition ('Outside the
+        sports arena in downtown Washington, about 200 protesters ...') or an '-ly' word before a comma or a
+        preposition ('Domestically, Trump's row ...', 'Early in his campaign, Trump attacked ...')."""
+        low = p.lows[k]
+        if low in self.words.prepositions:
+            return True
+        nxt = p.lows[k + 1]
+        return (
+            low.endswith("ly")
+            and len(low) > 4
+            and (nxt == "," or nxt in self.words.prepositions or nxt in self.words.object_markers)
+        )
 
     def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> Mention | None:
         """The subject of the sentence holding token v (for 'X did Y, saying "..."').

@@ -54,6 +54,21 @@ CUES = [
         "called",
         "before_quote.coordinated_verb",
     ),
+    # 'according to' names the source even where a speech verb names someone too
+    (
+        '"We will vote as we see fit," Ann Smith said, according to a White House pool report.',
+        "We will vote",
+        "a White House pool report",
+        "according to",
+        Rule.LATER_ACCORDING_TO,
+    ),
+    (
+        'According to Yahoo News, Ann Smith said on Friday that she "would sign the bill".',
+        "would sign",
+        "Yahoo News",
+        "according to",
+        Rule.ACCORDING_TO,
+    ),
     # later in the sentence
     (
         'The plan, "a disgrace and a sham", was dropped, according to the senator.',

@@ -13,6 +13,15 @@ CUES = [
     # after the quote
     ('"It works," said Ann Smith.', "It works", "Ann Smith", "said", Rule.AFTER_VERB_FIRST),
     ('"It works," Ann Smith said.', "It works", "Ann Smith", "said", Rule.AFTER_SUBJECT_FIRST),
+    # 'read' (past) speaks for a text: a sign, an email, an article
+    (
+        'Ann Smith lifted a sign.\n\n"We are still here," it read.',
+        "We are still",
+        "it",
+        "read",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
+    ('"Our revolution works," read the email.', "Our revolution", "the email", "read", Rule.AFTER_VERB_FIRST),
     # before the quote, in its sentence
     ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
     ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),

@@ -13,6 +13,21 @@ CUES = [
     # after the quote
     ('"It works," said Ann Smith.', "It works", "Ann Smith", "said", Rule.AFTER_VERB_FIRST),
     ('"It works," Ann Smith said.', "It works", "Ann Smith", "said", Rule.AFTER_SUBJECT_FIRST),
+    # verbs of speech beyond 'say': 'surmised', 'exhorted'
+    (
+        '"People are afraid of wasting their votes," he surmised.',
+        "People are",
+        "he",
+        "surmised",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
+    (
+        'Ann Smith exhorted delegates to "vote your conscience".',
+        "vote your",
+        "Ann Smith",
+        "exhorted",
+        "before_quote.verb_subject",
+    ),
     # 'read' (past) speaks for a text: a sign, an email, an article
     (
         'Ann Smith lifted a sign.\n\n"We are still here," it read.',

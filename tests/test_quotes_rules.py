@@ -181,6 +181,11 @@ WORK_TITLES = [
     ("“That is my job,” Weiner said in May on the podcast “Here’s the Thing.”", "Here’s the Thing."),  # work noun
     ("The actor, who stars in the PBS medical drama, “Mercy Street,” returns this week.", "Mercy Street,"),
     ("“I was driven,” Murphy said in an interview for POLITICO’s “Off Message” podcast.", "Off Message"),  # after
+    (
+        "“They have a stranglehold,” said Steven Brill, author of “America’s Bitter Pill,” a history.",
+        "America’s Bitter Pill,",
+    ),
+    ("Serafinowicz, who’s starred in “Parks and Recreation,” posted the clip on Thursday.", "Parks and Recreation,"),
 ]
 
 

@@ -120,7 +120,8 @@ class Layout:
         """The title of a show, a book or a film, known from where it sits, whatever verb the sentence has.
 
         Capitalised next to a work noun: 'the podcast "Here's the Thing."', 'the PBS medical drama, "Mercy
-        Street,"', 'POLITICO's "Off Message" podcast'; in title case after a possessive, 'on' or in a listener's
+        Street,"', 'POLITICO's "Off Message" podcast', or after its maker: 'the author of "America's Bitter
+        Pill,"'; in title case after a possessive, 'on' or in a listener's
         place: 'said on ABC's "This Week" on Sunday', 'said on "Fox News Sunday."', 'told "Fox and Friends,"'.
         """
         toks = p.toks
@@ -134,6 +135,8 @@ class Layout:
             k -= 1
         if k >= 0 and (lows[k] in works or (toks[k] == "," and k > 0 and lows[k - 1] in works)):
             return True
+        if k > 0 and lows[k] in self.words.work_links and lows[k - 1] in self.words.work_makers:
+            return True  # 'the author of "America's Bitter Pill,"', 'who's starred in "Parks and Recreation"'
         j = q + 1
         n = len(toks)
         if j < n and toks[j] in ".!?,;:":

@@ -36,6 +36,8 @@ class Words:
     time_words: frozenset[str]
     title_cues: frozenset[str]
     work_nouns: frozenset[str]
+    work_makers: frozenset[str]
+    work_links: frozenset[str]
     title_preps: frozenset[str]
     small_words: frozenset[str]
     possessive_determiners: frozenset[str]

@@ -173,6 +173,37 @@ def test_adverbial_openers_are_no_subjects(text: str, prefix: str, mention: str)
     assert quote.speaker_mention == mention
 
 
+# (text, quote prefix, speaker mention): the subject of the sentence after one that ended inside a quote, and where
+# a description ends
+SENTENCE_SUBJECTS = [
+    (
+        'Gov. Ann Smith called the lines "unacceptable." Mayor Bob Jones wrote a letter to Attorney General Jane '
+        'Doe asking the department to investigate the "fiasco."',
+        "fiasco",
+        "Mayor Bob Jones",
+    ),
+    (
+        'The FBI said it was "working on it." The agency declined to detail the inquiry\'s "specific focus and scope."',
+        "specific focus",
+        "The agency",
+    ),
+    (
+        "In August, several environmental groups granted Bob Jones more time, saying his "
+        '"capital was less than expected."',
+        "capital was",
+        "several environmental groups",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "mention"), SENTENCE_SUBJECTS, ids=[r[2] for r in SENTENCE_SUBJECTS])
+def test_sentence_subjects(text: str, prefix: str, mention: str) -> None:
+    """A sentence starts after the closing mark of a quote that ended the one before; a description ends at its
+    noun when a verb follows ('The agency declined'); a quantifier may open one ('several environmental groups')."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention == mention
+
+
 # (text, the title): a show, a book or a film named by where it sits, even in a sentence with a speech verb
 WORK_TITLES = [
     ("“It is too soon,” Clinton said on ABC’s “This Week” on Sunday.", "This Week"),  # a network's possessive

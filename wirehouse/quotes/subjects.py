@@ -16,6 +16,7 @@ from wirehouse.quotes.common import (
 )
 from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.tokens import (
+    CLOSERS,
     REACH,
     SPECIAL,
     ParaTokens,
@@ -254,6 +255,9 @@ class Subjects:
         lo = max(0, v - REACH)
         if k > lo:
             k = max(lo, at_or_before(p.ends(), k - 1) + 1)  # the sentence's first token, or REACH tokens back
+            while k + 1 < v and toks[k] in CLOSERS:
+                k += 1  # the closing mark of a quote that ended the sentence before: 'called the lines
+                # "unacceptable." Phoenix Mayor Greg Stanton wrote a letter to X asking ...'
         starts: list[int] = []
         if clause:
             for c in range(v - 1, k, -1):
@@ -322,6 +326,7 @@ class Subjects:
             if found is None or (
                 found.kind == MentionKind.DESC
                 and lows[j] not in self.words.articles
+                and lows[j] not in self.words.quantifiers  # 'In August, several environmental groups ...'
                 and not _is_possessive_name(toks[j])
                 and not (toks[j][0].isupper() and lows[j] not in self.words.subject_determiners)
             ):

@@ -28,6 +28,13 @@ CUES = [
         "exhorted",
         "before_quote.verb_subject",
     ),
+    (
+        '"Our ideas of success are different," agrees Ann Smith, 30.',
+        "Our ideas",
+        "Ann Smith",
+        "agrees",
+        Rule.AFTER_VERB_FIRST,
+    ),
     # 'read' (past) speaks for a text: a sign, an email, an article
     (
         'Ann Smith lifted a sign.\n\n"We are still here," it read.',

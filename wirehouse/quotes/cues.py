@@ -36,18 +36,21 @@ class Cues:
         White House pool reports, Obama said "there is love" in Orlando.' (the dev set credits the account, 32
         of the 37 quotes whose sentence has 'according to')."""
         toks = p.toks
+        lows = p.lows
         n = len(toks)
         cues = p.positions("cue", self._cue_words)
-        if not cues:
-            return None
+        near = cues[bisect_left(cues, q - REACH) : bisect_left(cues, q + REACH)]
+        if "according" not in [lows[k] for k in near]:
+            return None  # the common case, decided before the sentence's edges are worked out
         ends = p.ends()
         lo = max(at_or_before(ends, q - 1) + 1, q - REACH)
         if q + 1 < n and toks[q + 1] in _STOPS and p.ends_sentence(q + 1):
             hi = q  # the quote ends its sentence: only the words before it
         else:
             hi = min(at_or_after(ends, q + 1, n), q + REACH)
-        lows = p.lows
-        for k in cues[bisect_left(cues, lo) : bisect_left(cues, hi)]:
+        for k in near:
+            if k < lo or k >= hi:
+                continue
             if lows[k] == "according" and k + 1 < n and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(n, k + 10))
                 if subject is not None and subject.kind != MentionKind.PRONOUN:

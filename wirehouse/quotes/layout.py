@@ -121,13 +121,12 @@ class Layout:
 
         Capitalised next to a work noun: 'the podcast "Here's the Thing."', 'the PBS medical drama, "Mercy
         Street,"', 'POLITICO's "Off Message" podcast', or after its maker: 'the author of "America's Bitter
-        Pill,"'; in title case after a possessive, 'on' or in a listener's
-        place: 'said on ABC's "This Week" on Sunday', 'said on "Fox News Sunday."', 'told "Fox and Friends,"'.
+        Pill,"'; in title case after a possessive, 'on' or in a listener's place: 'said on ABC's "This Week" on
+        Sunday', 'said on "Fox News Sunday."', 'told "Fox and Friends,"'.
         """
         toks = p.toks
         lows = p.lows
-        quoted = text[span.start : span.end].rstrip(".,;:!?")
-        if not quoted[:1].isupper():
+        if not text[span.start].isupper():
             return False
         works = self.words.work_nouns
         k = q - 1
@@ -145,10 +144,13 @@ class Layout:
             j += 1
         if j < n and lows[j] in works:
             return True
-        if k < 0 or not _is_title(quoted, self.words.small_words):
+        if k < 0:
             return False
         low = lows[k]
-        return low.endswith(("’s", "'s", "s’", "s'")) or low in self.words.title_preps or low in self.lex.listener_verbs
+        possessive = low.endswith(("’s", "'s", "s’", "s'"))
+        if not (possessive or low in self.words.title_preps or low in self.lex.listener_verbs):
+            return False
+        return _is_title(text[span.start : span.end].rstrip(".,;:!?"), self.words.small_words)
 
     def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence.

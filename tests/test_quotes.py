@@ -235,6 +235,16 @@ def test_straight_curly_and_mismatched_marks(marks: tuple[str, str]) -> None:
     assert (quote.text, quote.start, quote.end, quote.speaker) == ("We will win,", 1, 13, "Jane Smith")
 
 
+def test_markup_attribute_values_are_no_quotes() -> None:
+    """An embedded post's attributes ('<tweet author="..." timestamp="...">') are markup; its text is not quoted."""
+    text = (
+        'He tweeted on Friday.\n\n<tweet pic="" author="realDonaldTrump" timestamp="1448038800">'
+        'I didn’t suggest a database.</tweet> "We must win," Jane Smith said.'
+    )
+    quotes = [(q.text, q.speaker) for q in extract_quotes(text) if q.kind != "indirect"]
+    assert quotes == [("We must win,", "Jane Smith")]
+
+
 def test_indirect_speech_can_be_left_out() -> None:
     text = "Jane Smith said the party was ready for the election."
     assert [q.kind for q in extract_quotes(text)] == ["indirect"]

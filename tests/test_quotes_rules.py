@@ -13,6 +13,37 @@ CUES = [
     # after the quote
     ('"It works," said Ann Smith.', "It works", "Ann Smith", "said", Rule.AFTER_VERB_FIRST),
     ('"It works," Ann Smith said.', "It works", "Ann Smith", "said", Rule.AFTER_SUBJECT_FIRST),
+    # verbs of speech beyond 'say': 'surmised', 'exhorted'
+    (
+        '"People are afraid of wasting their votes," he surmised.',
+        "People are",
+        "he",
+        "surmised",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
+    (
+        'Ann Smith exhorted delegates to "vote your conscience".',
+        "vote your",
+        "Ann Smith",
+        "exhorted",
+        "before_quote.verb_subject",
+    ),
+    (
+        '"Our ideas of success are different," agrees Ann Smith, 30.',
+        "Our ideas",
+        "Ann Smith",
+        "agrees",
+        Rule.AFTER_VERB_FIRST,
+    ),
+    # 'read' (past) speaks for a text: a sign, an email, an article
+    (
+        'Ann Smith lifted a sign.\n\n"We are still here," it read.',
+        "We are still",
+        "it",
+        "read",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
+    ('"Our revolution works," read the email.', "Our revolution", "the email", "read", Rule.AFTER_VERB_FIRST),
     # before the quote, in its sentence
     ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
     ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),
@@ -53,6 +84,21 @@ CUES = [
         "Trump",
         "called",
         "before_quote.coordinated_verb",
+    ),
+    # 'according to' names the source even where a speech verb names someone too
+    (
+        '"We will vote as we see fit," Ann Smith said, according to a White House pool report.',
+        "We will vote",
+        "a White House pool report",
+        "according to",
+        Rule.LATER_ACCORDING_TO,
+    ),
+    (
+        'According to Yahoo News, Ann Smith said on Friday that she "would sign the bill".',
+        "would sign",
+        "Yahoo News",
+        "according to",
+        Rule.ACCORDING_TO,
     ),
     # later in the sentence
     (
@@ -110,6 +156,84 @@ def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
         ("scare", "experts", "none", None),
         ("scare", "plan", "none", None),
     ]
+
+
+# (text, quote prefix, speaker mention): the sentence's subject comes after an adverbial opener, never in it
+ADVERBIAL_OPENERS = [
+    ("Early in his campaign, Ann Smith attacked Bob Jones, calling him “a failed candidate.”", "a failed", "Ann Smith"),
+    (
+        "Domestically, Ann Smith’s row with the family drew a reply that called it “unfit to stand”.",
+        "unfit",
+        "Ann Smith’s",
+    ),
+    ('Outside the arena in downtown Washington, Ann Smith held a sign and chanted "Dump Trump."', "Dump", "Ann Smith"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "mention"), ADVERBIAL_OPENERS, ids=[r[0].split()[0] for r in ADVERBIAL_OPENERS]
+)
+def test_adverbial_openers_are_no_subjects(text: str, prefix: str, mention: str) -> None:
+    """'Early in ...', 'Domestically, ...', 'Outside the arena ...': a preposition or an '-ly' word before a comma or
+    a preposition opens an adverbial; the sentence's subject follows it."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention == mention
+
+
+# (text, quote prefix, speaker mention): the subject of the sentence after one that ended inside a quote, and where
+# a description ends
+SENTENCE_SUBJECTS = [
+    (
+        'Gov. Ann Smith called the lines "unacceptable." Mayor Bob Jones wrote a letter to Attorney General Jane '
+        'Doe asking the department to investigate the "fiasco."',
+        "fiasco",
+        "Mayor Bob Jones",
+    ),
+    (
+        'The FBI said it was "working on it." The agency declined to detail the inquiry\'s "specific focus and scope."',
+        "specific focus",
+        "The agency",
+    ),
+    (
+        "In August, several environmental groups granted Bob Jones more time, saying his "
+        '"capital was less than expected."',
+        "capital was",
+        "several environmental groups",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "mention"), SENTENCE_SUBJECTS, ids=[r[2] for r in SENTENCE_SUBJECTS])
+def test_sentence_subjects(text: str, prefix: str, mention: str) -> None:
+    """A sentence starts after the closing mark of a quote that ended the one before; a description ends at its
+    noun when a verb follows ('The agency declined'); a quantifier may open one ('several environmental groups')."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention == mention
+
+
+# (text, the title): a show, a book or a film named by where it sits, even in a sentence with a speech verb
+WORK_TITLES = [
+    ("“It is too soon,” Clinton said on ABC’s “This Week” on Sunday.", "This Week"),  # a network's possessive
+    ("“We are winning,” Pence said on “Fox News Sunday.”", "Fox News Sunday."),  # 'on' + title case
+    ('"He is fair game," Fiorina told "Fox and Friends," reminding the hosts of it.', "Fox and Friends,"),  # listener
+    ("“That is my job,” Weiner said in May on the podcast “Here’s the Thing.”", "Here’s the Thing."),  # work noun
+    ("The actor, who stars in the PBS medical drama, “Mercy Street,” returns this week.", "Mercy Street,"),
+    ("“I was driven,” Murphy said in an interview for POLITICO’s “Off Message” podcast.", "Off Message"),  # after
+    (
+        "“They have a stranglehold,” said Steven Brill, author of “America’s Bitter Pill,” a history.",
+        "America’s Bitter Pill,",
+    ),
+    ("Serafinowicz, who’s starred in “Parks and Recreation,” posted the clip on Thursday.", "Parks and Recreation,"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), WORK_TITLES, ids=[row[1] for row in WORK_TITLES])
+def test_work_titles_are_no_speech(text: str, title: str) -> None:
+    """A title is credited to nobody even when the sentence credits its quote ('said on ABC's "This Week"')."""
+    quotes = {q.text: q for q in extract_quotes(text) if q.kind != "indirect"}
+    assert (quotes[title].kind, quotes[title].speaker, quotes[title].attribution_rule) == ("scare", None, None)
+    spoken = [q for q in quotes.values() if q.text != title]
+    assert all(q.speaker is not None for q in spoken), [(q.text, q.speaker) for q in spoken]
 
 
 @pytest.mark.parametrize(

@@ -27,17 +27,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="direct,partial",
         help="comma-separated predicted kinds that count (default: direct,partial)",
     )
+    parser.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        help="score only the articles whose id's CRC-32 is even (or odd): check a rule change on both halves",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from wirehouse.quotes.evaluate import evaluate, read_gold, write_jsonl
+    from wirehouse.quotes.evaluate import evaluate, half_of, read_gold, write_jsonl
     from wirehouse.settings import DEFAULT_WAREHOUSE
 
     kinds = frozenset(k.strip() for k in args.kinds.split(",") if k.strip())
     errors_path = args.errors or DEFAULT_WAREHOUSE / "eval" / f"{args.gold.stem}.errors.jsonl"
+    rows = read_gold(args.gold)
+    if args.half is not None:
+        rows = (row for row in rows if half_of(str(row.get("id"))) == args.half)
     report = evaluate(
-        read_gold(args.gold),
+        rows,
         kinds=kinds,
         keep_errors=True,
         keep_predictions=args.predictions is not None,

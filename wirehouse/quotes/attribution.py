@@ -99,7 +99,8 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         self._cue_words = frozenset(self.verbs) | {"according"}
         self._pre_words = self._cue_words | self.words.speech_nouns
         # the cues of a quote's speaker, in the order they are tried: the first to find one credits it
-        self.cues = (self._post, self._pre, self._later)  # after the quote, before it, later in its sentence
+        # 'according to' in its sentence, else after the quote, before it, later in its sentence
+        self.cues = (self._according, self._post, self._pre, self._later)
 
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
@@ -177,6 +178,9 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         previous = art.found[idx - 1] if after_another else None
         if previous is not None and self._resumes(art.text, span, p, q):
             found = previous.continued(Rule.RESUMED)
+        if found is None and self._is_work_title(art.text, span, p, q):
+            art.scare[idx] = True  # 'Clinton said on ABC's "This Week"': a programme, not her words
+            return None
         for cue in () if found is not None else self.cues:
             found = cue(p, q)
             if found is not None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,12 @@ def read_gold(path: Path) -> Iterator[dict[str, Any]]:
         for line in handle:
             if line.strip():
                 yield json.loads(line)
+
+
+def half_of(article_id: str) -> str:
+    """'even' or 'odd': the parity of the CRC-32 of an article's id, which splits a gold set in two halves that
+    do not depend on its order, so that a rule change can be checked to help both (and not one half's articles)."""
+    return "odd" if zlib.crc32(article_id.encode("utf-8")) % 2 else "even"
 
 
 def _words(name: str) -> list[str]:

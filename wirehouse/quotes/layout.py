@@ -116,6 +116,42 @@ class Layout:
             return True
         return q + 1 < n and at_or_after(cues, q + 1, n) < at_or_after(ends, q + 1, n)
 
+    def _is_work_title(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """The title of a show, a book or a film, known from where it sits, whatever verb the sentence has.
+
+        Capitalised next to a work noun: 'the podcast "Here's the Thing."', 'the PBS medical drama, "Mercy
+        Street,"', 'POLITICO's "Off Message" podcast', or after its maker: 'the author of "America's Bitter
+        Pill,"'; in title case after a possessive, 'on' or in a listener's place: 'said on ABC's "This Week" on
+        Sunday', 'said on "Fox News Sunday."', 'told "Fox and Friends,"'.
+        """
+        toks = p.toks
+        lows = p.lows
+        if not text[span.start].isupper():
+            return False
+        works = self.words.work_nouns
+        k = q - 1
+        if k >= 0 and toks[k] == OPEN:
+            k -= 1
+        if k >= 0 and (lows[k] in works or (toks[k] == "," and k > 0 and lows[k - 1] in works)):
+            return True
+        if k > 0 and lows[k] in self.words.work_links and lows[k - 1] in self.words.work_makers:
+            return True  # 'the author of "America's Bitter Pill,"', 'who's starred in "Parks and Recreation"'
+        j = q + 1
+        n = len(toks)
+        if j < n and toks[j] in ".!?,;:":
+            j += 1
+        if j < n and toks[j] == CLOSE:
+            j += 1
+        if j < n and lows[j] in works:
+            return True
+        if k < 0:
+            return False
+        low = lows[k]
+        possessive = low.endswith(("’s", "'s", "s’", "s'"))
+        if not (possessive or low in self.words.title_preps or low in self.lex.listener_verbs):
+            return False
+        return _is_title(text[span.start : span.end].rstrip(".,;:!?"), self.words.small_words)
+
     def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence.
 

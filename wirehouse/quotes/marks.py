@@ -4,8 +4,9 @@ Raw news mixes straight and curly marks and often mismatches them (`“...,"`), 
 from its neighbours first (space before and a letter after opens; a letter before and a space or punctuation
 after closes) and from its shape only when the context says nothing. A paragraph that ends inside a quote is
 the newspaper convention for a quote running on: the chunk ends at the paragraph end, and the next paragraph
-that opens with a mark continues it. Single marks are left alone: inside double marks they are nested quotes
-and belong to the outer quote; elsewhere they are mostly apostrophes.
+that opens with a mark continues it. A mark right after '=' opens an attribute value of markup (embedded
+posts: `<tweet author="...">`): it and its closing mark quote no one. Single marks are left alone: inside
+double marks they are nested quotes and belong to the outer quote; elsewhere they are mostly apostrophes.
 """
 
 from __future__ import annotations
@@ -94,6 +95,12 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
         while mi < n_marks and marks[mi] < p_end:
             pos = marks[mi]
             mi += 1
+            if pos > p_start and text[pos - 1] == "=" and open_at < 0:
+                # markup: '<tweet author="realDonaldTrump" timestamp="1448038800">' quotes no one; the value's
+                # closing mark goes with it
+                if mi < n_marks and marks[mi] < p_end:
+                    mi += 1
+                continue
             direction = 1 if pos == p_start else _direction(text, pos, p_end)
             if open_at < 0:
                 if direction < 0:

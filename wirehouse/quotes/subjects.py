@@ -16,6 +16,7 @@ from wirehouse.quotes.common import (
 )
 from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.tokens import (
+    CLOSERS,
     REACH,
     SPECIAL,
     ParaTokens,
@@ -254,6 +255,9 @@ class Subjects:
         lo = max(0, v - REACH)
         if k > lo:
             k = max(lo, at_or_before(p.ends(), k - 1) + 1)  # the sentence's first token, or REACH tokens back
+            while k + 1 < v and toks[k] in CLOSERS:
+                k += 1  # the closing mark of a quote that ended the sentence before: 'called the lines
+                # "unacceptable." Phoenix Mayor Greg Stanton wrote a letter to X asking ...'
         starts: list[int] = []
         if clause:
             for c in range(v - 1, k, -1):
@@ -272,7 +276,7 @@ class Subjects:
             lows[k] in self.words.capital_stopwords
             and lows[k] not in self.words.pronouns
             and lows[k] not in self.words.determiners
-        )
+        ) or (k + 1 < v and self._adverbial_opener(p, k))
         if (
             not intro
             and k + 1 < v
@@ -291,6 +295,20 @@ class Subjects:
                 break
         return starts
 
+    def _adverbial_opener(self, p: ParaTokens, k: int) -> bool:
+        """Does the sentence open at token k with an adverbial, not with its subject? A preposition ('Outside the
+        sports arena in downtown Washington, about 200 protesters ...') or an '-ly' word before a comma or a
+        preposition ('Domestically, Trump's row ...', 'Early in his campaign, Trump attacked ...')."""
+        low = p.lows[k]
+        if low in self.words.prepositions:
+            return True
+        nxt = p.lows[k + 1]
+        return (
+            low.endswith("ly")
+            and len(low) > 4
+            and (nxt == "," or nxt in self.words.prepositions or nxt in self.words.object_markers)
+        )
+
     def _sentence_subject(self, p: ParaTokens, v: int, clause: bool = False) -> Mention | None:
         """The subject of the sentence holding token v (for 'X did Y, saying "..."').
 
@@ -308,6 +326,7 @@ class Subjects:
             if found is None or (
                 found.kind == MentionKind.DESC
                 and lows[j] not in self.words.articles
+                and lows[j] not in self.words.quantifiers  # 'In August, several environmental groups ...'
                 and not _is_possessive_name(toks[j])
                 and not (toks[j][0].isupper() and lows[j] not in self.words.subject_determiners)
             ):

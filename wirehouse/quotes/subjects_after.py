@@ -95,6 +95,8 @@ class SubjectsAfter:
                     break
                 if lk in self.verbs or not _is_wordish(t):
                     break
+                if lk.endswith("ed") and k > j and lows[k - 1] in self.nouns:
+                    break  # 'The agency declined to ...': the verb after the noun that speaks
             k += 1
         return self._right_mention(p, j, k, last_cap, and_at)
 

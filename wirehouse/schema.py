@@ -10,6 +10,7 @@ import duckdb
 import pyarrow as pa
 
 from wirehouse.paths import SQL_DIR
+from wirehouse.scratch import scratch_db
 
 SCHEMA_DIR = SQL_DIR / "schema"
 
@@ -53,7 +54,7 @@ def create_tables(con: duckdb.DuckDBPyConnection) -> None:
 @cache
 def arrow_schemas() -> dict[str, pa.Schema]:
     """Arrow schema of every table, as DuckDB maps the DDL (nullability included)."""
-    con = duckdb.connect(":memory:")
+    con = scratch_db()
     try:
         create_tables(con)
         schemas = {}

@@ -17,12 +17,12 @@ tests/test_link_copies.py) from pairs that grow with the copies, not with their 
 
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from wirehouse.schema import read_sql
+from wirehouse.scratch import scratch_db
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class Copies:
 def first_copies(keys: pa.Table, names: Names) -> Copies:
     columns = [names.item, names.hash, names.n_keys, names.group]
     items = keys.select(columns).rename_columns(["item", "hash", "n_keys", "group_id"])
-    con = duckdb.connect(":memory:")
+    con = scratch_db()
     try:
         con.register("items", items)
         members = con.execute(read_sql("link/first_copies.sql")).df()

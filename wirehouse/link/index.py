@@ -23,7 +23,6 @@ articles with one common 5-gram ("said in a statement on Monday") are not a stor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -31,6 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.schema import arrow_schema
+from wirehouse.scratch import scratch_db
 from wirehouse.store.parquet import conform, parts
 
 COARSE_SAMPLE = 8  # story_sample keeps 1 story key in 8 (1 shingle in 32), plus leads and short articles
@@ -114,7 +114,7 @@ def rows_of_articles(part_paths: list[str], article_ids: list[str]) -> pa.Table:
 def one_tier_rows(new_keys: pa.Table, fine_parts: list[str]) -> pa.Table:
     """The plain reference for the two tiers: every stored story_keys row sharing a key with the run's keys
     (a scan of the whole fine tier). Tests and bench/syndication.py compare the two tiers' pairs with it."""
-    con = duckdb.connect(":memory:")
+    con = scratch_db()
     try:
         con.register("new_keys", new_keys)
         sql = "SELECT * FROM read_parquet($fine) WHERE key IN (SELECT key FROM new_keys)"

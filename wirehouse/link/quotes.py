@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -26,6 +25,7 @@ from wirehouse.link.roots import Pairs, join_roots
 from wirehouse.link.shingles import body_shingles
 from wirehouse.reference import reference_rows
 from wirehouse.schema import read_sql
+from wirehouse.scratch import scratch_db
 
 WINDOW = 8
 MIN_WORDS = 5
@@ -85,7 +85,7 @@ def candidate_pairs(
     With `order` (the order cluster_quotes() takes the new quotes in), a new quote's pairs with the copies of
     another new text are only those with that text's leader: cluster_quotes() decides the same (copies.py)."""
     copies = first_copies(new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
-    con = duckdb.connect(":memory:")
+    con = scratch_db()
     try:
         con.register("new_keys", copies.firsts)
         con.register("other_keys", copies.firsts)

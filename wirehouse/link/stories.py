@@ -18,7 +18,6 @@ most similar such root; with none it founds its own story, story_id = md5 of its
 
 from dataclasses import dataclass
 
-import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -28,6 +27,7 @@ from wirehouse.link.copies import STORY, among_copies, first_copies, to_every_co
 from wirehouse.link.index import StoredIndex, one_tier_rows, rows_of_articles, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
+from wirehouse.scratch import scratch_db
 from wirehouse.store.parquet import conform
 
 MIN_SHARED = 2  # keys two bodies must share (unless the bodies are the same words)
@@ -58,7 +58,7 @@ def candidate_pairs(
     instead (the plain reference, for tests and the benchmark).
     """
     copies = first_copies(new_keys, STORY)  # the join runs on one copy of each body (copies.py)
-    con = duckdb.connect(":memory:")
+    con = scratch_db()
     try:
         con.register("new_keys", copies.firsts)
         con.register("other_keys", copies.firsts)

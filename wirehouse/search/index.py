@@ -11,12 +11,12 @@ strip_accents, asked only for the texts that are not plain ASCII, where it chang
 
 from pathlib import Path
 
-import duckdb
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from wirehouse.schema import arrow_schema
+from wirehouse.scratch import scratch_db
 from wirehouse.store.parquet import read_parts, write_part
 
 SEPARATORS = "[^a-z0-9]+"
@@ -63,7 +63,7 @@ def _folded(text: pa.Array) -> pa.Array:
     plain = pc.string_is_ascii(text)
     if pc.all(plain).as_py() is not False:
         return pc.ascii_lower(text)
-    con = duckdb.connect(":memory:")
+    con = scratch_db()
     try:
         con.register("others", pa.table({"text": pc.filter(text, pc.invert(plain))}))
         folded = con.execute("SELECT lower(strip_accents(text)) FROM others").fetch_arrow_table().column(0)

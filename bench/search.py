@@ -7,15 +7,22 @@ and the shared BBC and Reuters articles, repeated) and reused. Then:
   with pyarrow and counting with numpy, writing the `search_terms` and `search_docs` parts), and loading those
   parts into the warehouse's DuckDB file (in a transaction rolled back, so the warehouse is unchanged);
 - queries: `wirehouse search`'s SQL (sql/search/articles.sql, quotes.sql) for a list of queries, with and
-  without --quotes and --speaker, each run --repeat times on one read-only connection: p50 and p95.
+  without --quotes and --speaker, each run --repeat times on one read-only connection: p50 and p95. The
+  worktree's search and speaker macros and views (sql/views/search.sql, quote_speakers.sql) are installed as
+  temporary ones first, so a warehouse
+  built before a change to them measures the current SQL. With --baseline REF, the same SQL files as of git
+  REF run too, query by query alternating with the current ones (their macros renamed `base_search_*`), and
+  both sides must return the same rows.
 
     .venv/bin/python bench/search.py                        # 100,000 articles
-    .venv/bin/python bench/search.py --articles 20000 --repeat 3
+    .venv/bin/python bench/search.py --articles 20000 --repeat 3 --baseline main
 """
 
 import argparse
 import os
+import re
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -104,34 +111,66 @@ def commit_cost(warehouse: Path, n: int) -> None:
     )
 
 
-def latency(warehouse: Path, repeat: int) -> None:
+MACROS = re.compile(r"\bsearch_(bm25|articles|quotes|tokens)\b")
+MODES = (
+    ("articles", "search/articles.sql", False),
+    ("--quotes", "search/quotes.sql", False),
+    ("articles --speaker", "search/articles.sql", True),
+    ("--quotes --speaker", "search/quotes.sql", True),
+)
+
+
+def _sql_at(ref: str, relative_path: str) -> str:
+    return subprocess.run(
+        ["git", "show", f"{ref}:sql/{relative_path}"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def _install(con: duckdb.DuckDBPyConnection, views_sql: str) -> None:
+    """Macros and views as temporary ones (a read-only connection may create those; they come first)."""
+    for kind in ("MACRO", "VIEW"):
+        views_sql = views_sql.replace(f"CREATE OR REPLACE {kind}", f"CREATE OR REPLACE TEMP {kind}")
+    con.execute(views_sql)
+
+
+def _percentiles(times: list[float]) -> str:
+    times = sorted(times)
+    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
+    return f"p50 {1000 * statistics.median(times):6.1f} ms, p95 {1000 * p95:6.1f} ms, max {1000 * times[-1]:6.1f} ms"
+
+
+def latency(warehouse: Path, repeat: int, baseline: str | None) -> None:
     con = duckdb.connect(str(warehouse / "wirehouse.duckdb"), read_only=True)
     try:
+        for view in ("quote_speakers", "search"):
+            _install(con, read_sql(f"views/{view}.sql"))
+        sides = {"now": {mode: read_sql(path) for mode, path, _ in MODES}}
+        if baseline:
+            _install(con, MACROS.sub(r"base_search_\1", _sql_at(baseline, "views/search.sql")))
+            sides[baseline] = {mode: MACROS.sub(r"base_search_\1", _sql_at(baseline, path)) for mode, path, _ in MODES}
         n_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         speaker = con.execute("SELECT name FROM speakers ORDER BY n_quotes DESC, name LIMIT 1").fetchone()[0]
         print(f"queries at {n_articles:,} articles; --speaker {speaker!r}; {len(QUERIES)} queries x {repeat}")
-        for mode, sql_file, speaker_value in (
-            ("articles", "search/articles.sql", None),
-            ("--quotes", "search/quotes.sql", None),
-            ("articles --speaker", "search/articles.sql", speaker),
-            ("--quotes --speaker", "search/quotes.sql", speaker),
-        ):
-            sql = read_sql(sql_file)
-            times = []
+        for mode, _, with_speaker in MODES:
+            times: dict[str, list[float]] = {side: [] for side in sides}
             for query in QUERIES:
-                values = {"q": query, "since": None, "speaker": speaker_value, "limit": 10}
+                values = {"q": query, "since": None, "speaker": speaker if with_speaker else None, "limit": 10}
+                rows = {}
                 for _ in range(repeat):
-                    start = time.perf_counter()
-                    con.execute(sql, values).fetchall()
-                    times.append(time.perf_counter() - start)
-            times.sort()
-            p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
-            print(
-                f"  {mode:>20}: p50 {1000 * statistics.median(times):6.1f} ms, p95 {1000 * p95:6.1f} ms, "
-                f"max {1000 * times[-1]:6.1f} ms"
-            )
+                    for side, sqls in sides.items():
+                        start = time.perf_counter()
+                        rows[side] = con.execute(sqls[mode], values).fetchall()
+                        times[side].append(time.perf_counter() - start)
+                if baseline and _rounded(rows["now"]) != _rounded(rows[baseline]):
+                    sys.exit(f"{mode} {query!r}: the rows differ from {baseline}'s")
+            print(f"  {mode:>20}: " + "; ".join(f"{side} {_percentiles(t)}" for side, t in times.items()))
     finally:
         con.close()
+
+
+def _rounded(rows: list[tuple]) -> list[tuple]:
+    """Rows with scores to 9 decimals: summing in another order may change the last bits."""
+    return [tuple(round(v, 9) if isinstance(v, float) else v for v in row) for row in rows]
 
 
 def main() -> None:
@@ -139,11 +178,14 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--new", type=int, default=5000, help="new articles for the commit cost")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--baseline", help="git ref whose search SQL runs alternating with the current one")
+    parser.add_argument("--skip-commit", action="store_true", help="queries only")
     parser.add_argument("--workdir", type=Path, default=Path(os.environ.get("TMPDIR", "/tmp")) / "wirehouse-bench")
     args = parser.parse_args()
     warehouse = warehouse_for(args)
-    commit_cost(warehouse, args.new)
-    latency(warehouse, args.repeat)
+    if not args.skip_commit:
+        commit_cost(warehouse, args.new)
+    latency(warehouse, args.repeat, args.baseline)
 
 
 if __name__ == "__main__":

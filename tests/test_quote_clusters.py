@@ -107,3 +107,12 @@ def test_a_pronoun_quote_takes_the_named_speaker_of_its_cluster():
     ]
     decided = con.execute("SELECT quote_id, speaker, speaker_decided_by FROM quote_speakers ORDER BY 1").fetchall()
     assert decided == [("q1", "Trump", "article"), ("q2", "Donald Trump", "article"), ("q3", "Donald Trump", "cluster")]
+    # quotes_of_speaker() finds what the view decides without computing it over every quote: q1 is a
+    # candidate for "Donald Trump" through its cluster, but its own article's explicit "Trump" decides it
+    expected = {"donald TRUMP": [("q2",), ("q3",)], "trump": [("q1",)], "Nobody": []}
+    for name, quote_ids in expected.items():
+        found = con.execute("SELECT quote_id FROM quotes_of_speaker(?) ORDER BY 1", [name]).fetchall()
+        by_view = con.execute(
+            "SELECT quote_id FROM quote_speakers WHERE lower(speaker) = lower(?) ORDER BY 1", [name]
+        ).fetchall()
+        assert found == by_view == quote_ids

@@ -1,18 +1,18 @@
--- `wirehouse search`: articles ranked by BM25 (macro search_articles), with optional filters.
+-- `wirehouse search`: articles ranked by BM25 (macro search_bm25), with optional filters.
 -- $q: the query; $since: earliest published date or NULL; $speaker: only articles quoting this speaker
 -- (as decided in quote_speakers, any case) or NULL; $limit: how many hits.
--- The body (for the snippet) is fetched for the $limit hits only, not for every document that matched.
+-- Ranked first: the title, date and agency, and the body (for the snippet), are fetched for the $limit hits
+-- only, not for every document that matched; the speaker's articles come from quotes_of_speaker (the
+-- view quote_speakers over every quote took 0.3-0.5 s at 100,000 articles).
 WITH ranked AS (
-    SELECT s.score, s.article_id, s.published_date, s.title, s.agency
-    FROM search_articles($q) AS s
-    WHERE ($since IS NULL OR s.published_date >= $since)
-      AND ($speaker IS NULL OR EXISTS (
-            SELECT 1 FROM quote_speakers AS qs
-            WHERE qs.article_id = s.article_id AND lower(qs.speaker) = lower($speaker)))
-    ORDER BY s.score DESC, s.article_id
+    SELECT b.score, b.article_id
+    FROM search_bm25($q, 'article') AS b
+    WHERE ($since IS NULL OR b.article_id IN (SELECT article_id FROM articles WHERE published_date >= $since))
+      AND ($speaker IS NULL OR b.article_id IN (SELECT article_id FROM quotes_of_speaker($speaker)))
+    ORDER BY b.score DESC, b.article_id
     LIMIT $limit
 )
-SELECT r.score, r.article_id, r.published_date, r.title, r.agency, a.body AS text, NULL AS speaker
+SELECT r.score, r.article_id, a.published_date, a.title, a.agency, a.body AS text, NULL AS speaker
 FROM ranked AS r
 JOIN articles AS a USING (article_id)
 ORDER BY r.score DESC, r.article_id;

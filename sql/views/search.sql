@@ -12,8 +12,10 @@ CREATE OR REPLACE MACRO search_bm25(q, kind) AS TABLE
 WITH query_terms AS (
     SELECT unnest(search_tokens(q)) AS term
 ),
-stats AS (
-    SELECT count(*) AS n_docs, avg(doc_len) AS avg_len FROM search_docs WHERE doc_kind = kind
+stats AS (  -- doc_kind 'article' is doc_no 0: the integer range reads no strings
+    SELECT count(*) AS n_docs, avg(doc_len) AS avg_len FROM search_docs
+    WHERE doc_no BETWEEN (CASE WHEN kind = 'article' THEN 0 ELSE 1 END)
+                     AND (CASE WHEN kind = 'article' THEN 0 ELSE 2147483647 END)
 ),
 hits AS (  -- doc_no 0 is an article's own text, the others its quotes (quote_no + 1)
     SELECT t.* FROM search_terms AS t SEMI JOIN query_terms AS w USING (term)

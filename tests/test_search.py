@@ -11,6 +11,7 @@ from wirehouse.search.index import postings
 from wirehouse.search.snippets import query_terms, snippet
 from wirehouse.store.readonly import bundled_extension
 
+QUOTE_COLUMNS = ("article_id", "quote_id", "quote_no", "text")
 QUERIES = ("arms race", "election", "mobile phone", "oil prices", "football club manager", "Blair Brown")
 
 
@@ -120,3 +121,17 @@ def test_search_command_on_the_seeds(seed_warehouse, capsys):
     ]
     assert main(["search", "?!", "--warehouse", str(seed_warehouse)]) == 2
     assert capsys.readouterr().err == "wirehouse: the query has no words to search for\n"
+
+
+def test_words_folded_alone_give_the_tokens_of_their_whole_text():
+    # only non-ASCII words are folded (by DuckDB), each alone: combining marks, a Kelvin sign, a dotted İ,
+    # ligatures and a £ must still give search_tokens()' terms for the whole text
+    text = "e\u0301te\u0301 \u212aelvin İstanbul, ﬁne £5m; Ⅻ (naïve)-Straße x\u0301y"
+    articles = pa.table({"article_id": ["a"], "title": ["Zoë"], "body": [text]})
+    no_quotes = pa.table({n: pa.array([], pa.int32() if n == "quote_no" else pa.string()) for n in QUOTE_COLUMNS})
+    terms, _ = postings(articles, no_quotes)
+    con = duckdb.connect(":memory:")
+    con.execute(read_sql("views/search.sql").split("CREATE OR REPLACE MACRO search_bm25")[0])
+    expected = con.execute("SELECT list_sort(search_tokens(?))", ["Zoë " + text]).fetchone()[0]
+    assert terms.column("term").to_pylist() == expected
+    assert "kelvin" in expected and "stra" in expected and "5m" in expected

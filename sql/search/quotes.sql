@@ -3,8 +3,8 @@
 -- $limit: how many hits.
 -- Ranked first, then looked up: the text, title and speaker of the $limit hits only (the view quote_speakers
 -- over every quote, and every quote's text, cost a 100,000-article warehouse about a second per query). The
--- filters are semi-joins with small sets: the speaker's quotes (quotes_of_speaker, not the view over every
--- quote) and the articles published since $since.
+-- filters are semi-joins with small sets (one on a (article_id, quote_no) row: EXISTS made a slower delim join): the speaker's quotes (quotes_of_speaker, not the view over every
+-- quote) and the articles published since $since; the shown quotes' speakers come from decided_speaker().
 WITH ranked AS (
     SELECT b.score, b.article_id, b.doc_no - 1 AS quote_no
     FROM search_bm25($q, 'quote') AS b
@@ -15,12 +15,13 @@ WITH ranked AS (
     LIMIT $limit
 ),
 shown AS (
-    SELECT r.*, a.published_date, a.title, qt.quote_id, qt.text
+    SELECT r.*, a.published_date, a.title, qt.text, qt.speaker, qt.attribution, qt.cluster_id
     FROM ranked AS r
     JOIN quotes AS qt USING (article_id, quote_no)
     JOIN articles AS a USING (article_id)
-)
-SELECT sh.score, sh.article_id, sh.published_date, sh.title, NULL AS agency, sh.text, s.speaker
+)  -- the speaker as the view quote_speakers decides it, for these quotes only (the view scans every quote)
+SELECT sh.score, sh.article_id, sh.published_date, sh.title, NULL AS agency, sh.text,
+       decided_speaker(sh.speaker, sh.attribution, c.speaker) AS speaker
 FROM shown AS sh
-JOIN quote_speakers AS s USING (quote_id)
+LEFT JOIN quote_clusters AS c USING (cluster_id)
 ORDER BY sh.score DESC, sh.article_id, sh.quote_no;

@@ -3,8 +3,9 @@
 -- $limit: how many hits.
 -- Ranked first, then looked up: the text, title and speaker of the $limit hits only (the view quote_speakers
 -- over every quote, and every quote's text, cost a 100,000-article warehouse about a second per query). The
--- filters are semi-joins with small sets (one on a (article_id, quote_no) row: EXISTS made a slower delim join): the speaker's quotes (quotes_of_speaker, not the view over every
--- quote) and the articles published since $since; the shown quotes' speakers come from decided_speaker().
+-- filters are semi-joins with small sets: the speaker's quotes (quotes_of_speaker, not the view over every
+-- quote; on an (article_id, quote_no) row, since EXISTS made a slower delim join) and the articles published
+-- since $since; the shown quotes' speakers come from decided_speaker().
 WITH ranked AS (
     SELECT b.score, b.article_id, b.doc_no - 1 AS quote_no
     FROM search_bm25($q, 'quote') AS b

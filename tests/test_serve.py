@@ -132,11 +132,13 @@ def test_served_schedule_picks_up_new_files_and_never_overlaps(server, shared_di
     inbox.mkdir()
     for path in SEEDS_DIR.glob("*.txt"):
         shutil.copy(path, inbox / path.name)
-    # A first run longer than a tick (5 s) and the runner's look-ahead (10 s), so that ticks come due while it
-    # writes: BBC's business section (510 articles) was loaded within one tick once runs got faster.
-    for section in ("business", "entertainment", "politics", "sport", "tech"):
-        shutil.copytree(shared_dir / "corpora/bbc" / section, inbox / section)
-    n_first = 2 + len(list(inbox.glob("*/*.txt")))
+    # A first run several ticks (5 s) long, so that ticks come due while it writes. All of BBC (2,227 files)
+    # once took under a tick on a quiet machine and no tick was cancelled; four copies of it (8,902 files)
+    # take ~18 s of flow there (six took 27 s: 2026-12-07, load average 0.7) and longer under load.
+    for copy in range(4):
+        for section in ("business", "entertainment", "politics", "sport", "tech"):
+            shutil.copytree(shared_dir / "corpora/bbc" / section, inbox / f"copy{copy}" / section)
+    n_first = 2 + len(list(inbox.glob("*/*/*.txt")))
     warehouse = tmp_path / "wh"
 
     def n_articles() -> int:

@@ -80,9 +80,8 @@ def plan_run(
     known = Known.of(load_manifest(warehouse))
     recheck = Recheck.from_rejects(load_rejects(warehouse))
     rows: dict[str, list] = {name: [] for name in (*TO_READ_COLUMNS, *LISTING_REJECT_COLUMNS)}
-    for entry in _to_read(listing, known, recheck, reread, reread_all):
-        path, size_bytes, mtime_ns, root = entry
-        previous, retry = known.row(path), _retry(path, recheck, reread, reread_all)
+    for (path, size_bytes, mtime_ns, root), retry in _to_read(listing, known, recheck, reread, reread_all):
+        previous = known.row(path)
         fid = make_file_id(path)
         if previous is not None and previous[3] is not None:
             article_id = previous[3]
@@ -137,11 +136,13 @@ def _retry(path: str, recheck: Recheck, reread: frozenset[str], reread_all: bool
 
 
 def _to_read(listing: Listing, known: Known, recheck: Recheck, reread: frozenset[str], reread_all: bool):
-    """The listed entries that need reading: new, changed (size or mtime), or to be read again."""
+    """The listed entries that need reading (new, changed in size or mtime, or to be read again), each with
+    whether it is read again although unchanged (its known sha256 is then not trusted)."""
     stamps = known.stamps
     for entry in listing.entries:
-        if stamps.get(entry[0]) != (entry[1], entry[2]) or _retry(entry[0], recheck, reread, reread_all):
-            yield entry  # unchanged since the manifest saw it (and not to be retried): not even opened
+        retry = _retry(entry[0], recheck, reread, reread_all)
+        if retry or stamps.get(entry[0]) != (entry[1], entry[2]):
+            yield entry, retry  # otherwise unchanged since the manifest saw it: not even opened
 
 
 def _add_listing_rejects(rows: dict[str, list], listing: Listing, known: Known, recheck: Recheck) -> None:

@@ -74,14 +74,14 @@ def first_copies(keys: pa.Table, names: Names) -> Copies:
 
 
 def to_every_copy(
-    pairs: pd.DataFrame, copies: Copies, names: Names, both_sides: bool, order: list[str] | None = None
+    pairs: pd.DataFrame, copies: Copies, names: Names, both_sides: bool, leaders: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Pairs found for first copies, given to every copy of the item, and of the other item (both_sides):
-    to every copy of it, or with `order`, to its leader only (see the module's docstring)."""
-    members = copies.members[["first_copy", "item"]] if order is None else copies.leaders(order)
-    pairs = _replace(pairs, names.item, members[["first_copy", "item"]])
+    to every copy of it, or with `leaders` (Copies.leaders), to its leader only (see the module's docstring)."""
+    members = copies.members[["first_copy", "item"]]
+    pairs = _replace(pairs, names.item, members)
     if both_sides:
-        others = members[["first_copy", "item"]] if order is None else members.loc[members["item"] == members["leader"]]
+        others = members if leaders is None else leaders.loc[leaders["item"] == leaders["leader"]]
         pairs = _replace(pairs, names.other, others[["first_copy", "item"]])
     return pairs
 
@@ -91,16 +91,16 @@ def _replace(pairs: pd.DataFrame, column: str, members: pd.DataFrame) -> pd.Data
     return pairs.merge(members, on=column).drop(columns=column).rename(columns={"copy": column})
 
 
-def among_copies(copies: Copies, names: Names, order: list[str] | None = None) -> pd.DataFrame:
+def among_copies(copies: Copies, names: Names, leaders: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every ordered pair of two copies of one text, as the key join would find it (every key shared); with
-    `order`, each copy with its text's leader only."""
+    `leaders` (Copies.leaders), each copy with its text's leader only."""
     members = copies.members
     repeated = members[members.duplicated("first_copy", keep=False)]
-    if order is None:
+    if leaders is None:
         pairs = repeated.merge(repeated, on="first_copy", suffixes=("", "_other"))
     else:
-        leaders = copies.leaders(order)[["item", "leader"]].rename(columns={"leader": "item_other"})
-        pairs = repeated.merge(leaders, on="item").merge(
+        leader_of = leaders[["item", "leader"]].rename(columns={"leader": "item_other"})
+        pairs = repeated.merge(leader_of, on="item").merge(
             members[["item", "n_keys", "group_id"]].add_suffix("_other"), on="item_other"
         )
     pairs = pairs[pairs["item"] != pairs["item_other"]]

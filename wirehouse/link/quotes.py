@@ -91,7 +91,8 @@ def candidate_pairs(
         con.register("other_keys", copies.firsts)
         threshold = {"min_shared_windows": MIN_SHARED_WINDOWS}
         among_new = con.execute(read_sql("link/quote_pairs.sql"), threshold).df()
-        frames = [to_every_copy(among_new, copies, QUOTE, True, order), among_copies(copies, QUOTE, order)]
+        leaders = copies.leaders(order) if order is not None else None
+        frames = [to_every_copy(among_new, copies, QUOTE, True, leaders), among_copies(copies, QUOTE, leaders)]
         frames = [frame.assign(other_is_new=True) for frame in frames]
         if stored_parts:
             parameters = {"stored": stored_parts, "excluded": excluded}

@@ -42,12 +42,12 @@ def join_roots(order: list[str], verified: pd.DataFrame, names: Pairs) -> tuple[
     other_new = verified["other_is_new"].to_numpy(dtype=bool)
     other_position = np.where(other_new, positions.get_indexer(verified[names.other]), -1)  # -1: stored
     earlier = ~other_new | ((other_position >= 0) & (other_position < item_position))
-    verified = verified[earlier]
-    by_item = np.argsort(item_position[earlier], kind="stable")
-    starts = np.searchsorted(item_position[earlier][by_item], np.arange(len(order) + 1)).tolist()
+    verified, item_position, other_position = verified[earlier], item_position[earlier], other_position[earlier]
+    by_item = np.argsort(item_position, kind="stable")
+    starts = np.searchsorted(item_position[by_item], np.arange(len(order) + 1)).tolist()
     others = verified[names.other].to_numpy()[by_item].tolist()
     other_groups = verified[names.other_group].to_numpy()[by_item].tolist()
-    other_positions = other_position[earlier][by_item].tolist()
+    other_positions = other_position[by_item].tolist()
     own = [group_id_of(item) for item in order]
     group_of: list[str] = []
     for number in range(len(order)):

@@ -15,6 +15,7 @@ import pytest
 from tests.builder import build
 from tests.conftest import table_contents
 from tests.test_processes import descendants, wait_for
+from wirehouse.interrupt import running
 from wirehouse.schema import TABLES
 
 pytestmark = pytest.mark.slow
@@ -34,15 +35,6 @@ def start(*args: str, cwd: Path | None = None, env: dict | None = None) -> subpr
 def finish(process: subprocess.Popen, timeout: float = 600) -> tuple[int, str, str]:
     out, err = process.communicate(timeout=timeout)
     return process.returncode, out, err
-
-
-def alive(pid: int) -> bool:
-    """Running, not a zombie waiting for a parent that is gone."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")
 
 
 N_FILES = 60
@@ -138,7 +130,7 @@ def interrupt(process: subprocess.Popen, warehouse: Path, signum: signal.Signals
     print(f"stopped {time.monotonic() - sent:.1f} s after {signum.name}")
     assert code == 128 + signum
     assert (out, err) == ("", f"wirehouse: stopped by {signum.name}; the warehouse is unchanged\n")
-    assert not [pid for pid in children if alive(pid)]
+    assert not [pid for pid in children if running(pid)]
 
 
 def test_a_second_run_fails_at_once_and_signals_stop_a_run_leaving_nothing(seeds_dir, bbc_part, tmp_path):

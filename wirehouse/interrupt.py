@@ -64,12 +64,12 @@ def end_children(wait_seconds: float = 5.0) -> None:
     deadline = time.monotonic() + wait_seconds
     while True:
         _reap()
-        if not any(_running(pid) for pid in doomed) or time.monotonic() > deadline:
+        if not any(running(pid) for pid in doomed) or time.monotonic() > deadline:
             return
         time.sleep(0.01)
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
     """Still running: not gone, and not a zombie (dead, waiting for its parent to reap it)."""
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

@@ -42,7 +42,7 @@ def build_corpus(target: Path, n_files: int) -> int:
     sources = [p.read_bytes() for p in source_articles()]
     total = 0
     for i in range(n_files):
-        data = corpus_file_bytes(sources, i)
+        data = corpus_file_bytes(sources[i % len(sources)], i // len(sources))
         folder = target / f"{i // 1000:04d}"
         if i % 1000 == 0:
             folder.mkdir(parents=True, exist_ok=True)
@@ -52,10 +52,9 @@ def build_corpus(target: Path, n_files: int) -> int:
     return total
 
 
-def corpus_file_bytes(sources: list[bytes], i: int) -> bytes:
-    """File i of the corpus: source i modulo their number, its first line marked with the take after the first."""
-    data = sources[i % len(sources)]
-    copy = i // len(sources)
+def corpus_file_bytes(data: bytes, copy: int) -> bytes:
+    """A corpus file: file i is source i modulo their number, taken for the (i // number)-th time; its first
+    line is marked with the take after the first."""
     if copy:
         first, _, rest = data.partition(b"\n")
         data = first + f" (take {copy})".encode() + b"\n" + rest

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from wirehouse import compiled
@@ -44,7 +45,8 @@ def write_tables(out: Path, shared: Path) -> None:
     rows = [(file_id(f.source_path), f.source_path, f.article_name, f.size_bytes, f.mtime_ns, None) for f in found]
     tables = transform(pd.DataFrame(rows, columns=list(TO_READ_COLUMNS)), "run-compiled", NOW)
     for table in fields(BatchTables):
-        getattr(tables, table.name).to_pickle(out / f"{table.name}.pkl")
+        rows = getattr(tables, table.name)
+        (rows.to_pandas() if isinstance(rows, pa.Table) else rows).to_pickle(out / f"{table.name}.pkl")
     (out / "loaded.json").write_text(json.dumps(compiled.loaded()))
 
 

@@ -135,3 +135,40 @@ def test_words_folded_alone_give_the_tokens_of_their_whole_text():
     expected = con.execute("SELECT list_sort(search_tokens(?))", ["Zoë " + text]).fetchone()[0]
     assert terms.column("term").to_pylist() == expected
     assert "kelvin" in expected and "stra" in expected and "5m" in expected
+
+
+def test_each_batch_writes_the_postings_of_its_own_articles(prefect_harness, tmp_path):
+    """Postings are built in the batch workers, one part per batch: together they are the postings of all the
+    run's articles and quotes taken at once (a term's rows in two parts, each with its own document's tf)."""
+    import shutil
+
+    from wirehouse.flows.news_etl import news_etl
+    from wirehouse.paths import SEEDS_DIR
+    from wirehouse.store.layout import Warehouse
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for path in SEEDS_DIR.glob("*.txt"):
+        shutil.copy(path, inbox / path.name)
+    summary = news_etl(paths=[str(inbox)], warehouse=str(tmp_path / "wh"), batch_size=1)
+    assert (summary.status, summary.n_articles) == ("committed", 2)
+    snapshot = Warehouse(tmp_path / "wh").current_snapshot()
+    assert len(list((snapshot / "parquet" / "search_terms").glob("*.parquet"))) == 2  # one per batch
+
+    con = duckdb.connect(str(snapshot / "wirehouse.duckdb"), read_only=True)
+    articles = con.execute("SELECT article_id, title, body FROM articles").fetch_arrow_table()
+    quotes = con.execute(f"SELECT {', '.join(QUOTE_COLUMNS)} FROM quotes").fetch_arrow_table()
+    terms, docs = postings(articles, quotes)
+    stored_terms = con.execute("SELECT * FROM search_terms").fetch_arrow_table()
+    stored_docs = con.execute("SELECT * FROM search_docs").fetch_arrow_table()
+    in_storage_order = [term for (term,) in con.execute("SELECT term FROM search_terms ORDER BY rowid").fetchall()]
+    con.close()
+    assert in_storage_order == sorted(in_storage_order)  # the commit loads the batches' parts sorted by term
+    key = [("term", "ascending"), ("article_id", "ascending"), ("doc_no", "ascending")]
+    assert stored_terms.num_rows > 1_000 and stored_docs.num_rows == 2 + quotes.num_rows
+    assert stored_terms.sort_by(key).to_pylist() == terms.sort_by(key).to_pylist()
+    doc_key = [("article_id", "ascending"), ("doc_no", "ascending")]
+    assert stored_docs.sort_by(doc_key).to_pylist() == docs.sort_by(doc_key).to_pylist()
+    # a term of both seeds has a row per article, each counted in its own text
+    putin = [row for row in stored_terms.to_pylist() if row["term"] == "putin" and row["doc_no"] == 0]
+    assert len(putin) == 2 and all(row["tf"] >= 1 for row in putin)

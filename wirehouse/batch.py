@@ -20,6 +20,7 @@ from wirehouse.link.shingles import story_keys
 from wirehouse.quotes.stage import extract_article_quotes
 from wirehouse.reprocess import read_inputs
 from wirehouse.schema import TOUCHED, TOUCHED_SCHEMA
+from wirehouse.search.index import search_postings
 from wirehouse.segment.stage import segment_sentences
 from wirehouse.settings import DEFAULT_MAX_BYTES, cross_article_enabled
 from wirehouse.store.parquet import to_arrow, write_part
@@ -36,6 +37,8 @@ BATCH_TABLES = (
     "rejects",
     "story_keys",
     "quote_keys",
+    "search_terms",
+    "search_docs",
 )
 
 
@@ -65,6 +68,8 @@ class BatchTables:
     touched: pd.DataFrame
     story_keys: pd.DataFrame
     quote_keys: pd.DataFrame
+    search_terms: pa.Table  # the postings, built here in the workers (one part per batch), not in the link step
+    search_docs: pa.Table
 
 
 def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int = DEFAULT_MAX_BYTES) -> BatchTables:
@@ -115,8 +120,9 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     touched = read.loc[unchanged, ["file_id", "size_bytes", "mtime_ns"]]
     linked = articles if cross_article_enabled() else articles.iloc[:0]  # off: only to measure its cost
     keys = story_keys(linked["article_id"].tolist(), linked["body"].tolist())
+    linked_quotes = quotes[quotes["article_id"].isin(linked["article_id"])]
     tables = (articles, raw_articles, paragraphs, sentences, quotes, files, rejects, touched)
-    return BatchTables(*tables, keys, quote_keys(quotes[quotes["article_id"].isin(linked["article_id"])]))
+    return BatchTables(*tables, keys, quote_keys(linked_quotes), *search_postings(linked, linked_quotes))
 
 
 def _stages(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
@@ -144,9 +150,12 @@ def process_batch(
     tables = transform(to_read, run_id, now, max_bytes)
     name = f"{run_id}-{batch_no:05d}.parquet"
     for table in BATCH_TABLES:
-        frame = getattr(tables, table)
-        if not frame.empty:  # span texts that are slices of the body are stored as offsets only
-            write_part(to_arrow(table, stored_form(table, frame, tables.articles)), staging_dir / table / name)
+        rows = getattr(tables, table)
+        if isinstance(rows, pa.Table):  # already in the table's Arrow schema
+            if rows.num_rows:
+                write_part(rows, staging_dir / table / name)
+        elif not rows.empty:  # span texts that are slices of the body are stored as offsets only
+            write_part(to_arrow(table, stored_form(table, rows, tables.articles)), staging_dir / table / name)
     if not tables.touched.empty:
         touched = pa.Table.from_pandas(tables.touched, schema=TOUCHED_SCHEMA, preserve_index=False)
         write_part(touched, staging_dir / TOUCHED / name)

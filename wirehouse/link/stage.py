@@ -17,7 +17,6 @@ import pyarrow.parquet as pq
 from wirehouse.link import quotes as quote_links
 from wirehouse.link.index import StoredIndex, sample_rows, write_fine_part
 from wirehouse.link.stories import assign_stories, candidate_pairs, story_id_of, verify
-from wirehouse.search.index import index_run
 from wirehouse.store.commit import replaced_articles
 from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
@@ -84,7 +83,6 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
 
     clusters = _cluster_quotes(staging, old, order, sorted(excluded))
-    index_run(staging, run_id)  # search postings of the run's documents (quotes now carry their cluster)
     return LinkResult(
         n_articles=len(order),
         n_links=len(linked.links),

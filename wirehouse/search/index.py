@@ -1,7 +1,7 @@
-"""A run's search postings, computed vectorised (pyarrow + numpy) from the run's staged articles and quotes.
+"""Search postings, computed vectorised (pyarrow + numpy) from a batch's articles and quotes.
 
-The cost follows the run: only the run's documents are tokenised, and their postings are written as the
-run's parts of `search_terms` and `search_docs` (article-keyed, so a replaced article leaves its postings).
+The cost follows the run: only the run's documents are tokenised, each batch's postings are written as its
+parts of `search_terms` and `search_docs` (article-keyed, so a replaced article leaves its postings).
 Collection statistics (document count, average length) are read at query time from `search_docs`.
 
 Tokens are those of search_tokens() in sql/views/search.sql: lower case, accents stripped (DuckDB's
@@ -9,31 +9,34 @@ strip_accents, asked only for the words that are not plain ASCII), runs of a-z a
 is made per token or per posting: a run's 1,000,000 postings are one numpy sort.
 """
 
-from pathlib import Path
-
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from wirehouse.schema import arrow_schema
 from wirehouse.scratch import scratch_db
-from wirehouse.store.parquet import read_parts, write_part
 
 SEPARATORS = "[^a-z0-9]+"
 WORDS_SEPARATORS = "[^a-z0-9\\x{80}-\\x{10FFFF}]+"  # ASCII separators only: non-ASCII letters stay in their word
+# What postings() reads of a batch's frames (types given, so a batch whose titles are all null still converts)
+ARTICLE_TEXT = pa.schema([("article_id", pa.string()), ("title", pa.string()), ("body", pa.string())])
+QUOTE_TEXT = pa.schema(
+    [("article_id", pa.string()), ("quote_id", pa.string()), ("quote_no", pa.int32()), ("text", pa.string())]
+)
 
 
-def index_run(staging: Path, run_id: str) -> int:
-    """Write the postings of the run's staged documents; returns how many documents were indexed."""
-    articles = read_parts(staging / "articles", "articles", columns=["article_id", "title", "body"])
-    if articles.num_rows == 0:
-        return 0
-    quotes = read_parts(staging / "quotes", "quotes", columns=["article_id", "quote_id", "quote_no", "text"])
-    terms, docs = postings(articles, quotes)
-    name = f"{run_id}-search.parquet"
-    write_part(terms, staging / "search_terms" / name)
-    write_part(docs, staging / "search_docs" / name)
-    return docs.num_rows
+def search_postings(articles: pd.DataFrame, quotes: pd.DataFrame) -> tuple[pa.Table, pa.Table]:
+    """search_terms and search_docs rows of a batch's articles (article_id, title, body) and their quotes
+    (article_id, quote_id, quote_no, text): built in the batch's worker, beside the other tables, so the
+    cost runs on every core and the commit only loads the parts (in the link step, 5,000 articles' postings
+    were 1.4 s of one core's time between the batches and the commit)."""
+    if articles.empty:
+        return arrow_schema("search_terms").empty_table(), arrow_schema("search_docs").empty_table()
+    return postings(
+        pa.Table.from_pandas(articles[list(ARTICLE_TEXT.names)], ARTICLE_TEXT, preserve_index=False),
+        pa.Table.from_pandas(quotes[list(QUOTE_TEXT.names)], QUOTE_TEXT, preserve_index=False),
+    )
 
 
 def _documents(articles: pa.Table, quotes: pa.Table) -> pa.Table:

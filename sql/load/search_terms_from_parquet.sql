@@ -1,0 +1,6 @@
+-- Fills search_terms from a run's Parquet parts sorted by term, so a query term's rows lie in one or two row
+-- groups of the table and DuckDB's zone maps skip the rest. Each batch writes its own part, sorted by its own
+-- terms: loaded in part order, the 20 parts of a 100,000-file run put every term in ~20 row groups, and the
+-- search queries' p95 went from 104-200 ms to 158-354 ms (same machine, alternating, loaded). Sorting here
+-- adds ~1-1.5 s to that run's commit (14 M postings).
+INSERT INTO search_terms BY NAME SELECT * FROM read_parquet($files) ORDER BY term;

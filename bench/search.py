@@ -3,9 +3,10 @@
 The warehouse is built once by `wirehouse run` over bench/throughput.py's corpus (--articles files: the seeds
 and the shared BBC and Reuters articles, repeated) and reused. Then:
 
-- commit cost: the postings of 5,000 articles and their quotes (the link step's `index_run` work: tokenising
-  with pyarrow and counting with numpy, writing the `search_terms` and `search_docs` parts), and loading those
-  parts into the warehouse's DuckDB file (in a transaction rolled back, so the warehouse is unchanged);
+- commit cost: the postings of 5,000 articles and their quotes (what the batches' workers do beside their other
+  tables: tokenising with pyarrow and counting with numpy, writing the `search_terms` and `search_docs` parts),
+  and the commit's share: loading those parts into the warehouse's DuckDB file, sorted by term as the commit
+  does (in a transaction rolled back, so the warehouse is unchanged);
 - queries: `wirehouse search`'s SQL (sql/search/articles.sql, quotes.sql) for a list of queries, with and
   without --quotes and --speaker, each run --repeat times on one read-only connection: p50 and p95. The
   worktree's search and speaker macros and views (sql/views/search.sql, quote_speakers.sql) are installed as
@@ -37,6 +38,7 @@ from throughput import build_corpus, run  # noqa: E402
 
 from wirehouse.schema import read_sql  # noqa: E402
 from wirehouse.search.index import postings  # noqa: E402
+from wirehouse.store.duckdb_build import load_sql  # noqa: E402
 from wirehouse.store.parquet import write_part  # noqa: E402
 
 QUERIES = (
@@ -97,17 +99,16 @@ def commit_cost(warehouse: Path, n: int) -> None:
     try:
         start = time.perf_counter()
         con.execute("BEGIN")
-        load = read_sql("load/table_from_parquet.sql")
         for table, part in (("search_terms", terms_part), ("search_docs", docs_part)):
-            con.execute(load.format(table=table), {"files": [str(part)]})
+            con.execute(read_sql(load_sql(table)).format(table=table), {"files": [str(part)]})
         loaded = time.perf_counter() - start
         con.execute("ROLLBACK")
     finally:
         con.close()
     print(
         f"commit cost for {articles.num_rows:,} new articles + {quotes.num_rows:,} quotes ({len(terms):,} postings; "
-        f"warehouse holds {n_docs:,} documents): postings + parts {indexed:.2f} s ({indexed_cpu:.2f} s CPU), "
-        f"DuckDB load {loaded:.2f} s, total {indexed + loaded:.2f} s"
+        f"warehouse holds {n_docs:,} documents): postings + parts {indexed:.2f} s ({indexed_cpu:.2f} s CPU; in the "
+        f"batches' workers), the commit's DuckDB load {loaded:.2f} s; total {indexed + loaded:.2f} s"
     )
 
 

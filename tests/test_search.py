@@ -143,6 +143,7 @@ def test_each_batch_writes_the_postings_of_its_own_articles(prefect_harness, tmp
     import shutil
 
     from wirehouse.flows.news_etl import news_etl
+
     from wirehouse.paths import SEEDS_DIR
     from wirehouse.store.layout import Warehouse
 

@@ -121,10 +121,10 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
 def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
     """Rows from Parquet parts; a span table's texts filled in from articles.body (which must be loaded)."""
     if files:
-        con.execute(read_sql(_load_sql(table)).format(table=table), {"files": [str(p) for p in files]})
+        con.execute(read_sql(load_sql(table)).format(table=table), {"files": [str(p) for p in files]})
 
 
-def _load_sql(table: str) -> str:
+def load_sql(table: str) -> str:
     """The file under sql/ that loads `table`: its own `load/<table>_from_parquet.sql` if it has one (an
     order to load in), the span tables' shared one, else the plain one."""
     if (SQL_DIR / "load" / f"{table}_from_parquet.sql").is_file():

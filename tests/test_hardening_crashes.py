@@ -13,7 +13,8 @@ import pytest
 
 from tests.conftest import query, seed_text
 from tests.hardening_support import pure_run
-from tests.test_processes import descendants, wait_for
+from tests.test_processes import wait_for
+from wirehouse.interrupt import descendants
 from wirehouse.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.slow

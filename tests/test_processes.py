@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import table_contents
+from wirehouse.interrupt import descendants
 from wirehouse.paths import PROJECT_ROOT
 from wirehouse.schema import TABLES
 
@@ -26,12 +27,6 @@ def wirehouse_run(*args: str) -> subprocess.Popen:
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-def descendants(pid: int) -> list[int]:
-    children = Path(f"/proc/{pid}/task/{pid}/children")
-    found = [int(c) for c in children.read_text().split()] if children.exists() else []
-    return found + [d for child in found for d in descendants(child)]
 
 
 def kill_tree(pid: int) -> None:

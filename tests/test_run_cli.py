@@ -14,8 +14,8 @@ import pytest
 
 from tests.builder import build
 from tests.conftest import table_contents
-from tests.test_processes import descendants, wait_for
-from wirehouse.interrupt import running
+from tests.test_processes import wait_for
+from wirehouse.interrupt import descendants, running
 from wirehouse.schema import TABLES
 
 pytestmark = pytest.mark.slow

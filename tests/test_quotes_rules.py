@@ -85,6 +85,14 @@ CUES = [
         "called",
         "before_quote.coordinated_verb",
     ),
+    # a relative pronoun that is the verb's subject is the mention, as annotated news credits it
+    (
+        'Ann Smith is for the pact. Bob Jones, who has called it "insanity," is not.',
+        "insanity",
+        "who",
+        "called",
+        "before_quote.relative_subject",
+    ),
     # 'according to' names the source even where a speech verb names someone too
     (
         '"We will vote as we see fit," Ann Smith said, according to a White House pool report.',
@@ -282,6 +290,32 @@ SPEAKERS = [
     ),
     ('"No," Jason Gilbert of Cheyenne said.', "No", "Jason Gilbert of Cheyenne", "Jason Gilbert", "person", None),
     ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
+    # 'who' (or 'which') as the subject of a speech verb is the mention; the speaker is the name it stands for, and
+    # a description it stands for keeps its affiliation
+    (
+        '"It will fail," said Ann Smith, who said the plan was "a disaster from the start."',
+        "a disaster",
+        "who",
+        "Ann Smith",
+        "person",
+        None,
+    ),
+    (
+        '"It will fail," said a Labour spokesman, who added that the plan was "a disaster."',
+        "a disaster",
+        "who",
+        None,
+        "description",
+        "Labour",
+    ),
+    (
+        'They asked the Chicago Police Department, which reported "2,521 shooting incidents" this year.',
+        "2,521",
+        "which",
+        "Chicago Police Department",
+        "organisation",
+        None,
+    ),
 ]
 
 

@@ -52,6 +52,7 @@ class Rule(StrEnum):
     PASSIVE_BY_AGENT = "passive_by_agent"  # 'was told by X'
     VERB_BY_AGENT = "verb_by_agent"  # 'as described by FBI Director James Comey'
     COORDINATED_VERB = "coordinated_verb"  # 'X supports A and called B "..."'
+    RELATIVE_SUBJECT = "relative_subject"  # 'Trump, who has called the pact "insanity,"': 'who', standing for Trump
     # continuation: the speaker of another quote
     RESUMED = "continuation.resumed"  # '"We know," he wrote, "you are rooting for her."'
     RUNNING_QUOTE = "continuation.running_quote"  # a quote running on over paragraphs
@@ -97,6 +98,9 @@ class Found:
     cue: str | None
     via: Attribution  # EXPLICIT or CONTINUATION
     rule: str  # the rule that found the speaker: a `Rule`, or 'cue.rule' for a verb's subject found by a cue
+    # the token of a relative pronoun that is the cue's subject and stands for the mention ('Trump, who has
+    # called the pact "insanity,"'): the quote's mention is that word, its speaker the mention's; -1 if none
+    stand_in: int = -1
 
     @classmethod
     def of(cls, para: ParaTokens, mention: Mention, cue: str | None, via: Attribution, rule: str) -> Found:
@@ -105,7 +109,9 @@ class Found:
 
     def continued(self, rule: Rule) -> Found:
         """The same speaker, credited by `rule` to a quote that continues this one's."""
-        return Found(self.para, self.first, self.last, self.kind, self.cue, Attribution.CONTINUATION, rule)
+        return Found(
+            self.para, self.first, self.last, self.kind, self.cue, Attribution.CONTINUATION, rule, self.stand_in
+        )
 
 
 class Reported(NamedTuple):

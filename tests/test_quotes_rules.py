@@ -85,6 +85,14 @@ CUES = [
         "called",
         "before_quote.coordinated_verb",
     ),
+    # a digest item: a paragraph opening with a headline in capitals; its quotes are its story's
+    (
+        'Digest.\n\nROLL TIDE Alabama beat Clemson 45-40 in a game many are calling an "instant classic." [ESPN.]',
+        "instant classic",
+        "ROLL TIDE",
+        None,
+        Rule.HEADLINE,
+    ),
     # a relative pronoun that is the verb's subject is the mention, as annotated news credits it
     (
         'Ann Smith is for the pact. Bob Jones, who has called it "insanity," is not.',
@@ -156,6 +164,26 @@ def test_cue(text: str, prefix: str, mention: str, cue: str | None, rule: str) -
     quote = quotes[0]
     assert (quote.speaker_mention, quote.cue_verb, quote.attribution_rule) == (mention, cue, rule)
     assert text[quote.speaker_start : quote.speaker_end] == mention
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "rule"),
+    [
+        # a name and a colon in a digest item introduce its quote
+        (
+            'IOWA POLLS NOT WRONG, JUST EARLY - Ann Smith: "Although the polls failed, they worked." [HuffPost.]',
+            "Ann Smith",
+            Rule.TRANSCRIPT_NAME,
+        ),
+        # a dateline, or a name in capitals, is no headline
+        ('WEST PALM BEACH, Fla. - Ann Smith said the plan was "a disaster."', "Ann Smith", "before_quote.verb_subject"),
+        ('NEW YORK - Ann Smith said the plan was "a disaster."', "Ann Smith", "before_quote.verb_subject"),
+        ('NV KLM Royal Dutch Airlines is "absolutely not" in talks, Ann Smith said.', "Ann Smith", Rule.LATER_VERB),
+    ],
+)
+def test_what_is_no_headline(text: str, mention: str, rule: str) -> None:
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker_mention, quote.attribution_rule) == (mention, rule)
 
 
 def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:

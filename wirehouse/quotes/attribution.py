@@ -99,8 +99,8 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         self._cue_words = frozenset(self.verbs) | {"according"}
         self._pre_words = self._cue_words | self.words.speech_nouns
         # the cues of a quote's speaker, in the order they are tried: the first to find one credits it
-        # 'according to' in its sentence, else after the quote, before it, later in its sentence
-        self.cues = (self._according, self._post, self._pre, self._later)
+        # a digest item's headline, 'according to' in its sentence, else after the quote, before it, later in it
+        self.cues = (self._headline, self._according, self._post, self._pre, self._later)
 
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""

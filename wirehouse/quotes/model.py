@@ -29,6 +29,8 @@ class Rule(StrEnum):
     # a cue right after the quote
     AFTER_VERB_FIRST = "after_quote.verb_first"  # '"...," said X'
     AFTER_SUBJECT_FIRST = "after_quote.subject_first"  # '"...," X said'
+    # a digest item's headline: 'ROLL TIDE Alabama beat Clemson in a game many are calling an "instant classic."'
+    HEADLINE = "headline"
     # a cue before the quote, in its sentence (prefixes of the subject rules below)
     BEFORE_QUOTE = "before_quote"  # 'X said: "..."', 'X told reporters the plan was "..."'
     TRANSCRIPT_NAME = "before_quote.transcript_name"  # 'Philip Bump: "..."'

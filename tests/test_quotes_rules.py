@@ -101,6 +101,13 @@ CUES = [
         "called",
         "before_quote.relative_subject",
     ),
+    (
+        'Ann Smith met Bob Jones, who wants the pact to bring "people together to accomplish the goal."',
+        "people together",
+        "who",
+        None,
+        Rule.RELATIVE_CLAUSE,
+    ),
     # 'according to' names the source even where a speech verb names someone too
     (
         '"We will vote as we see fit," Ann Smith said, according to a White House pool report.',
@@ -184,6 +191,26 @@ def test_cue(text: str, prefix: str, mention: str, cue: str | None, rule: str) -
 def test_what_is_no_headline(text: str, mention: str, rule: str) -> None:
     quote = extract_quotes(text)[0]
     assert (quote.speaker_mention, quote.attribution_rule) == (mention, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        # the relative clause closes before the quote: the sentence's subject
+        ('Ann Smith, who is in Iowa, wants the pact to bring "people together to accomplish the goal."', "people"),
+        # a relative clause about quoted words is the quote's speaker's: 'he' calls the mayor a liar
+        (
+            'Ann Smith spoke. The effort stalled, and he has battled with the mayor, at one point calling him a "liar" '
+            'who was not "honorable."',
+            "honorable",
+        ),
+        # 'who' is the clause's object, not its subject
+        ('Ann Smith met Bob Jones, who the firm hired to bring "people together to accomplish the goal."', "people"),
+    ],
+)
+def test_what_is_no_relative_clause_speaker(text: str, prefix: str) -> None:
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention != "who" and quote.attribution_rule != Rule.RELATIVE_CLAUSE
 
 
 def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
@@ -335,6 +362,30 @@ SPEAKERS = [
         None,
         "description",
         "Labour",
+    ),
+    (
+        'The panel ruled. The IAAF - which said it was "very surprised" - will appeal.',
+        "very",
+        "which",
+        "IAAF",
+        "organisation",
+        None,
+    ),
+    (
+        'Ann Smith contrasted that with Bob Jones who is looking to bring "people together."',
+        "people together",
+        "who",
+        "Bob Jones",
+        "person",
+        None,
+    ),
+    (
+        'Ten were admitted as well as 29 others who only specified "Christian" as their religion.',
+        "Christian",
+        "who",
+        None,
+        "description",
+        None,
     ),
     (
         'They asked the Chicago Police Department, which reported "2,521 shooting incidents" this year.',

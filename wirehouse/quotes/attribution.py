@@ -189,8 +189,10 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
             art.scare[idx] = True
         art.forms[idx] = self._form(art.text, p, q, found)
         if found is None and not art.scare[idx] and not self._opens_sentence(p, q):
-            # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."'
-            subject = self._sentence_subject(p, q, clause=True)
+            # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."', 'Obama, who called
+            # the nominee "unfit to serve"'
+            found = self._relative_clause(p, q)
+            subject = None if found is not None else self._sentence_subject(p, q, clause=True)
             if subject is not None:
                 found = Found.of(p, subject, None, Attribution.EXPLICIT, Rule.SENTENCE_SUBJECT)
         return found

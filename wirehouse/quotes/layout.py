@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
+    _CLAUSE_MARKS,
     _HEADLINE_MARKS,
     _STOPS,
     _is_title,
 )
-from wirehouse.quotes.model import Attribution, Found, MentionKind, QuoteSpan, Rule
+from wirehouse.quotes.model import Attribution, Found, Mention, MentionKind, QuoteSpan, Rule
 from wirehouse.quotes.tokens import (
     CLOSE,
     CUT,
@@ -58,6 +59,46 @@ class Layout:
         ):
             return None  # a dateline ('WASHINGTON', 'NEW YORK - ...', 'WEST PALM BEACH, Fla.'), a name ('NV KLM Royal')
         return Found(p, 0, last, MentionKind.DESC, None, Attribution.EXPLICIT, Rule.HEADLINE)
+
+    def _relative_clause(self, p: ParaTokens, q: int) -> Found | None:
+        """A quote woven into a relative clause with no speech verb is credited to the relative pronoun, standing for
+        the noun phrase before it: 'Obama, who called the Republican nominee "unfit to serve"', 'Clinton who is
+        looking to bring "people together"', '29 others who only specified "Christian"' (the dev set's annotators
+        credit 'who'). The clause runs from the pronoun to the quote with no comma or clause mark between."""
+        toks = p.toks
+        lows = p.lows
+        k = q - 1
+        if k >= 0 and toks[k] == OPEN:
+            k -= 1
+        lo = max(0, q - REACH)
+        relatives = self.words.person_relatives
+        while k > lo and lows[k] not in relatives:
+            tok = toks[k]
+            if tok in SPECIAL or tok in _CLAUSE_MARKS or (tok in _STOPS and p.ends_sentence(k)):
+                return None
+            k -= 1
+        after = lows[k + 1]
+        if (
+            k <= lo
+            or lows[k] not in relatives
+            or lows[k - 1] in self.words.prepositions  # 'those for who'
+            or (
+                toks[k + 1] != OPEN
+                and (toks[k + 1][0].isupper() or after in self.words.pronouns or after in self.words.determiners)
+            )
+        ):
+            return None  # no relative clause, or one whose subject is not the pronoun: 'who Trump called'
+        j = k - 1
+        if toks[j] in _CLAUSE_MARKS and j > lo:
+            j -= 1  # 'Obama, who', 'critics in the US - where it opened - who'
+        if toks[j] == CLOSE:
+            return None  # 'calling the mayor a "liar" who was not "honorable"': the quoted words' clause
+        antecedent = self._np_ending(p, j, lo)
+        if antecedent is None or antecedent.kind == MentionKind.PRONOUN:
+            antecedent = Mention(k, k, MentionKind.DESC)  # '29 others who': no phrase the rules know; 'who' alone
+        found = Found.of(p, antecedent, None, Attribution.EXPLICIT, Rule.RELATIVE_CLAUSE)
+        found.stand_in = k
+        return found
 
     def _opens_sentence(self, p: ParaTokens, q: int) -> bool:
         """Does the quote at token q start its sentence (or paragraph)?"""

@@ -65,6 +65,7 @@ class Words:
     anaphoric: frozenset[str]
     articles: frozenset[str]
     relative_pronouns: frozenset[str]
+    person_relatives: frozenset[str]
     citation_verbs: frozenset[str]
     age_units: frozenset[str]
     age_words: frozenset[str]

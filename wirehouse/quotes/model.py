@@ -42,6 +42,7 @@ class Rule(StrEnum):
     LATER_ACCORDING_TO = "later_in_sentence.according_to"
     # no cue: the subject of the quote's own sentence, or of the one before
     SENTENCE_SUBJECT = "sentence_subject"  # 'Trump attacked "..."'
+    RELATIVE_CLAUSE = "relative_clause"  # 'Obama, who called the nominee "unfit to serve"': 'who', standing for Obama
     PREVIOUS_SENTENCE = "previous_sentence"  # 'Patriots wanted ..., Mr Straw said. "..."' (+ a subject rule)
     PREVIOUS_SUBJECT = "previous_sentence.subject"  # 'Clinton touted her record. "We need to ..."'
     INTRODUCED = "introduced"  # 'Stone released the following statement:' + a quote paragraph

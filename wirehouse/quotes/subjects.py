@@ -114,8 +114,8 @@ class Subjects:
             return None
         if lows[j] in self.words.relative_pronouns and j - 1 >= lo:
             k = j - 1
-            if toks[k] == ",":
-                k -= 1
+            while k > lo and toks[k] in _LEFT_MARKS and toks[k] != ")":
+                k -= 1  # 'Beck, who said', 'The IAAF - which said'; '--' is two tokens
             return self._np_ending(p, k, lo)
         found = self._np_ending(p, j, lo)
         if found is not None or lows[j] in self.words.coordinators:

@@ -343,6 +343,31 @@ SPEAKERS = [
         "organisation",
         None,
     ),
+    # 'the' and one word of an organisation the article credits stand for it, when only one fits
+    (
+        '"We will cut rates," the Bank of England said. "We will wait," the Bank said.',
+        "We will wait",
+        "the Bank",
+        "Bank of England",
+        "organisation",
+        None,
+    ),
+    (
+        'The Washington Post said she left "at the urging of her sons." "It came to a head," the Post said.',
+        "It came",
+        "the Post",
+        "Washington Post",
+        "organisation",
+        None,
+    ),
+    (
+        '"We will cut," the Republican Party said. "We will tax," the Democratic Party said. "No," the Party said.',
+        "No",
+        "the Party",
+        None,
+        "description",
+        None,
+    ),
     ('"No," Jason Gilbert of Cheyenne said.', "No", "Jason Gilbert of Cheyenne", "Jason Gilbert", "person", None),
     ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
     # 'who' (or 'which') as the subject of a speech verb is the mention; the speaker is the name it stands for, and

@@ -176,16 +176,20 @@ class Crediting:
             if speaker is not None and kind in ("person", "organisation") and mention not in described:
                 named.setdefault(speaker, kind)
         fuller = self.namer.fuller_organisations(named)
+        orgs = [name for name, kind in named.items() if kind == "organisation"]
         for quote in quotes:
             if quote.speaker is None:
                 continue
             pronoun = quote.attribution == Attribution.PRONOUN
+            short = self.namer.short_form(quote.speaker_mention, orgs) if orgs and not pronoun else None
             if company is not None and quote.speaker in companies:
                 quote.speaker, quote.speaker_kind = company, "organisation"
             elif quote.speaker in named and (pronoun or quote.speaker_mention not in described):
                 quote.speaker_kind = named[quote.speaker]
                 quote.speaker = fuller.get(quote.speaker, quote.speaker)
+            elif short is not None:  # 'the Post' of 'The Washington Post', 'the Bank' of 'the Bank of England'
+                quote.speaker, quote.speaker_kind = fuller.get(short, short), "organisation"
             else:
-                if not pronoun and quote.speaker_mention:
+                if not pronoun and quote.speaker_mention and quote.speaker_affiliation is None:
                     quote.speaker_affiliation = self.namer.affiliation(quote.speaker_mention)
                 quote.speaker, quote.speaker_kind = None, "description"

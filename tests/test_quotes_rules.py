@@ -93,6 +93,28 @@ CUES = [
         None,
         Rule.HEADLINE,
     ),
+    # a share of people speaks; a poll named before it in the sentence speaks for it
+    (
+        'Exit polls told a tale. About four in 10 said they were "angry" with the government.',
+        "angry",
+        "About four in 10",
+        "said",
+        "before_quote.share_subject",
+    ),
+    (
+        'In a national CNN/ORC poll released Monday, 31% of Republicans said they were "extremely enthusiastic."',
+        "extremely",
+        "ORC poll",
+        "said",
+        "before_quote.poll_source",
+    ),
+    (
+        'The Q poll also finds that, while 37 percent of Americans say he is "very responsible" for it, others do not.',
+        "very responsible",
+        "The Q poll",
+        "say",
+        "before_quote.poll_source",
+    ),
     # a relative pronoun that is the verb's subject is the mention, as annotated news credits it
     (
         'Ann Smith is for the pact. Bob Jones, who has called it "insanity," is not.',
@@ -211,6 +233,21 @@ def test_what_is_no_headline(text: str, mention: str, rule: str) -> None:
 def test_what_is_no_relative_clause_speaker(text: str, prefix: str) -> None:
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention != "who" and quote.attribution_rule != Rule.RELATIVE_CLAUSE
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "mention"),
+    [
+        # a share that is not the subject of the speech verb
+        ('Shares in Cairn rose 6% on Tuesday after it said an oilfield was "larger than thought."', "larger", "it"),
+        ('Senate majority leader Robert Byrd said the bill was "a disgrace to the Senate."', "a disgrace", None),
+        ('Ann Smith spent most of the session arguing the plan was "a disgrace to us all."', "a disgrace", "Ann Smith"),
+    ],
+)
+def test_what_is_no_share_speaker(text: str, prefix: str, mention: str | None) -> None:
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert not (quote.attribution_rule or "").endswith(("share_subject", "poll_source"))
+    assert mention is None or quote.speaker_mention == mention
 
 
 def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:

@@ -145,6 +145,9 @@ class Cues:
             subject = self._subject_after(p, v + 2, min(n, v + 12))
             if subject is not None:
                 return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.VERB_BY_AGENT)
+        share = self._share_subject(p, v)
+        if share is not None:
+            return share
         subject = self._subject_before(p, v, 0)
         if low.endswith("ing") and (
             (subject is None and self._subject_left(p, v, 0) is not None)

@@ -55,6 +55,8 @@ class Rule(StrEnum):
     PASSIVE_BY_AGENT = "passive_by_agent"  # 'was told by X'
     VERB_BY_AGENT = "verb_by_agent"  # 'as described by FBI Director James Comey'
     COORDINATED_VERB = "coordinated_verb"  # 'X supports A and called B "..."'
+    SHARE_SUBJECT = "share_subject"  # 'About four in 10 said they were "angry"': a share of people
+    POLL_SOURCE = "poll_source"  # 'In a CNN/ORC poll, 31% of Republicans said "..."': the poll, for its respondents
     RELATIVE_SUBJECT = "relative_subject"  # 'Trump, who has called the pact "insanity,"': 'who', standing for Trump
     # continuation: the speaker of another quote
     RESUMED = "continuation.resumed"  # '"We know," he wrote, "you are rooting for her."'

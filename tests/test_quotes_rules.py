@@ -93,6 +93,14 @@ CUES = [
         None,
         Rule.HEADLINE,
     ),
+    # the one who reports a clause with its own speech verb: 'X said Y called ... "..."'
+    (
+        'Rep. Ann Smith said Bob Jones called on members to be "closely coordinated."',
+        "closely",
+        "Rep. Ann Smith",
+        "said",
+        "before_quote.outer_subject",
+    ),
     # a share of people speaks; a poll named before it in the sentence speaks for it
     (
         'Exit polls told a tale. About four in 10 said they were "angry" with the government.',
@@ -233,6 +241,20 @@ def test_what_is_no_headline(text: str, mention: str, rule: str) -> None:
 def test_what_is_no_relative_clause_speaker(text: str, prefix: str) -> None:
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention != "who" and quote.attribution_rule != Rule.RELATIVE_CLAUSE
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "mention"),
+    [
+        ('Ann Smith said he called the plan "a disaster for all of us."', "a disaster", "he"),
+        ('Ann Smith said Bob Jones told her: "We will win this race."', "We will win", "Bob Jones"),
+        ('"We lost," said Ann Smith, who said the plan was "a disaster for us."', "a disaster", "who"),
+    ],
+)
+def test_what_is_no_outer_speaker(text: str, prefix: str, mention: str) -> None:
+    """A pronoun, a quote introduced after a colon, or a relative clause after a comma keeps its own speaker."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert (quote.speaker_mention, quote.attribution_rule != "before_quote.outer_subject") == (mention, True)
 
 
 @pytest.mark.parametrize(

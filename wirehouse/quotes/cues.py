@@ -262,6 +262,7 @@ class Cues:
             if low in verbs and not self._is_noun_use(p, k):
                 speaker = self._for_verb(p, k)
                 if speaker is not None:
+                    speaker = self._outer_speaker(p, speaker, k, q, lo) or speaker
                     speaker.rule = f"{Rule.BEFORE_QUOTE}.{speaker.rule}"
                     return speaker
                 if (

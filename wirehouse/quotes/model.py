@@ -55,6 +55,7 @@ class Rule(StrEnum):
     PASSIVE_BY_AGENT = "passive_by_agent"  # 'was told by X'
     VERB_BY_AGENT = "verb_by_agent"  # 'as described by FBI Director James Comey'
     COORDINATED_VERB = "coordinated_verb"  # 'X supports A and called B "..."'
+    OUTER_SUBJECT = "outer_subject"  # 'X said Y called it "..."': the one who reports the clause, X
     SHARE_SUBJECT = "share_subject"  # 'About four in 10 said they were "angry"': a share of people
     POLL_SOURCE = "poll_source"  # 'In a CNN/ORC poll, 31% of Republicans said "..."': the poll, for its respondents
     RELATIVE_SUBJECT = "relative_subject"  # 'Trump, who has called the pact "insanity,"': 'who', standing for Trump

@@ -427,6 +427,15 @@ SPEAKERS = [
         "description",
         None,
     ),
+    # a quoted name inside the subject's appositive does not end the subject
+    (
+        '"We had better conventions," Ann Smith, wearing a hat and "Ted Cruz" campaign pins, said.',
+        "We had",
+        "Ann Smith",
+        "Ann Smith",
+        "person",
+        None,
+    ),
     ('"No," Jason Gilbert of Cheyenne said.', "No", "Jason Gilbert of Cheyenne", "Jason Gilbert", "person", None),
     ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
     # 'who' (or 'which') as the subject of a speech verb is the mention; the speaker is the name it stands for, and

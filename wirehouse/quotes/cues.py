@@ -105,6 +105,9 @@ class Cues:
         v = j
         while v < limit:
             tok = toks[v]
+            if tok == OPEN and v + 2 < n and toks[v + 2] == CLOSE and v > j:
+                v += 3  # a quoted name inside the subject: 'X, wearing "Ted Cruz" campaign pins, said'
+                continue
             if tok in _POST_HALTS and (tok in SPECIAL or tok in (";", ":") or p.ends_sentence(v)):
                 return None
             if lows[v] in verbs and v > j:

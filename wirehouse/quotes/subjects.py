@@ -16,7 +16,9 @@ from wirehouse.quotes.common import (
 )
 from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.tokens import (
+    CLOSE,
     CLOSERS,
+    OPEN,
     REACH,
     SPECIAL,
     ParaTokens,
@@ -178,6 +180,10 @@ class Subjects:
         fallback = nearest = None
         while k >= lo and steps < 30:
             tok = toks[k]
+            if tok == CLOSE and k - 2 > lo and toks[k - 2] == OPEN:
+                k -= 3  # a quoted name inside the appositive: 'X, wearing "Ted Cruz" campaign pins, said'
+                steps += 1
+                continue
             if tok in SPECIAL or (toks[k] in _STOPS and p.ends_sentence(k)) or tok in (";", ":"):
                 break
             if tok == ")":

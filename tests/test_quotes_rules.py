@@ -184,6 +184,14 @@ CUES = [
         Rule.QUOTE_LATER,
     ),
     ('"It is over," Ann Smith said.\n\n"We lost."', "We lost", "Ann Smith", "said", Rule.PREVIOUS_PARAGRAPH),
+    # a paragraph opening with 'According to X' hands over to the next paragraph's quote
+    (
+        'According to Fox News\'s Ann Smith, the money will be spent on ads.\n\n"It helps Republicans down ballot."',
+        "It helps",
+        "Fox News's Ann Smith",
+        "according to",
+        Rule.PREVIOUS_PARAGRAPH,
+    ),
     (
         '"We will win and then see what follows\n\n"We will govern well," Ann Smith said.',
         "We will win",

@@ -134,6 +134,12 @@ class Layout:
                     found.rule = f"{Rule.INTRODUCED}.{found.rule}"
                     return found
                 break
+        for k in range(min(len(toks), 4) - 1):
+            if p.lows[k] == "according" and p.lows[k + 1] == "to":
+                # 'According to Fox News's Ed Henry, the money will be used ...' and then a quote paragraph
+                source = self._subject_after(p, k + 2, min(len(toks), k + 12))
+                if source is not None and source.kind == MentionKind.NAME:
+                    return Found.of(p, source, "according to", Attribution.CONTINUATION, Rule.INTRODUCED_ACCORDING)
         subject = self._sentence_subject(p, len(toks) - 1)
         if subject is None or (subject.kind != MentionKind.NAME and not colon):
             return None

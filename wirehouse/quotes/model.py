@@ -47,6 +47,7 @@ class Rule(StrEnum):
     PREVIOUS_SUBJECT = "previous_sentence.subject"  # 'Clinton touted her record. "We need to ..."'
     INTRODUCED = "introduced"  # 'Stone released the following statement:' + a quote paragraph
     INTRODUCED_SUBJECT = "introduced.subject"
+    INTRODUCED_ACCORDING = "introduced.according_to"  # 'According to X, the money ...' + a quote paragraph
     REPORTED = "reported"  # reported speech: 'X said (that) ...' (+ a subject rule)
     # the subject of a speech verb (after one of the prefixes above)
     VERB_SUBJECT = "verb_subject"  # 'X said'

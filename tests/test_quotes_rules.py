@@ -153,6 +153,13 @@ CUES = [
         "according to",
         Rule.ACCORDING_TO,
     ),
+    (
+        '"It helps people," Ann Smith said Monday, according to audio provided by Wyoming Public Radio.',
+        "It helps",
+        "audio provided by Wyoming Public Radio",
+        "according to",
+        Rule.LATER_ACCORDING_TO,
+    ),
     # later in the sentence
     (
         'The plan, "a disgrace and a sham", was dropped, according to the senator.',

@@ -53,25 +53,13 @@ class Cues:
                 continue
             if lows[k] == "according" and k + 1 < n and lows[k + 1] == "to":
                 subject = self._subject_after(p, k + 2, min(n, k + 10))
+                if subject is None and k + 2 < n and self.nouns.get(lows[k + 2], ("",))[0] == "source":
+                    subject = self._source_by(p, k + 2)  # 'according to audio obtained by the Texas Tribune'
                 if subject is not None and subject.kind != MentionKind.PRONOUN:
                     subject = self._source_after_name(p, subject)
                     rule = Rule.ACCORDING_TO if k < q else Rule.LATER_ACCORDING_TO
                     return Found.of(p, subject, "according to", Attribution.EXPLICIT, rule)
         return None
-
-    def _source_after_name(self, p: ParaTokens, mention: Mention) -> Mention:
-        """A name that is the modifier of a source noun a few lowercase words on is that source: 'according to a
-        White House pool report' is the report, not 'a White House'."""
-        if mention.kind != MentionKind.NAME:
-            return mention
-        toks = p.toks
-        k = mention.last + 1
-        stop = min(len(toks), k + 3)
-        while k < stop and toks[k].isalpha() and toks[k].islower():
-            if self.nouns.get(p.lows[k], ("",))[0] == "source":
-                return Mention(mention.first, k, MentionKind.DESC)
-            k += 1
-        return mention
 
     def _post(self, p: ParaTokens, q: int) -> Found | None:
         """Attribution right after the quote: '"...," X said', '"...," said X'."""

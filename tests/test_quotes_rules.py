@@ -386,6 +386,14 @@ def test_honorific_gender_resolves_the_pronoun(text: str, pronoun: str, speaker:
     assert (quote.speaker_mention, quote.speaker, quote.attribution) == (pronoun, speaker, "pronoun")
 
 
+def test_a_role_with_a_word_before_it_names_the_pronouns_person() -> None:
+    """'Radio talk host Rush Limbaugh used his platform to discuss what he described as ...': the sentence's subject
+    is the name after 'Radio talk host', a person, whom the pronoun of its own sentence refers to."""
+    text = 'Radio talk host Ann Smith used her platform Friday to discuss what she described as the "brilliant" plan.'
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("brilliant"))
+    assert (quote.speaker_mention, quote.speaker, quote.attribution) == ("she", "Ann Smith", "pronoun")
+
+
 # (text, quote prefix, speaker mention, speaker, speaker kind, affiliation)
 SPEAKERS = [
     (

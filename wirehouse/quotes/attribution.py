@@ -98,6 +98,7 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         # the words a cue search stops at (`ParaTokens.jumps`): speech verbs, 'according' (to), speech nouns
         self._cue_words = frozenset(self.verbs) | {"according"}
         self._pre_words = self._cue_words | self.words.speech_nouns
+        self._share_cues = self.words.share_words | {"in"}  # what a share subject needs: '31 %', 'four in 10'
         # the cues of a quote's speaker, in the order they are tried: the first to find one credits it
         # a digest item's headline, 'according to' in its sentence, else after the quote, before it, later in it
         self.cues = (self._headline, self._according, self._post, self._pre, self._later)

@@ -5,6 +5,8 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
     _is_wordish,
@@ -31,6 +33,10 @@ class SubjectsAfter:
         "extremely enthusiastic"', 'The Q poll also finds that, while 37 percent of Americans say Trump is "very
         responsible"' (the dev set credits the poll for all 6 such quotes, and the share where no poll is named
         in its sentence: 'About four in 10', 'most', 'Just shy of half, 49%,')."""
+        cues = p.positions("share", self._share_cues)
+        at = bisect_left(cues, v - 14)
+        if at == len(cues) or cues[at] >= v:
+            return None  # the common case: no share word near the verb
         toks = p.toks
         lows = p.lows
         words = self.words

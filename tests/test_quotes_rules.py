@@ -304,6 +304,11 @@ ADVERBIAL_OPENERS = [
         "Ann Smith’s",
     ),
     ('Outside the arena in downtown Washington, Ann Smith held a sign and chanted "Dump Trump."', "Dump", "Ann Smith"),
+    (
+        'Thirteen years earlier, Ann Smith had voted for it from "the perspective of a senator from New York."',
+        "the perspective",
+        "Ann Smith",
+    ),
 ]
 
 
@@ -311,8 +316,8 @@ ADVERBIAL_OPENERS = [
     ("text", "prefix", "mention"), ADVERBIAL_OPENERS, ids=[r[0].split()[0] for r in ADVERBIAL_OPENERS]
 )
 def test_adverbial_openers_are_no_subjects(text: str, prefix: str, mention: str) -> None:
-    """'Early in ...', 'Domestically, ...', 'Outside the arena ...': a preposition or an '-ly' word before a comma or
-    a preposition opens an adverbial; the sentence's subject follows it."""
+    """'Early in ...', 'Domestically, ...', 'Outside the arena ...', 'Thirteen years earlier, ...': a preposition, an
+    '-ly' word before a comma or a preposition, or a time before a comma opens an adverbial; the subject follows it."""
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention == mention
 

@@ -69,6 +69,7 @@ class Words:
     share_words: frozenset[str]
     share_hedges: frozenset[str]
     number_words: frozenset[str]
+    time_openers: frozenset[str]
     poll_nouns: frozenset[str]
     citation_verbs: frozenset[str]
     age_units: frozenset[str]

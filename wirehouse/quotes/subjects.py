@@ -304,10 +304,16 @@ class Subjects:
     def _adverbial_opener(self, p: ParaTokens, k: int) -> bool:
         """Does the sentence open at token k with an adverbial, not with its subject? A preposition ('Outside the
         sports arena in downtown Washington, about 200 protesters ...') or an '-ly' word before a comma or a
-        preposition ('Domestically, Trump's row ...', 'Early in his campaign, Trump attacked ...')."""
+        preposition ('Domestically, Trump's row ...', 'Early in his campaign, Trump attacked ...'), or a time before
+        a comma ('Thirteen years earlier, she had voted')."""
         low = p.lows[k]
         if low in self.words.prepositions:
             return True
+        for c in range(k + 1, min(k + 5, len(p.toks) - 1)):
+            if p.toks[c] == ",":
+                if p.lows[c - 1] in self.words.time_openers:
+                    return True  # 'Thirteen years earlier, she had voted', 'Two weeks ago, Trump said'
+                break
         nxt = p.lows[k + 1]
         return (
             low.endswith("ly")

@@ -15,7 +15,7 @@ from wirehouse.quotes.evaluate import evaluate, half_of, is_named, match_spans, 
 # the floors leave a small margin so that a change that loses accuracy fails here.
 DEV_SPAN_F1 = 0.969
 DEV_NAMED_ACCURACY = 0.965
-DEV_OTHER_ACCURACY = 0.901
+DEV_OTHER_ACCURACY = 0.902
 MARGIN = 0.01
 
 

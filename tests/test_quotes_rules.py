@@ -44,6 +44,21 @@ CUES = [
         Rule.AFTER_SUBJECT_FIRST,
     ),
     ('"Our revolution works," read the email.', "Our revolution", "the email", "read", Rule.AFTER_VERB_FIRST),
+    # 'states', mostly a plural noun, speaks between a quote's subject and the end of its clause
+    (
+        '"We share the same enemies," the Saudis state in the white paper.',
+        "We share",
+        "the Saudis",
+        "state",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
+    (
+        '"It prevents consumers from choosing," the lawsuit states.',
+        "It prevents",
+        "the lawsuit",
+        "states",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
     # before the quote, in its sentence
     ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
     ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),

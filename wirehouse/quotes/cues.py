@@ -98,7 +98,7 @@ class Cues:
                 continue
             if tok in _POST_HALTS and (tok in SPECIAL or tok in (";", ":") or p.ends_sentence(v)):
                 return None
-            if lows[v] in verbs and v > j:
+            if (lows[v] in verbs or self._states_at(p, v)) and v > j:
                 subject = self._subject_before(p, v, j)
                 if subject is not None and subject[0] == j:
                     if ended and not self._tail_ok(p, v):
@@ -110,6 +110,16 @@ class Cues:
                     return None
             v += 1
         return None
+
+    def _states_at(self, p: ParaTokens, v: int) -> bool:
+        """A verb form that is mostly a plural noun ('states'), read as speech only right after a quote's subject
+        and before the end of the clause: '"...," a voice-over in the ad states.', '"...," the Saudis state in the
+        white paper'. Not '"...," officials in several states said'."""
+        toks = p.toks
+        if p.lows[v] not in self.words.post_verbs or not toks[v].islower():
+            return False
+        nxt = toks[v + 1] if v + 1 < len(toks) else "."
+        return nxt in (".", ",") or p.lows[v + 1] in self.words.relatives
 
     def _for_verb(self, p: ParaTokens, v: int, depth: int = 0) -> Found | None:
         """The speaker of the speech verb at token v (before the quote)."""

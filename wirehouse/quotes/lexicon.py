@@ -70,6 +70,7 @@ class Words:
     share_hedges: frozenset[str]
     number_words: frozenset[str]
     time_openers: frozenset[str]
+    post_verbs: frozenset[str]
     poll_nouns: frozenset[str]
     citation_verbs: frozenset[str]
     age_units: frozenset[str]

@@ -508,6 +508,14 @@ SPEAKERS = [
         None,
     ),
     (
+        'The plan is backed by Ann Smith (D-N.Y.), who says artists face "an uphill struggle" in the US.',
+        "an uphill",
+        "who",
+        "Ann Smith",
+        "person",
+        None,
+    ),
+    (
         'Ann Smith contrasted that with Bob Jones who is looking to bring "people together."',
         "people together",
         "who",

@@ -91,6 +91,7 @@ class Layout:
         j = k - 1
         if toks[j] in _CLAUSE_MARKS and j > lo:
             j -= 1  # 'Obama, who', 'critics in the US - where it opened - who'
+        j = self._before_brackets(p, j, lo)  # 'the Music Managers' Forum (MMF), who'
         if toks[j] == CLOSE:
             return None  # 'calling the mayor a "liar" who was not "honorable"': the quoted words' clause
         antecedent = self._np_ending(p, j, lo)

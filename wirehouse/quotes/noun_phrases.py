@@ -238,6 +238,16 @@ class NounPhrases:
             k += 1
         return mention
 
+    def _before_brackets(self, p: ParaTokens, k: int, lo: int) -> int:
+        """The token before a bracketed aside ending at k ('the Music Managers' Forum (MMF)'), else k."""
+        toks = p.toks
+        if toks[k] != ")":
+            return k
+        m = k - 1
+        while m > lo and k - m < 8 and toks[m] != "(":
+            m -= 1
+        return m - 1 if m > lo and toks[m] == "(" else k
+
     def _skip_adverbs(self, p: ParaTokens, j: int, lo: int) -> int:
         """Index of the first token left of j that is not an auxiliary, adverb or 'on Tuesday'."""
         toks = p.toks

@@ -118,7 +118,7 @@ class Subjects:
             k = j - 1
             while k > lo and toks[k] in _LEFT_MARKS and toks[k] != ")":
                 k -= 1  # 'Beck, who said', 'The IAAF - which said'; '--' is two tokens
-            return self._np_ending(p, k, lo)
+            return self._np_ending(p, self._before_brackets(p, k, lo), lo)  # 'the Forum (MMF), who say
         found = self._np_ending(p, j, lo)
         if found is not None or lows[j] in self.words.coordinators:
             return found

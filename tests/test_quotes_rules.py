@@ -264,6 +264,11 @@ def test_what_is_no_headline(text: str, mention: str, rule: str) -> None:
             'who was not "honorable."',
             "honorable",
         ),
+        # the quoted words are the clause's own: the speaker's words for the person 'who' stands for
+        (
+            'Ann Smith spoke. She was angry at the person who "has not worked and wants to take what is yours".',
+            "has not",
+        ),
         # 'who' is the clause's object, not its subject
         ('Ann Smith met Bob Jones, who the firm hired to bring "people together to accomplish the goal."', "people"),
     ],

@@ -82,10 +82,10 @@ class Layout:
             k <= lo
             or lows[k] not in relatives
             or lows[k - 1] in self.words.prepositions  # 'those for who'
-            or (
-                toks[k + 1] != OPEN
-                and (toks[k + 1][0].isupper() or after in self.words.pronouns or after in self.words.determiners)
-            )
+            or toks[k + 1] == OPEN  # 'her anger at the person who "hasn't worked"': her words for the person
+            or toks[k + 1][0].isupper()
+            or after in self.words.pronouns
+            or after in self.words.determiners
         ):
             return None  # no relative clause, or one whose subject is not the pronoun: 'who Trump called'
         j = k - 1

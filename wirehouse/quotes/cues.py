@@ -93,7 +93,7 @@ class Cues:
         v = j
         while v < limit:
             tok = toks[v]
-            if tok == OPEN and v + 2 < n and toks[v + 2] == CLOSE and v > j:
+            if tok == OPEN and v + 2 < n and toks[v + 2] == CLOSE and v > j and p.text[p.start_of(v + 1)].isupper():
                 v += 3  # a quoted name inside the subject: 'X, wearing "Ted Cruz" campaign pins, said'
                 continue
             if tok in _POST_HALTS and (tok in SPECIAL or tok in (";", ":") or p.ends_sentence(v)):

@@ -180,9 +180,8 @@ class Subjects:
         fallback = nearest = None
         while k >= lo and steps < 30:
             tok = toks[k]
-            if tok == CLOSE and k - 2 > lo and toks[k - 2] == OPEN:
+            if tok == CLOSE and k - 2 > lo and toks[k - 2] == OPEN and p.text[p.start_of(k - 1)].isupper():
                 k -= 3  # a quoted name inside the appositive: 'X, wearing "Ted Cruz" campaign pins, said'
-                steps += 1
                 continue
             if tok in SPECIAL or (toks[k] in _STOPS and p.ends_sentence(k)) or tok in (";", ":"):
                 break

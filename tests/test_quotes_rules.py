@@ -419,6 +419,16 @@ def test_a_role_with_a_word_before_it_names_the_pronouns_person() -> None:
     assert (quote.speaker_mention, quote.speaker, quote.attribution) == ("she", "Ann Smith", "pronoun")
 
 
+def test_a_verb_before_a_role_is_no_part_of_the_subject() -> None:
+    """'Navratilova will partner Nathalie Dechy ...': 'will partner' is no role before a name; the subject is the
+    first name, whom the later 'she' refers to."""
+    text = (
+        'Mrs Ann Smith played. Ann Smith will partner Jane Doe in the doubles event. "I might play singles," she said.'
+    )
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("I might"))
+    assert (quote.speaker_mention, quote.speaker) == ("she", "Ann Smith")
+
+
 # (text, quote prefix, speaker mention, speaker, speaker kind, affiliation)
 SPEAKERS = [
     (

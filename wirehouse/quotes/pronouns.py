@@ -308,8 +308,13 @@ class Antecedents:
                     last_name = at
             elif namer.is_role(low) and at + 1 < len(words) and words[at + 1][:1].isupper():
                 pass  # 'Forest manager Gary Megson', 'Liverpool forward Milan Baros': a role before the name
-            elif at + 2 < len(words) and namer.is_role(words[at + 1]) and words[at + 2][:1].isupper():
-                pass  # 'Radio talk host Rush Limbaugh': a word before the role
+            elif (
+                at + 2 < len(words)
+                and low not in self.words.aux_adverbs
+                and namer.is_role(words[at + 1])
+                and words[at + 2][:1].isupper()
+            ):
+                pass  # 'Radio talk host Rush Limbaugh': a word before the role; not 'X will partner Y'
             else:
                 break
             taken = at + 1

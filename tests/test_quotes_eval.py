@@ -14,8 +14,8 @@ from wirehouse.quotes.evaluate import evaluate, half_of, is_named, match_spans, 
 # Measured on eval/quotes_dev.jsonl (version 3: 385 articles, 2,872 quotes) when the rules were last changed;
 # the floors leave a small margin so that a change that loses accuracy fails here.
 DEV_SPAN_F1 = 0.969
-DEV_NAMED_ACCURACY = 0.952
-DEV_OTHER_ACCURACY = 0.879
+DEV_NAMED_ACCURACY = 0.966
+DEV_OTHER_ACCURACY = 0.902
 MARGIN = 0.01
 
 

@@ -44,6 +44,21 @@ CUES = [
         Rule.AFTER_SUBJECT_FIRST,
     ),
     ('"Our revolution works," read the email.', "Our revolution", "the email", "read", Rule.AFTER_VERB_FIRST),
+    # 'states', mostly a plural noun, speaks between a quote's subject and the end of its clause
+    (
+        '"We share the same enemies," the Saudis state in the white paper.',
+        "We share",
+        "the Saudis",
+        "state",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
+    (
+        '"It prevents consumers from choosing," the lawsuit states.',
+        "It prevents",
+        "the lawsuit",
+        "states",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
     # before the quote, in its sentence
     ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
     ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),
@@ -85,6 +100,59 @@ CUES = [
         "called",
         "before_quote.coordinated_verb",
     ),
+    # a digest item: a paragraph opening with a headline in capitals; its quotes are its story's
+    (
+        'Digest.\n\nROLL TIDE Alabama beat Clemson 45-40 in a game many are calling an "instant classic." [ESPN.]',
+        "instant classic",
+        "ROLL TIDE",
+        None,
+        Rule.HEADLINE,
+    ),
+    # the one who reports a clause with its own speech verb: 'X said Y called ... "..."'
+    (
+        'Rep. Ann Smith said Bob Jones called on members to be "closely coordinated."',
+        "closely",
+        "Rep. Ann Smith",
+        "said",
+        "before_quote.outer_subject",
+    ),
+    # a share of people speaks; a poll named before it in the sentence speaks for it
+    (
+        'Exit polls told a tale. About four in 10 said they were "angry" with the government.',
+        "angry",
+        "About four in 10",
+        "said",
+        "before_quote.share_subject",
+    ),
+    (
+        'In a national CNN/ORC poll released Monday, 31% of Republicans said they were "extremely enthusiastic."',
+        "extremely",
+        "ORC poll",
+        "said",
+        "before_quote.poll_source",
+    ),
+    (
+        'The Q poll also finds that, while 37 percent of Americans say he is "very responsible" for it, others do not.',
+        "very responsible",
+        "The Q poll",
+        "say",
+        "before_quote.poll_source",
+    ),
+    # a relative pronoun that is the verb's subject is the mention, as annotated news credits it
+    (
+        'Ann Smith is for the pact. Bob Jones, who has called it "insanity," is not.',
+        "insanity",
+        "who",
+        "called",
+        "before_quote.relative_subject",
+    ),
+    (
+        'Ann Smith met Bob Jones, who wants the pact to bring "people together to accomplish the goal."',
+        "people together",
+        "who",
+        None,
+        Rule.RELATIVE_CLAUSE,
+    ),
     # 'according to' names the source even where a speech verb names someone too
     (
         '"We will vote as we see fit," Ann Smith said, according to a White House pool report.',
@@ -99,6 +167,13 @@ CUES = [
         "Yahoo News",
         "according to",
         Rule.ACCORDING_TO,
+    ),
+    (
+        '"It helps people," Ann Smith said Monday, according to audio provided by Wyoming Public Radio.',
+        "It helps",
+        "audio provided by Wyoming Public Radio",
+        "according to",
+        Rule.LATER_ACCORDING_TO,
     ),
     # later in the sentence
     (
@@ -131,6 +206,14 @@ CUES = [
         Rule.QUOTE_LATER,
     ),
     ('"It is over," Ann Smith said.\n\n"We lost."', "We lost", "Ann Smith", "said", Rule.PREVIOUS_PARAGRAPH),
+    # a paragraph opening with 'According to X' hands over to the next paragraph's quote
+    (
+        'According to Fox News\'s Ann Smith, the money will be spent on ads.\n\n"It helps Republicans down ballot."',
+        "It helps",
+        "Fox News's Ann Smith",
+        "according to",
+        Rule.PREVIOUS_PARAGRAPH,
+    ),
     (
         '"We will win and then see what follows\n\n"We will govern well," Ann Smith said.',
         "We will win",
@@ -150,6 +233,80 @@ def test_cue(text: str, prefix: str, mention: str, cue: str | None, rule: str) -
     assert text[quote.speaker_start : quote.speaker_end] == mention
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "rule"),
+    [
+        # a name and a colon in a digest item introduce its quote
+        (
+            'IOWA POLLS NOT WRONG, JUST EARLY - Ann Smith: "Although the polls failed, they worked." [HuffPost.]',
+            "Ann Smith",
+            Rule.TRANSCRIPT_NAME,
+        ),
+        # a dateline, or a name in capitals, is no headline
+        ('WEST PALM BEACH, Fla. - Ann Smith said the plan was "a disaster."', "Ann Smith", "before_quote.verb_subject"),
+        ('NEW YORK - Ann Smith said the plan was "a disaster."', "Ann Smith", "before_quote.verb_subject"),
+        ('NV KLM Royal Dutch Airlines is "absolutely not" in talks, Ann Smith said.', "Ann Smith", Rule.LATER_VERB),
+    ],
+)
+def test_what_is_no_headline(text: str, mention: str, rule: str) -> None:
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker_mention, quote.attribution_rule) == (mention, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix"),
+    [
+        # the relative clause closes before the quote: the sentence's subject
+        ('Ann Smith, who is in Iowa, wants the pact to bring "people together to accomplish the goal."', "people"),
+        # a relative clause about quoted words is the quote's speaker's: 'he' calls the mayor a liar
+        (
+            'Ann Smith spoke. The effort stalled, and he has battled with the mayor, at one point calling him a "liar" '
+            'who was not "honorable."',
+            "honorable",
+        ),
+        # the quoted words are the clause's own: the speaker's words for the person 'who' stands for
+        (
+            'Ann Smith spoke. She was angry at the person who "has not worked and wants to take what is yours".',
+            "has not",
+        ),
+        # 'who' is the clause's object, not its subject
+        ('Ann Smith met Bob Jones, who the firm hired to bring "people together to accomplish the goal."', "people"),
+    ],
+)
+def test_what_is_no_relative_clause_speaker(text: str, prefix: str) -> None:
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention != "who" and quote.attribution_rule != Rule.RELATIVE_CLAUSE
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "mention"),
+    [
+        ('Ann Smith said he called the plan "a disaster for all of us."', "a disaster", "he"),
+        ('Ann Smith said Bob Jones told her: "We will win this race."', "We will win", "Bob Jones"),
+        ('"We lost," said Ann Smith, who said the plan was "a disaster for us."', "a disaster", "who"),
+    ],
+)
+def test_what_is_no_outer_speaker(text: str, prefix: str, mention: str) -> None:
+    """A pronoun, a quote introduced after a colon, or a relative clause after a comma keeps its own speaker."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert (quote.speaker_mention, quote.attribution_rule != "before_quote.outer_subject") == (mention, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "prefix", "mention"),
+    [
+        # a share that is not the subject of the speech verb
+        ('Shares in Cairn rose 6% on Tuesday after it said an oilfield was "larger than thought."', "larger", "it"),
+        ('Senate majority leader Robert Byrd said the bill was "a disgrace to the Senate."', "a disgrace", None),
+        ('Ann Smith spent most of the session arguing the plan was "a disgrace to us all."', "a disgrace", "Ann Smith"),
+    ],
+)
+def test_what_is_no_share_speaker(text: str, prefix: str, mention: str | None) -> None:
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert not (quote.attribution_rule or "").endswith(("share_subject", "poll_source"))
+    assert mention is None or quote.speaker_mention == mention
+
+
 def test_scare_quotes_and_the_unattributed_have_no_rule() -> None:
     quotes = extract_quotes('The so-called "experts" were wrong. The "plan" failed.')
     assert [(q.kind, q.text, q.attribution, q.attribution_rule) for q in quotes] == [
@@ -167,6 +324,11 @@ ADVERBIAL_OPENERS = [
         "Ann Smith’s",
     ),
     ('Outside the arena in downtown Washington, Ann Smith held a sign and chanted "Dump Trump."', "Dump", "Ann Smith"),
+    (
+        'Thirteen years earlier, Ann Smith had voted for it from "the perspective of a senator from New York."',
+        "the perspective",
+        "Ann Smith",
+    ),
 ]
 
 
@@ -174,8 +336,8 @@ ADVERBIAL_OPENERS = [
     ("text", "prefix", "mention"), ADVERBIAL_OPENERS, ids=[r[0].split()[0] for r in ADVERBIAL_OPENERS]
 )
 def test_adverbial_openers_are_no_subjects(text: str, prefix: str, mention: str) -> None:
-    """'Early in ...', 'Domestically, ...', 'Outside the arena ...': a preposition or an '-ly' word before a comma or
-    a preposition opens an adverbial; the sentence's subject follows it."""
+    """'Early in ...', 'Domestically, ...', 'Outside the arena ...', 'Thirteen years earlier, ...': a preposition, an
+    '-ly' word before a comma or a preposition, or a time before a comma opens an adverbial; the subject follows it."""
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention == mention
 
@@ -249,6 +411,24 @@ def test_honorific_gender_resolves_the_pronoun(text: str, pronoun: str, speaker:
     assert (quote.speaker_mention, quote.speaker, quote.attribution) == (pronoun, speaker, "pronoun")
 
 
+def test_a_role_with_a_word_before_it_names_the_pronouns_person() -> None:
+    """'Radio talk host Rush Limbaugh used his platform to discuss what he described as ...': the sentence's subject
+    is the name after 'Radio talk host', a person, whom the pronoun of its own sentence refers to."""
+    text = 'Radio talk host Ann Smith used her platform Friday to discuss what she described as the "brilliant" plan.'
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("brilliant"))
+    assert (quote.speaker_mention, quote.speaker, quote.attribution) == ("she", "Ann Smith", "pronoun")
+
+
+def test_a_verb_before_a_role_is_no_part_of_the_subject() -> None:
+    """'Navratilova will partner Nathalie Dechy ...': 'will partner' is no role before a name; the subject is the
+    first name, whom the later 'she' refers to."""
+    text = (
+        'Mrs Ann Smith played. Ann Smith will partner Jane Doe in the doubles event. "I might play singles," she said.'
+    )
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("I might"))
+    assert (quote.speaker_mention, quote.speaker) == ("she", "Ann Smith")
+
+
 # (text, quote prefix, speaker mention, speaker, speaker kind, affiliation)
 SPEAKERS = [
     (
@@ -280,8 +460,100 @@ SPEAKERS = [
         "organisation",
         None,
     ),
+    # 'the' and one word of an organisation the article credits stand for it, when only one fits
+    (
+        '"We will cut rates," the Bank of England said. "We will wait," the Bank said.',
+        "We will wait",
+        "the Bank",
+        "Bank of England",
+        "organisation",
+        None,
+    ),
+    (
+        'The Washington Post said she left "at the urging of her sons." "It came to a head," the Post said.',
+        "It came",
+        "the Post",
+        "Washington Post",
+        "organisation",
+        None,
+    ),
+    (
+        '"We will cut," the Republican Party said. "We will tax," the Democratic Party said. "No," the Party said.',
+        "No",
+        "the Party",
+        None,
+        "description",
+        None,
+    ),
+    # a quoted name inside the subject's appositive does not end the subject
+    (
+        '"We had better conventions," Ann Smith, wearing a hat and "Ted Cruz" campaign pins, said.',
+        "We had",
+        "Ann Smith",
+        "Ann Smith",
+        "person",
+        None,
+    ),
     ('"No," Jason Gilbert of Cheyenne said.', "No", "Jason Gilbert of Cheyenne", "Jason Gilbert", "person", None),
     ('"No," Deutsche Bank said.', "No", "Deutsche Bank", "Deutsche Bank", "organisation", None),
+    # 'who' (or 'which') as the subject of a speech verb is the mention; the speaker is the name it stands for, and
+    # a description it stands for keeps its affiliation
+    (
+        '"It will fail," said Ann Smith, who said the plan was "a disaster from the start."',
+        "a disaster",
+        "who",
+        "Ann Smith",
+        "person",
+        None,
+    ),
+    (
+        '"It will fail," said a Labour spokesman, who added that the plan was "a disaster."',
+        "a disaster",
+        "who",
+        None,
+        "description",
+        "Labour",
+    ),
+    (
+        'The panel ruled. The IAAF - which said it was "very surprised" - will appeal.',
+        "very",
+        "which",
+        "IAAF",
+        "organisation",
+        None,
+    ),
+    (
+        'The plan is backed by Ann Smith (D-N.Y.), who says artists face "an uphill struggle" in the US.',
+        "an uphill",
+        "who",
+        "Ann Smith",
+        "person",
+        None,
+    ),
+    (
+        'Ann Smith contrasted that with Bob Jones who is looking to bring "people together."',
+        "people together",
+        "who",
+        "Bob Jones",
+        "person",
+        None,
+    ),
+    (
+        'Ten were admitted as well as 29 others who only specified "Christian" as their religion.',
+        "Christian",
+        "who",
+        None,
+        "description",
+        None,
+    ),
+    (
+        'They asked the Chicago Police Department, which reported "2,521 shooting incidents" this year.',
+        "2,521",
+        "which",
+        "Chicago Police Department",
+        "organisation",
+        None,
+    ),
 ]
 
 

@@ -98,9 +98,10 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         # the words a cue search stops at (`ParaTokens.jumps`): speech verbs, 'according' (to), speech nouns
         self._cue_words = frozenset(self.verbs) | {"according"}
         self._pre_words = self._cue_words | self.words.speech_nouns
+        self._share_cues = self.words.share_words | {"in"}  # what a share subject needs: '31 %', 'four in 10'
         # the cues of a quote's speaker, in the order they are tried: the first to find one credits it
-        # 'according to' in its sentence, else after the quote, before it, later in its sentence
-        self.cues = (self._according, self._post, self._pre, self._later)
+        # a digest item's headline, 'according to' in its sentence, else after the quote, before it, later in it
+        self.cues = (self._headline, self._according, self._post, self._pre, self._later)
 
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
@@ -189,8 +190,10 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
             art.scare[idx] = True
         art.forms[idx] = self._form(art.text, p, q, found)
         if found is None and not art.scare[idx] and not self._opens_sentence(p, q):
-            # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."'
-            subject = self._sentence_subject(p, q, clause=True)
+            # quoted words woven into a sentence with no speech verb: 'Trump attacked "..."', 'Obama, who called
+            # the nominee "unfit to serve"'
+            found = self._relative_clause(p, q)
+            subject = None if found is not None else self._sentence_subject(p, q, clause=True)
             if subject is not None:
                 found = Found.of(p, subject, None, Attribution.EXPLICIT, Rule.SENTENCE_SUBJECT)
         return found

@@ -17,6 +17,8 @@ _POST_HALTS = SPECIAL | _STOPS | {";", ":"}  # tokens that may end the walk from
 _DATELINE_DASHES = frozenset(("—", "–", "-", "--"))
 _DASHES_ONLY = frozenset(("—", "–", "-", "--"))
 _LEFT_MARKS = _DASHES_ONLY | {",", ")"}  # tokens before a verb that `_subject_left` reads past
+_CLAUSE_MARKS = frozenset((",", ";", ":", "—", "–", "-", "--", "(", ")"))  # marks that close a relative clause
+_HEADLINE_MARKS = frozenset((",", ":", "’", "'", "‘", "&", "!", "?"))  # in a headline: "HOW ‘MAKING IT SMALLER’"
 
 
 _COMMON: dict[str, bool] = {}  # word -> a common word in `_COMMON_TEXT`

@@ -84,27 +84,23 @@ class Crediting:
             offsets = ledger.places[key] = (m_start, m_end, text[m_start:m_end])
         m_start, m_end, mention = offsets
         how = found.via
+        affiliation = None
         if found.kind == MentionKind.PRONOUN:
             if how == Attribution.EXPLICIT:
                 how = Attribution.PRONOUN
             speaker, speaker_kind = self._pronoun_speaker(ledger, found, m_start, item.paragraph_no)
         else:
-            cached = ledger.names.get(mention)
-            if cached is None:
-                owner = None
-                if found.kind == MentionKind.NAME and found.rule.endswith(_SUBJECT_RULES):
-                    owner = self.namer.possessive_name(mention)  # "Moody's said": no one's possessive
-                if owner is not None:
-                    cached = ledger.names[mention] = (owner, "organisation")
-                else:
-                    cached = ledger.names[mention] = self.namer.speaker_name(mention, found.kind, ledger.book)
-                if found.kind == MentionKind.DESC or self.namer.is_description(mention):
-                    ledger.described.add(mention)
-                if found.kind == MentionKind.DESC and cached[0] is not None and self.namer.company_desc(mention):
-                    ledger.companies.add(cached[0])
-            speaker, speaker_kind = cached
+            speaker, speaker_kind = self._named_speaker(ledger, found, mention)
             if how == Attribution.EXPLICIT and speaker is not None:
                 ledger.credits.append(Credit(m_start, mention, found.kind, speaker, speaker_kind))
+            if found.stand_in >= 0:  # 'Trump, who has called ...': the quote's mention is 'who', its speaker Trump
+                if found.kind == MentionKind.DESC:
+                    affiliation = self.namer.affiliation(mention)  # 'a Bank of England spokesman, who added'
+                m_start = p.start_of(found.stand_in)
+                m_end = m_start + len(p.toks[found.stand_in])
+                mention = text[m_start:m_end]
+                if how == Attribution.EXPLICIT:
+                    how = Attribution.PRONOUN
         return Quote(
             idx,
             item.kind,
@@ -120,7 +116,25 @@ class Crediting:
             found.cue,
             _ATTRIBUTION_TEXT[how],
             found.rule,
+            affiliation,
         )
+
+    def _named_speaker(self, ledger: _Ledger, found: Found, mention: str) -> tuple[str | None, str]:
+        """Who a name or a description `found` (written `mention`) names: (speaker, speaker kind), once per mention."""
+        cached = ledger.names.get(mention)
+        if cached is None:
+            owner = None
+            if found.kind == MentionKind.NAME and found.rule.endswith(_SUBJECT_RULES):
+                owner = self.namer.possessive_name(mention)  # "Moody's said": no one's possessive
+            if owner is not None:
+                cached = ledger.names[mention] = (owner, "organisation")
+            else:
+                cached = ledger.names[mention] = self.namer.speaker_name(mention, found.kind, ledger.book)
+            if found.kind == MentionKind.DESC or self.namer.is_description(mention):
+                ledger.described.add(mention)
+            if found.kind == MentionKind.DESC and cached[0] is not None and self.namer.company_desc(mention):
+                ledger.companies.add(cached[0])
+        return cached
 
     def _pronoun_speaker(self, ledger: _Ledger, found: Found, m_start: int, para_no: int) -> tuple[str | None, str]:
         """Who the pronoun `found` names: (speaker, speaker kind)."""
@@ -162,16 +176,20 @@ class Crediting:
             if speaker is not None and kind in ("person", "organisation") and mention not in described:
                 named.setdefault(speaker, kind)
         fuller = self.namer.fuller_organisations(named)
+        orgs = [name for name, kind in named.items() if kind == "organisation"]
         for quote in quotes:
             if quote.speaker is None:
                 continue
             pronoun = quote.attribution == Attribution.PRONOUN
+            short = self.namer.short_form(quote.speaker_mention, orgs) if orgs and not pronoun else None
             if company is not None and quote.speaker in companies:
                 quote.speaker, quote.speaker_kind = company, "organisation"
             elif quote.speaker in named and (pronoun or quote.speaker_mention not in described):
                 quote.speaker_kind = named[quote.speaker]
                 quote.speaker = fuller.get(quote.speaker, quote.speaker)
+            elif short is not None:  # 'the Post' of 'The Washington Post', 'the Bank' of 'the Bank of England'
+                quote.speaker, quote.speaker_kind = fuller.get(short, short), "organisation"
             else:
-                if not pronoun and quote.speaker_mention:
+                if not pronoun and quote.speaker_mention and quote.speaker_affiliation is None:
                     quote.speaker_affiliation = self.namer.affiliation(quote.speaker_mention)
                 quote.speaker, quote.speaker_kind = None, "description"

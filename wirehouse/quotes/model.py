@@ -29,6 +29,8 @@ class Rule(StrEnum):
     # a cue right after the quote
     AFTER_VERB_FIRST = "after_quote.verb_first"  # '"...," said X'
     AFTER_SUBJECT_FIRST = "after_quote.subject_first"  # '"...," X said'
+    # a digest item's headline: 'ROLL TIDE Alabama beat Clemson in a game many are calling an "instant classic."'
+    HEADLINE = "headline"
     # a cue before the quote, in its sentence (prefixes of the subject rules below)
     BEFORE_QUOTE = "before_quote"  # 'X said: "..."', 'X told reporters the plan was "..."'
     TRANSCRIPT_NAME = "before_quote.transcript_name"  # 'Philip Bump: "..."'
@@ -40,10 +42,12 @@ class Rule(StrEnum):
     LATER_ACCORDING_TO = "later_in_sentence.according_to"
     # no cue: the subject of the quote's own sentence, or of the one before
     SENTENCE_SUBJECT = "sentence_subject"  # 'Trump attacked "..."'
+    RELATIVE_CLAUSE = "relative_clause"  # 'Obama, who called the nominee "unfit to serve"': 'who', standing for Obama
     PREVIOUS_SENTENCE = "previous_sentence"  # 'Patriots wanted ..., Mr Straw said. "..."' (+ a subject rule)
     PREVIOUS_SUBJECT = "previous_sentence.subject"  # 'Clinton touted her record. "We need to ..."'
     INTRODUCED = "introduced"  # 'Stone released the following statement:' + a quote paragraph
     INTRODUCED_SUBJECT = "introduced.subject"
+    INTRODUCED_ACCORDING = "introduced.according_to"  # 'According to X, the money ...' + a quote paragraph
     REPORTED = "reported"  # reported speech: 'X said (that) ...' (+ a subject rule)
     # the subject of a speech verb (after one of the prefixes above)
     VERB_SUBJECT = "verb_subject"  # 'X said'
@@ -52,6 +56,10 @@ class Rule(StrEnum):
     PASSIVE_BY_AGENT = "passive_by_agent"  # 'was told by X'
     VERB_BY_AGENT = "verb_by_agent"  # 'as described by FBI Director James Comey'
     COORDINATED_VERB = "coordinated_verb"  # 'X supports A and called B "..."'
+    OUTER_SUBJECT = "outer_subject"  # 'X said Y called it "..."': the one who reports the clause, X
+    SHARE_SUBJECT = "share_subject"  # 'About four in 10 said they were "angry"': a share of people
+    POLL_SOURCE = "poll_source"  # 'In a CNN/ORC poll, 31% of Republicans said "..."': the poll, for its respondents
+    RELATIVE_SUBJECT = "relative_subject"  # 'Trump, who has called the pact "insanity,"': 'who', standing for Trump
     # continuation: the speaker of another quote
     RESUMED = "continuation.resumed"  # '"We know," he wrote, "you are rooting for her."'
     RUNNING_QUOTE = "continuation.running_quote"  # a quote running on over paragraphs
@@ -97,6 +105,9 @@ class Found:
     cue: str | None
     via: Attribution  # EXPLICIT or CONTINUATION
     rule: str  # the rule that found the speaker: a `Rule`, or 'cue.rule' for a verb's subject found by a cue
+    # the token of a relative pronoun that is the cue's subject and stands for the mention ('Trump, who has
+    # called the pact "insanity,"'): the quote's mention is that word, its speaker the mention's; -1 if none
+    stand_in: int = -1
 
     @classmethod
     def of(cls, para: ParaTokens, mention: Mention, cue: str | None, via: Attribution, rule: str) -> Found:
@@ -105,7 +116,9 @@ class Found:
 
     def continued(self, rule: Rule) -> Found:
         """The same speaker, credited by `rule` to a quote that continues this one's."""
-        return Found(self.para, self.first, self.last, self.kind, self.cue, Attribution.CONTINUATION, rule)
+        return Found(
+            self.para, self.first, self.last, self.kind, self.cue, Attribution.CONTINUATION, rule, self.stand_in
+        )
 
 
 class Reported(NamedTuple):

@@ -241,6 +241,19 @@ class Namer:
                 out[short] = fits[0]
         return out
 
+    def short_form(self, mention: str | None, orgs: list[str]) -> str | None:
+        """The organisation credited in the article that a definite article and one capitalised word stand for:
+        'the Post' of 'The Washington Post' (its last word), 'the Bank' of 'the Bank of England' (its head before
+        'of'); None unless exactly one fits, and never for a title ('the Senator')."""
+        words = mention.split() if mention else ()
+        if len(words) != 2 or words[0].lower() not in self.words.articles or not words[1][:1].isupper():
+            return None
+        word = strip_possessive(words[1])
+        if self.title_word(word):
+            return None
+        fits = {org for org in orgs if word in (org.split()[-1], head_words(org.split(), self.words.pp_links)[-1])}
+        return fits.pop() if len(fits) == 1 else None
+
     def _initials_of(self, name: str) -> str:
         """'General Motors Corp' -> 'GM'; "Standard and Poor's Corp" -> 'SP' (company words and joiners left out)."""
         words = [w for w in name.split() if w not in self.lex.organisation_words and w[:1].isupper()]

@@ -210,6 +210,44 @@ class NounPhrases:
                 return not _common_word(p.text, word)
         return True
 
+    def _source_by(self, p: ParaTokens, k: int) -> Mention:
+        """A bare source noun at k, with the one who made it public if a 'by' follows in a few lowercase words:
+        'audio provided by Wyoming Public Radio', 'excerpts of his speech released by the White House'."""
+        toks = p.toks
+        stop = min(len(toks), k + 8)
+        for m in range(k + 1, stop):
+            if p.lows[m] == "by":
+                agent = self._subject_after(p, m + 1, min(len(toks), m + 8))
+                if agent is not None:
+                    return Mention(k, agent.last, MentionKind.DESC)
+            if not toks[m].isalpha() or not toks[m].islower():
+                break
+        return Mention(k, k, MentionKind.DESC)
+
+    def _source_after_name(self, p: ParaTokens, mention: Mention) -> Mention:
+        """A name that is the modifier of a source noun a few lowercase words on is that source: 'according to a
+        White House pool report' is the report, not 'a White House'."""
+        if mention.kind != MentionKind.NAME:
+            return mention
+        toks = p.toks
+        k = mention.last + 1
+        stop = min(len(toks), k + 3)
+        while k < stop and toks[k].isalpha() and toks[k].islower():
+            if self.nouns.get(p.lows[k], ("",))[0] == "source":
+                return Mention(mention.first, k, MentionKind.DESC)
+            k += 1
+        return mention
+
+    def _before_brackets(self, p: ParaTokens, k: int, lo: int) -> int:
+        """The token before a bracketed aside ending at k ('the Music Managers' Forum (MMF)'), else k."""
+        toks = p.toks
+        if toks[k] != ")":
+            return k
+        m = k - 1
+        while m > lo and k - m < 8 and toks[m] != "(":
+            m -= 1
+        return m - 1 if m > lo and toks[m] == "(" else k
+
     def _skip_adverbs(self, p: ParaTokens, j: int, lo: int) -> int:
         """Index of the first token left of j that is not an auxiliary, adverb or 'on Tuesday'."""
         toks = p.toks

@@ -282,6 +282,19 @@ class Antecedents:
             return -1  # 'The ...', 'He ...', 'Shortly after ...': no named subject first
         return start
 
+    def _before_name(self, words: list[str], at: int, low: str) -> bool:
+        """Is the lowercase word at `at` part of a role before a name: 'Forest manager Gary Megson', 'Liverpool
+        forward Milan Baros', or a word before the role ('Radio talk host Rush Limbaugh'; not 'X will partner Y')?"""
+        namer = self.namer
+        if namer.is_role(low) and at + 1 < len(words) and words[at + 1][:1].isupper():
+            return True
+        return (
+            at + 2 < len(words)
+            and low not in self.words.aux_adverbs
+            and namer.is_role(words[at + 1])
+            and words[at + 2][:1].isupper()
+        )
+
     def _subject_of(self, start: int, end: int) -> tuple[int, str, Gender] | None:
         """The name opening the sentence text[start:end] as its subject ('Mr Straw, visiting Beijing, noted',
         'But Mr Herron said'), if any: a name-like first word is needed before anything is tokenised."""
@@ -306,9 +319,7 @@ class Antecedents:
                     return None  # "Mr Campbell's e-mail": the possessor is not the subject
                 if low.rstrip(".") not in namer.titles:
                     last_name = at
-            elif namer.is_role(low) and at + 1 < len(words) and words[at + 1][:1].isupper():
-                pass  # 'Forest manager Gary Megson', 'Liverpool forward Milan Baros': a role before the name
-            else:
+            elif not self._before_name(words, at, low):
                 break
             taken = at + 1
             if bare is not word:

@@ -16,7 +16,9 @@ from wirehouse.quotes.common import (
 )
 from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.tokens import (
+    CLOSE,
     CLOSERS,
+    OPEN,
     REACH,
     SPECIAL,
     ParaTokens,
@@ -114,9 +116,9 @@ class Subjects:
             return None
         if lows[j] in self.words.relative_pronouns and j - 1 >= lo:
             k = j - 1
-            if toks[k] == ",":
-                k -= 1
-            return self._np_ending(p, k, lo)
+            while k > lo and toks[k] in _LEFT_MARKS and toks[k] != ")":
+                k -= 1  # 'Beck, who said', 'The IAAF - which said'; '--' is two tokens
+            return self._np_ending(p, self._before_brackets(p, k, lo), lo)  # 'the Forum (MMF), who say
         found = self._np_ending(p, j, lo)
         if found is not None or lows[j] in self.words.coordinators:
             return found
@@ -178,6 +180,9 @@ class Subjects:
         fallback = nearest = None
         while k >= lo and steps < 30:
             tok = toks[k]
+            if tok == CLOSE and k - 2 > lo and toks[k - 2] == OPEN and p.text[p.start_of(k - 1)].isupper():
+                k -= 3  # a quoted name inside the appositive: 'X, wearing "Ted Cruz" campaign pins, said'
+                continue
             if tok in SPECIAL or (toks[k] in _STOPS and p.ends_sentence(k)) or tok in (";", ":"):
                 break
             if tok == ")":
@@ -298,10 +303,16 @@ class Subjects:
     def _adverbial_opener(self, p: ParaTokens, k: int) -> bool:
         """Does the sentence open at token k with an adverbial, not with its subject? A preposition ('Outside the
         sports arena in downtown Washington, about 200 protesters ...') or an '-ly' word before a comma or a
-        preposition ('Domestically, Trump's row ...', 'Early in his campaign, Trump attacked ...')."""
+        preposition ('Domestically, Trump's row ...', 'Early in his campaign, Trump attacked ...'), or a time before
+        a comma ('Thirteen years earlier, she had voted')."""
         low = p.lows[k]
         if low in self.words.prepositions:
             return True
+        for c in range(k + 1, min(k + 5, len(p.toks) - 1)):
+            if p.toks[c] == ",":
+                if p.lows[c - 1] in self.words.time_openers:
+                    return True  # 'Thirteen years earlier, she had voted', 'Two weeks ago, Trump said'
+                break
         nxt = p.lows[k + 1]
         return (
             low.endswith("ly")

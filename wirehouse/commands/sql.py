@@ -19,8 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "sql",
         help="run read-only SQL against the warehouse",
         description="Run SQL against the published warehouse and print the result. Every table, reference "
-        "table and view is there (`SHOW TABLES`); Parquet parts can be read with absolute paths under "
-        "<warehouse>/parquet/. Nothing can be written: COPY, EXPORT, ATTACH, INSTALL/LOAD and SET are refused.",
+        "table and view is there (`SHOW TABLES`) but the link step's indexes (story and quote keys), which are "
+        "Parquet parts only; Parquet parts can be read with absolute paths under <warehouse>/parquet/. Nothing "
+        "can be written: COPY, EXPORT, ATTACH, INSTALL/LOAD and SET are refused.",
         formatter_class=DefaultsHelpFormatter,
     )
     parser.add_argument("query", help="SQL (several statements: the last one's result is printed), or @FILE.sql")

@@ -6,6 +6,7 @@ no statement can change a file of the warehouse or write anywhere else.
 """
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"wirehouse: {error}", file=sys.stderr)
         return 2
     except duckdb.Error as error:
-        print(f"wirehouse: {_one_line(error)}", file=sys.stderr)
+        print(f"wirehouse: {_one_line(error)}{_lake_hint(error, warehouse)}", file=sys.stderr)
         return 1
     if columns:
         write_result(sys.stdout, columns, rows, args.format, args.max_rows)
@@ -81,3 +82,17 @@ def _one_line(error: Exception) -> str:
     if isinstance(error, duckdb.PermissionException) or "read-only" in lowered or "has been locked" in lowered:
         return f"the warehouse is read-only: {text}"
     return text
+
+
+def _lake_hint(error: Exception, warehouse: Path) -> str:
+    """Where a lake-only table's rows are (LAKE_TABLES: Parquet parts only), for a query that named it as a
+    table of the DuckDB file; nothing for any other error."""
+    import duckdb
+
+    from wirehouse.schema import LAKE_TABLES
+
+    missing = re.search(r"Table with name (\w+) does not exist", str(error))
+    if not isinstance(error, duckdb.CatalogException) or not missing or missing.group(1) not in LAKE_TABLES:
+        return ""
+    parts = Path(warehouse).absolute() / "parquet" / missing.group(1) / "*.parquet"
+    return f" ({missing.group(1)} is kept as Parquet parts only: read_parquet('{parts}'))"

@@ -110,30 +110,46 @@ def disk_bytes(path: Path) -> int:
 
 
 def table_hashes(warehouse: Path) -> dict[str, str]:
-    """A content hash per table of the published DuckDB file, ignoring run ids and times."""
+    """A content hash per table, ignoring run ids and times: the published DuckDB file's tables, and the
+    lake-only tables (LAKE_TABLES) loaded from their Parquet parts into memory with their DDL, so that their
+    rows print as a DuckDB table's would (and hash as they did when the file held them)."""
     import duckdb
+
+    from wirehouse.schema import LAKE_TABLES, read_sql, table_ddl
 
     con = duckdb.connect(str(warehouse / "wirehouse.duckdb"), read_only=True)
     try:
-        hashes = {}
         tables = [row[0] for row in con.execute("SELECT table_name FROM duckdb_tables() ORDER BY 1").fetchall()]
-        for table in tables:
-            columns = [c for (c,) in con.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall()]
-            kept = ", ".join(f'"{c}"' for c in columns if c not in VOLATILE)
-            digest = hashlib.sha256()
-            for (row,) in con.execute(
-                f"SELECT md5(CAST(ROW({kept}) AS VARCHAR)) AS h FROM {table} ORDER BY h"
-            ).fetchall():
-                digest.update(row.encode())
-            hashes[table] = digest.hexdigest()
-        return hashes
+        hashes = {table: _content_hash(con, table) for table in tables}
     finally:
         con.close()
+    con = duckdb.connect(":memory:")
+    try:
+        for table in LAKE_TABLES:
+            con.execute(table_ddl(table))
+            files = [str(p) for p in sorted((warehouse / "parquet" / table).glob("*.parquet"))]
+            if files:
+                con.execute(read_sql("load/table_from_parquet.sql").format(table=table), {"files": files})
+            hashes[table] = _content_hash(con, table)
+    finally:
+        con.close()
+    return dict(sorted(hashes.items()))
+
+
+def _content_hash(con, table: str) -> str:
+    columns = [c for (c,) in con.execute(f"SELECT name FROM pragma_table_info('{table}')").fetchall()]
+    kept = ", ".join(f'"{c}"' for c in columns if c not in VOLATILE)
+    digest = hashlib.sha256()
+    for (row,) in con.execute(f"SELECT md5(CAST(ROW({kept}) AS VARCHAR)) AS h FROM {table} ORDER BY h").fetchall():
+        digest.update(row.encode())
+    return digest.hexdigest()
 
 
 def footprint(warehouse: Path) -> tuple[dict[str, tuple[int, int]], int]:
     """Per table: (Parquet bytes, bytes of the DuckDB blocks holding it); and the DuckDB file's free bytes."""
     import duckdb
+
+    from wirehouse.schema import LAKE_TABLES
 
     snapshot = warehouse / "current"
     con = duckdb.connect(str(snapshot / "wirehouse.duckdb"), read_only=True)
@@ -148,6 +164,8 @@ def footprint(warehouse: Path) -> tuple[dict[str, tuple[int, int]], int]:
                 f"FROM pragma_storage_info('{table}'))"
             ).fetchone()[0]
             sizes[table] = (disk_bytes(snapshot / "parquet" / table), blocks * block)
+        for table in LAKE_TABLES:  # Parquet parts only
+            sizes[table] = (disk_bytes(snapshot / "parquet" / table), 0)
         return sizes, free
     finally:
         con.close()

@@ -61,8 +61,15 @@ def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 
 def table_contents(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list[tuple]]:
-    """Every row of each table, sorted: equal dicts mean equal warehouses."""
-    return {table: sorted(query(warehouse, f"SELECT * FROM {table}"), key=repr) for table in tables}
+    """Every row of each table, sorted: equal dicts mean equal warehouses. A lake-only table (LAKE_TABLES) is
+    read from its Parquet parts, the only place it is kept."""
+    from wirehouse.schema import LAKE_TABLES
+
+    lake = parquet_contents(warehouse, tuple(table for table in tables if table in LAKE_TABLES))
+    return {
+        table: lake[table] if table in LAKE_TABLES else sorted(query(warehouse, f"SELECT * FROM {table}"), key=repr)
+        for table in tables
+    }
 
 
 @pytest.fixture(scope="session")
@@ -104,3 +111,47 @@ def parquet_contents(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list
         return contents
     finally:
         con.close()
+
+
+def lake_index_of(warehouse: Path) -> dict[str, list[tuple]]:
+    """What the lake-only tables must hold for the DuckDB file's articles and quotes: their story and quote keys
+    computed again from the stored bodies and quote texts, with the story and cluster the file gives each, sorted
+    like parquet_contents. Keys of a replaced article's earlier version are not among them."""
+    import pandas as pd
+
+    from wirehouse.link.index import sample_rows
+    from wirehouse.link.quotes import quote_keys
+    from wirehouse.link.shingles import story_keys
+    from wirehouse.store.parquet import to_arrow
+
+    articles = pd.DataFrame(
+        query(warehouse, "SELECT article_id, body, story_id FROM articles"), columns=["article_id", "body", "story_id"]
+    )
+    keys = story_keys(articles["article_id"].tolist(), articles["body"].tolist())
+    keys["story_id"] = keys["article_id"].map(dict(zip(articles["article_id"], articles["story_id"], strict=True)))
+    columns = ["article_id", "quote_id", "kind", "text", "cluster_id"]
+    quotes = pd.DataFrame(query(warehouse, f"SELECT {', '.join(columns)} FROM quotes"), columns=columns)
+    quote_rows = quote_keys(quotes)
+    quote_rows["cluster_id"] = quote_rows["quote_id"].map(
+        dict(zip(quotes["quote_id"], quotes["cluster_id"], strict=True))
+    )
+    tables = {
+        "story_keys": to_arrow("story_keys", keys),
+        "story_sample": to_arrow("story_sample", sample_rows(keys)),
+        "quote_keys": to_arrow("quote_keys", quote_rows),
+    }
+    return {
+        name: sorted(zip(*(c.to_pylist() for c in table.columns), strict=True), key=repr)
+        for name, table in tables.items()
+    }
+
+
+def assert_stores_agree(warehouse: Path) -> None:
+    """The DuckDB file holds exactly its tables' Parquet parts and no lake-only table; the lake-only tables' parts
+    hold exactly the keys of the file's articles and quotes (lake_index_of)."""
+    from wirehouse.schema import DUCKDB_TABLES, LAKE_TABLES
+
+    assert table_contents(warehouse, DUCKDB_TABLES) == parquet_contents(warehouse, DUCKDB_TABLES)
+    in_file = {name for (name,) in query(warehouse, "SELECT table_name FROM duckdb_tables()")}
+    assert in_file >= set(DUCKDB_TABLES) and not in_file & set(LAKE_TABLES)
+    assert parquet_contents(warehouse, LAKE_TABLES) == lake_index_of(warehouse)

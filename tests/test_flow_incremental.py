@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from tests.conftest import parquet_contents, query, table_contents
-from wirehouse.schema import TABLES
+from tests.conftest import assert_stores_agree, parquet_contents, query, table_contents
+from wirehouse.schema import LAKE_TABLES, TABLES
 
 A000 = "000_f586c72162ac7c3d"
 A001 = "001_468d0ff313ca5494"
@@ -51,6 +51,7 @@ def test_editing_one_file_replaces_only_its_rows(prefect_harness, inbox, tmp_pat
         for table in ("articles", "paragraphs", "sentences", "quotes", "raw_articles")
     }
     counts = {t: query(warehouse, f"SELECT count(*) FROM {t}")[0][0] for t in ("articles", "sentences", "files")}
+    lake_before = parquet_contents(warehouse, LAKE_TABLES)
     path = inbox / f"{A000}.txt"
     path.write_text(path.read_text(encoding="utf-8").replace("landslide victory", "narrow victory"), encoding="utf-8")
 
@@ -65,8 +66,14 @@ def test_editing_one_file_replaces_only_its_rows(prefect_harness, inbox, tmp_pat
     assert query(warehouse, "SELECT count(*) FROM sentences WHERE text LIKE '%landslide victory in Sunday%'") == [
         (1,)
     ]  # only the untouched article still says it
-    # the DuckDB file was updated from the previous one, and still holds exactly what Parquet holds
-    assert table_contents(warehouse, TABLES) == parquet_contents(warehouse, TABLES)
+    # the DuckDB file was updated from the previous one, and still holds exactly what Parquet holds; the lake-only
+    # tables' parts hold the edited article's new keys, not its old ones, and the other article's as they were
+    assert_stores_agree(warehouse)
+    lake_after = parquet_contents(warehouse, LAKE_TABLES)
+    for table in LAKE_TABLES:
+        assert [r for r in lake_after[table] if r[0] == A001] == [r for r in lake_before[table] if r[0] == A001]
+    edited_keys = {row for row in lake_before["story_keys"] if row[0] == A000}
+    assert edited_keys - set(lake_after["story_keys"])  # keys of "landslide victory" are gone with the old version
     assert [r[0] for r in query(warehouse, "SELECT run_id FROM runs ORDER BY run_id")] == [
         first.run_id,
         second.run_id,
@@ -109,7 +116,7 @@ def test_bad_files_are_rejected_with_reasons_and_the_rest_loads(prefect_harness,
     assert (fixed.n_articles, fixed.n_rejects) == (1, 0)
     assert query(warehouse, "SELECT count(*) FROM rejects") == [(2,)]
     assert query(warehouse, "SELECT status FROM files WHERE source_path LIKE '%/empty.txt'") == [("loaded",)]
-    assert table_contents(warehouse, TABLES) == parquet_contents(warehouse, TABLES)
+    assert_stores_agree(warehouse)
 
 
 def test_missing_input_is_a_clear_error(prefect_harness, tmp_path):
@@ -126,5 +133,5 @@ def test_a_schema_change_rebuilds_duckdb_from_parquet(prefect_harness, inbox, tm
     path = inbox / f"{A001}.txt"
     path.write_text(path.read_text(encoding="utf-8") + "\nOne more paragraph, officials said.\n", encoding="utf-8")
     assert run(inbox, warehouse).n_replaced == 1
-    assert table_contents(warehouse, TABLES) == parquet_contents(warehouse, TABLES)
+    assert_stores_agree(warehouse)
     assert query(warehouse, "SELECT count(*) FROM articles") == [(2,)]

@@ -1,9 +1,10 @@
-"""One schema, in sql/schema: the DuckDB tables and every Parquet part agree with it exactly."""
+"""One schema, in sql/schema: the DuckDB tables and every Parquet part agree with it exactly; the lake-only
+tables are Parquet parts alone."""
 
 import pyarrow.parquet as pq
 
-from tests.conftest import query
-from wirehouse.schema import TABLES, arrow_schema, table_ddl
+from tests.conftest import lake_index_of, parquet_contents, query
+from wirehouse.schema import DUCKDB_TABLES, LAKE_TABLES, TABLES, arrow_schema, table_ddl
 
 
 def test_every_table_has_ddl_and_an_arrow_schema():
@@ -16,13 +17,13 @@ def test_duckdb_tables_match_the_ddl(seed_warehouse):
     import duckdb
 
     reference = duckdb.connect(":memory:")
-    for table in TABLES:
+    for table in DUCKDB_TABLES:
         reference.execute(table_ddl(table))
     describe = (
         "SELECT column_name, data_type, is_nullable FROM information_schema.columns "
         "WHERE table_name = ? ORDER BY ordinal_position"
     )
-    for table in TABLES:
+    for table in DUCKDB_TABLES:
         expected = reference.execute(describe, [table]).fetchall()
         assert query(seed_warehouse, describe, [table]) == expected, table
 
@@ -43,7 +44,7 @@ def test_reference_seeds_are_tables(seed_warehouse):
 
 
 def test_parquet_and_duckdb_hold_the_same_rows(seed_warehouse):
-    for table in TABLES:
+    for table in DUCKDB_TABLES:
         parts = sorted((seed_warehouse / "parquet" / table).glob("*.parquet"))
         in_parquet = sum(pq.read_metadata(part).num_rows for part in parts)
         assert query(seed_warehouse, f"SELECT count(*) FROM {table}") == [(in_parquet,)], table
@@ -53,3 +54,15 @@ def test_parquet_and_duckdb_hold_the_same_rows(seed_warehouse):
         [str(seed_warehouse / "parquet" / "articles" / "*.parquet")],
     )
     assert body_ids == [(2,)]
+
+
+def test_lake_tables_are_parquet_parts_only(seed_warehouse):
+    """The link step's indexes are not in the DuckDB file, and their parts hold exactly the keys of its articles
+    and quotes, each row as the link step wrote it (story and cluster included)."""
+    assert set(LAKE_TABLES) == {"story_keys", "story_sample", "quote_keys"}
+    assert set(DUCKDB_TABLES) | set(LAKE_TABLES) == set(TABLES) and not set(DUCKDB_TABLES) & set(LAKE_TABLES)
+    tables = {name for (name,) in query(seed_warehouse, "SELECT table_name FROM information_schema.tables")}
+    assert set(DUCKDB_TABLES) <= tables and not tables & set(LAKE_TABLES)
+    lake = parquet_contents(seed_warehouse, LAKE_TABLES)
+    assert lake == lake_index_of(seed_warehouse)
+    assert all(lake[table] for table in LAKE_TABLES)

@@ -101,6 +101,19 @@ def test_user_mistakes_are_one_line(warehouse, tmp_path, capsys):
     assert run(capsys, "sql", f"@{script}", "--warehouse", str(warehouse), "--format", "csv") == (0, "n\n2\n", "")
 
 
+def test_a_lake_only_table_is_named_with_its_parts(warehouse, capsys):
+    """story_keys is not in the DuckDB file: the error says where its rows are, and that query runs."""
+    code, out, err = run(capsys, "sql", "SELECT count(*) FROM story_keys", "--warehouse", str(warehouse))
+    parts = warehouse.absolute() / "parquet" / "story_keys" / "*.parquet"
+    assert (code, out) == (1, "") and len(err.splitlines()) == 1
+    assert err.startswith("wirehouse: Catalog Error: Table with name story_keys does not exist!")
+    assert err.endswith(f" (story_keys is kept as Parquet parts only: read_parquet('{parts}'))\n")
+    query = f"SELECT count(DISTINCT article_id) AS n FROM read_parquet('{parts}')"
+    assert run(capsys, "sql", query, "--warehouse", str(warehouse), "--format", "csv") == (0, "n\n2\n", "")
+    code, _, err = run(capsys, "sql", "SELECT * FROM no_such_table", "--warehouse", str(warehouse))
+    assert code == 1 and "Parquet" not in err
+
+
 def test_the_readme_duckdb_line_works(tmp_path):
     """The README's way into the warehouse without `wirehouse`, run as written from a folder holding one."""
     import subprocess

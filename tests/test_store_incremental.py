@@ -8,8 +8,17 @@ from pathlib import Path
 import duckdb
 
 from tests.builder import build
-from wirehouse.store.duckdb_build import SEEDS_FINGERPRINT, build_duckdb
+from tests.conftest import lake_index_of, parquet_contents
+from wirehouse.schema import LAKE_TABLES, SCHEMA_DIR, read_sql, table_ddl
+from wirehouse.store.duckdb_build import (
+    FINGERPRINT,
+    SEEDS_FINGERPRINT,
+    _files_fingerprint,
+    build_duckdb,
+    schema_fingerprint,
+)
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
+from wirehouse.store.parquet import parts
 
 
 def every_table(database: Path) -> dict[str, list[tuple]]:
@@ -29,6 +38,7 @@ def assert_same_as_rebuilt(warehouse: Path, tmp_path: Path) -> dict[str, list[tu
     build_duckdb(rebuilt / "parquet", rebuilt / DUCKDB_NAME)
     incremental = every_table(snapshot / DUCKDB_NAME)
     assert incremental == every_table(rebuilt / DUCKDB_NAME)
+    assert not set(incremental) & set(LAKE_TABLES)  # kept as Parquet parts only
     return incremental
 
 
@@ -76,3 +86,29 @@ def test_reference_tables_are_reloaded_only_when_a_seed_changed(inbox, tmp_path)
     build([str(inbox)], wh)
     tables = assert_same_as_rebuilt(wh, tmp_path)
     assert len(tables["speech_verbs"]) > 10
+
+
+def test_a_file_holding_the_lake_tables_is_rebuilt_without_them(inbox, tmp_path):
+    """A DuckDB file written before the lake-only tables left it (it holds them, and its schema.sha256 hashes
+    every DDL file) is not updated but built again from Parquet: the next snapshot's file has none of them,
+    and their parts still hold exactly the keys of the warehouse's articles, the replaced one's new keys only."""
+    wh = tmp_path / "wh"
+    (inbox / "new.txt").write_text("LONDON - A new story arrived, the minister said.\n", encoding="utf-8")
+    build([str(inbox)], wh, link=True)  # three articles: replacing one does not rebuild the file (_replaces_most)
+    snapshot = Warehouse(wh.resolve()).current_snapshot()
+    con = duckdb.connect(str(snapshot / DUCKDB_NAME))
+    for table in LAKE_TABLES:  # what the code before loaded
+        con.execute(table_ddl(table))
+        files = [str(part) for part in parts(snapshot / "parquet" / table)]
+        con.execute(read_sql("load/table_from_parquet.sql").format(table=table), {"files": files})
+    con.close()
+    before = _files_fingerprint(sorted(SCHEMA_DIR.glob("*.sql")))  # the code before's schema_fingerprint()
+    assert before != schema_fingerprint()
+    (snapshot / FINGERPRINT).write_text(before)
+
+    edited = inbox / "000_f586c72162ac7c3d.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA sentence the second run adds.\n", encoding="utf-8")
+    build([str(inbox)], wh, link=True)
+    tables = assert_same_as_rebuilt(wh, tmp_path)  # a copy updated in place would still hold the lake tables
+    assert len(tables["articles"]) == 3
+    assert parquet_contents(wh, LAKE_TABLES) == lake_index_of(wh)

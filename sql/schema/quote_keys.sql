@@ -1,5 +1,7 @@
 -- The quote index: each clusterable quote's 8-word window hashes and whole-text hash, one row per key. A
 -- run puts its new quotes into clusters by looking up their keys here (see wirehouse/link/quotes.py).
+-- Kept as Parquet parts only (LAKE_TABLES, wirehouse/schema.py): only the link step reads it, and the DuckDB
+-- file does not hold it.
 CREATE TABLE quote_keys (
     article_id  VARCHAR NOT NULL,
     quote_id    VARCHAR NOT NULL,

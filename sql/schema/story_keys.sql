@@ -1,5 +1,7 @@
 -- The story index: a sample of each article's body shingles (word 5-gram hashes), one row per key. A run
 -- finds the stories of its new articles by looking up their keys here (see wirehouse/link/).
+-- Kept as Parquet parts only (LAKE_TABLES, wirehouse/schema.py): only the link step reads it, and the DuckDB
+-- file does not hold it.
 CREATE TABLE story_keys (
     article_id  VARCHAR NOT NULL,
     key         BIGINT NOT NULL,   -- a sampled 5-gram hash (63 bits)

@@ -6,6 +6,7 @@ no statement can change a file of the warehouse or write anywhere else.
 """
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -19,8 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "sql",
         help="run read-only SQL against the warehouse",
         description="Run SQL against the published warehouse and print the result. Every table, reference "
-        "table and view is there (`SHOW TABLES`); Parquet parts can be read with absolute paths under "
-        "<warehouse>/parquet/. Nothing can be written: COPY, EXPORT, ATTACH, INSTALL/LOAD and SET are refused.",
+        "table and view is there (`SHOW TABLES`) but the link step's indexes (story and quote keys), which are "
+        "Parquet parts only; Parquet parts can be read with absolute paths under <warehouse>/parquet/. Nothing "
+        "can be written: COPY, EXPORT, ATTACH, INSTALL/LOAD and SET are refused.",
         formatter_class=DefaultsHelpFormatter,
     )
     parser.add_argument("query", help="SQL (several statements: the last one's result is printed), or @FILE.sql")
@@ -64,7 +66,7 @@ def handle(args: argparse.Namespace) -> int:
         print(f"wirehouse: {error}", file=sys.stderr)
         return 2
     except duckdb.Error as error:
-        print(f"wirehouse: {_one_line(error)}", file=sys.stderr)
+        print(f"wirehouse: {_one_line(error)}{_lake_hint(error, warehouse)}", file=sys.stderr)
         return 1
     if columns:
         write_result(sys.stdout, columns, rows, args.format, args.max_rows)
@@ -80,3 +82,17 @@ def _one_line(error: Exception) -> str:
     if isinstance(error, duckdb.PermissionException) or "read-only" in lowered or "has been locked" in lowered:
         return f"the warehouse is read-only: {text}"
     return text
+
+
+def _lake_hint(error: Exception, warehouse: Path) -> str:
+    """Where a lake-only table's rows are (LAKE_TABLES: Parquet parts only), for a query that named it as a
+    table of the DuckDB file; nothing for any other error."""
+    import duckdb
+
+    from wirehouse.schema import LAKE_TABLES
+
+    missing = re.search(r"Table with name (\w+) does not exist", str(error))
+    if not isinstance(error, duckdb.CatalogException) or not missing or missing.group(1) not in LAKE_TABLES:
+        return ""
+    parts = Path(warehouse).absolute() / "parquet" / missing.group(1) / "*.parquet"
+    return f" ({missing.group(1)} is kept as Parquet parts only: read_parquet('{parts}'))"

@@ -5,6 +5,8 @@ so each run writes a new file inside its new snapshot. When the previous snapsho
 same schema, the new one starts as a copy of it and only the run's changes are applied (delete the
 re-processed articles, insert the run's parts; replace the manifest rows of the files the run saw and add
 its run row; reload the reference CSVs only when one changed); otherwise it is built from all Parquet parts.
+Either way it holds DUCKDB_TABLES only: the lake-only tables (LAKE_TABLES, the link step's indexes) stay
+Parquet parts.
 """
 
 import hashlib
@@ -20,9 +22,10 @@ from wirehouse.reference import reference_files
 from wirehouse.schema import (
     ARTICLE_TABLES,
     DERIVED_TABLES,
+    DUCKDB_TABLES,
+    LAKE_TABLES,
     MANIFEST_TABLES,
     SCHEMA_DIR,
-    TABLES,
     article_keys,
     read_sql,
     table_ddl,
@@ -51,7 +54,9 @@ MODELS = (
     Model("stories", "articles", "story_id", "story_id"),
     Model("quote_clusters", "quotes", "cluster_id", "cluster_id"),
 )
-FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL it was built with
+FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL of the tables it was built with
+# The article tables the DuckDB file holds: the lake-only ones are carried over in Parquet by the commit alone.
+LOADED_ARTICLE_TABLES = tuple(table for table in ARTICLE_TABLES if table not in LAKE_TABLES)
 SEEDS_FINGERPRINT = "seeds.sha256"  # beside it too: the reference CSVs its reference tables were loaded from
 
 
@@ -67,7 +72,10 @@ class Changes:
 
 
 def schema_fingerprint() -> str:
-    return _files_fingerprint(sorted(SCHEMA_DIR.glob("*.sql")))
+    """The DDL of the tables a DuckDB file holds: a table moved into or out of LAKE_TABLES changes it too, so a
+    file built with other tables (one holding the lake tables, written before they left it) is rebuilt from
+    Parquet, not updated. A lake table's DDL changes the Parquet parts only, not the file."""
+    return _files_fingerprint(sorted(SCHEMA_DIR / f"{table}.sql" for table in DUCKDB_TABLES))
 
 
 def seeds_fingerprint() -> str:
@@ -93,7 +101,7 @@ def _reusable(previous: Path | None) -> bool:
 
 
 def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = None) -> None:
-    """Create `database` (must not exist) holding every table, reference table and view."""
+    """Create `database` (must not exist) holding every DuckDB table (DUCKDB_TABLES), reference table and view."""
     incremental = changes is not None and _reusable(changes.previous_database)
     if incremental:
         shutil.copyfile(changes.previous_database, database)
@@ -133,9 +141,9 @@ def load_sql(table: str) -> str:
 
 
 def _load_everything(con: duckdb.DuckDBPyConnection, parquet_dir: Path) -> None:
-    for table in TABLES:
+    for table in DUCKDB_TABLES:
         con.execute(table_ddl(table))
-    for table in ARTICLE_TABLES + MANIFEST_TABLES:
+    for table in LOADED_ARTICLE_TABLES + MANIFEST_TABLES:
         _insert(con, table, parts(parquet_dir / table))
 
 
@@ -143,7 +151,7 @@ def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes, parquet_dir
     """The run's rows into a copy of the previous file: article rows by article, manifest rows by key."""
     delete = read_sql("load/delete_rows.sql")
     _touched_groups(con, changes)
-    for table in ARTICLE_TABLES:
+    for table in LOADED_ARTICLE_TABLES:
         for column in article_keys(table) if changes.replaced_article_ids else ():
             con.execute(delete.format(table=table, column=column), {"ids": changes.replaced_article_ids})
         _insert(con, table, changes.new_parts.get(table, []))

@@ -10,7 +10,7 @@ from wirehouse.link.copies import QUOTE, STORY, first_copies
 from wirehouse.link.index import StoredIndex
 from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import story_keys
-from wirehouse.link.stories import candidate_pairs
+from wirehouse.link.stories import assign_stories, candidate_pairs, verify
 from wirehouse.schema import read_sql
 from wirehouse.store.parquet import to_arrow, write_part
 
@@ -127,3 +127,29 @@ def test_pairing_copies_with_leaders_only_decides_the_same_clusters(quote_corpus
 
 def stored_parts_clusters(stored_parts: list[str]) -> list[str]:
     return pd.read_parquet(stored_parts)["cluster_id"].tolist()
+
+
+def test_story_copies_link_to_their_body_s_leader_and_decide_the_same_stories(story_corpus):
+    """With the run's order, a copy is paired with the first copy of each body in that order (its leader) only:
+    the stories are those of every pair, and a copy's duplicate link among the new articles is to its leader
+    alone (the order is shuffled by a hash of the id, so leaders are not the smallest ids)."""
+    stored, new_keys = story_corpus
+    order = sorted(set(new_keys["article_id"].to_pylist()), key=group_id_of)
+    every_pair = verify(candidate_pairs(new_keys, stored, [], one_tier=True))
+    leaders_only = verify(candidate_pairs(new_keys, stored, [], one_tier=True, order=order))
+    assert len(leaders_only) < len(every_pair)
+    linked = assign_stories(order, leaders_only)
+    assert linked.story_of == assign_stories(order, every_pair).story_of
+    assert sum(s != group_id_of(a) for a, s in linked.story_of.items()) > 40  # copies and cuts joined stories
+
+    position = {article_id: n for n, article_id in enumerate(order)}
+    new_ids = set(order)
+    duplicates = linked.links[
+        (linked.links["relation"] == "duplicate") & linked.links["other_article_id"].isin(new_ids)
+    ]
+    assert len(duplicates) == 40  # the 20 tech bodies carried 3 times: 2 later copies each
+    assert duplicates["article_id"].is_unique  # one duplicate link per copy among the new: to its leader
+    body = dict(zip(new_keys["article_id"].to_pylist(), new_keys["body_hash"].to_pylist(), strict=True))
+    for article_id, leader in duplicates[["article_id", "other_article_id"]].itertuples(index=False):
+        copies = [a for a in order if body[a] == body[article_id]]
+        assert leader == min(copies, key=position.__getitem__) != article_id

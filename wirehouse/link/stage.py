@@ -72,7 +72,8 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
     )
 
     new_keys = read_parts(staging / "story_keys", "story_keys")
-    linked = assign_stories(order, verify(candidate_pairs(new_keys, StoredIndex.of(old), sorted(excluded))))
+    pairs = candidate_pairs(new_keys, StoredIndex.of(old), sorted(excluded), order=order)
+    linked = assign_stories(order, verify(pairs))
     stories = Decided.of(linked.story_of)
     for part in parts(staging / "articles"):
         _fill(part, "article_id", "story_id", stories)

@@ -8,11 +8,12 @@ come out are exactly those of the join over every item (pinned in tests/test_lin
 no longer grows with the square of the copies: a key held by k copies made k * k rows, and the 100,000 bench
 files hold each text about 43 times (a wire story carried by many outlets word for word is no rarer).
 
-Where only the groups are wanted (quote clusters write no links), a copy is also paired only with the
-*leader* of each other text, its first copy in the run's order: among the copies of one text only the leader
-can found a group (every later copy has the leader's candidates and the leader itself, so it always finds a
-root), and join_roots skips candidates that are not roots, so the groups come out the same (pinned in
-tests/test_link_copies.py) from pairs that grow with the copies, not with their square.
+When linking a run (stories and quote clusters), a copy is also paired only with the *leader* of each other
+text, its first copy in the run's order: among the copies of one text only the leader can found a group
+(every later copy has the leader's candidates and the leader itself, so it always finds a root), and
+join_roots skips candidates that are not roots, so the groups come out the same (pinned in
+tests/test_link_copies.py) from pairs that grow with the copies, not with their square. A story's copies
+then link to their body's first copy only (README, "Links name first copies").
 """
 
 from dataclasses import dataclass

@@ -18,6 +18,7 @@ then link to their body's first copy only (README, "Links name first copies").
 
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -116,3 +117,33 @@ def among_copies(copies: Copies, names: Names, leaders: pd.DataFrame | None = No
             f"other_{names.group}": pairs["group_id_other"].to_numpy(),
         }
     )
+
+
+def pairs_among_new(
+    con: duckdb.DuckDBPyConnection,
+    copies: Copies,
+    names: Names,
+    pairs_sql: str,
+    parameters: dict,
+    order: list[str] | None,
+) -> pd.DataFrame:
+    """The pairs among a run's new items: `pairs_sql` (over `new_keys` and `other_keys`) on first copies,
+    given to every copy (with `order`, a list of ids: to each other text's leader only), with the pairs
+    among the copies of one text; `other_is_new` True. Leaves the first copies registered as `new_keys`."""
+    con.register("new_keys", copies.firsts)
+    con.register("other_keys", copies.firsts)
+    found = con.execute(read_sql(pairs_sql), parameters).df()
+    leaders = copies.leaders(order) if order is not None else None
+    frames = [to_every_copy(found, copies, names, True, leaders), among_copies(copies, names, leaders)]
+    return pd.concat([frame.assign(other_is_new=True) for frame in frames], ignore_index=True)
+
+
+def pairs_with_stored(
+    con: duckdb.DuckDBPyConnection, copies: Copies, names: Names, pairs_sql: str, parameters: dict, stored: pa.Table
+) -> pd.DataFrame:
+    """The pairs of a run's new items (first copies, registered as `new_keys`) with the `stored` key rows,
+    given to every copy; `other_is_new` False."""
+    con.unregister("other_keys")
+    con.register("other_keys", stored)
+    found = con.execute(read_sql(pairs_sql), parameters).df()
+    return to_every_copy(found, copies, names, both_sides=False).assign(other_is_new=False)

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from wirehouse.link.copies import QUOTE, among_copies, first_copies, to_every_copy
+from wirehouse.link.copies import QUOTE, first_copies, pairs_among_new, pairs_with_stored
 from wirehouse.link.roots import Pairs, join_roots
 from wirehouse.link.shingles import body_shingles
 from wirehouse.reference import reference_rows
@@ -87,20 +87,12 @@ def candidate_pairs(
     copies = first_copies(new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
     con = scratch_db()
     try:
-        con.register("new_keys", copies.firsts)
-        con.register("other_keys", copies.firsts)
         threshold = {"min_shared_windows": MIN_SHARED_WINDOWS}
-        among_new = con.execute(read_sql("link/quote_pairs.sql"), threshold).df()
-        leaders = copies.leaders(order) if order is not None else None
-        frames = [to_every_copy(among_new, copies, QUOTE, True, leaders), among_copies(copies, QUOTE, leaders)]
-        frames = [frame.assign(other_is_new=True) for frame in frames]
-        if stored_parts:
+        frames = [pairs_among_new(con, copies, QUOTE, "link/quote_pairs.sql", threshold, order)]
+        if stored_parts:  # the stored rows sharing a key with the run's first copies (new_keys)
             parameters = {"stored": stored_parts, "excluded": excluded}
             stored = con.execute(read_sql("link/stored_quote_keys.sql"), parameters).fetch_arrow_table()
-            con.unregister("other_keys")
-            con.register("other_keys", stored)
-            with_stored = con.execute(read_sql("link/quote_pairs.sql"), threshold).df()
-            frames.append(to_every_copy(with_stored, copies, QUOTE, both_sides=False).assign(other_is_new=False))
+            frames.append(pairs_with_stored(con, copies, QUOTE, "link/quote_pairs.sql", threshold, stored))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)

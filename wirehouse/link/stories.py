@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from wirehouse.link.copies import STORY, among_copies, first_copies, to_every_copy
+from wirehouse.link.copies import STORY, first_copies, pairs_among_new, pairs_with_stored
 from wirehouse.link.index import StoredIndex, one_tier_rows, rows_of_articles, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
@@ -70,18 +70,11 @@ def candidate_pairs(
     copies = first_copies(new_keys, STORY)  # the join runs on one copy of each body (copies.py)
     con = scratch_db()
     try:
-        con.register("new_keys", copies.firsts)
-        con.register("other_keys", copies.firsts)
         thresholds = {"min_shared": MIN_SHARED, "min_containment": MIN_CONTAINMENT}
-        among_new = con.execute(read_sql("link/story_pairs.sql"), thresholds).df()
-        leaders = copies.leaders(order) if order is not None else None
-        frames = [to_every_copy(among_new, copies, STORY, True, leaders), among_copies(copies, STORY, leaders)]
-        frames = [frame.assign(other_is_new=True) for frame in frames]
+        frames = [pairs_among_new(con, copies, STORY, "link/story_pairs.sql", thresholds, order)]
         if stored.fine or stored.unsampled:
-            con.unregister("other_keys")
-            con.register("other_keys", _stored_rows(con, copies.firsts, stored, excluded, one_tier))
-            with_stored = con.execute(read_sql("link/story_pairs.sql"), thresholds).df()
-            frames.append(to_every_copy(with_stored, copies, STORY, both_sides=False).assign(other_is_new=False))
+            rows = _stored_rows(con, copies.firsts, stored, excluded, one_tier)
+            frames.append(pairs_with_stored(con, copies, STORY, "link/story_pairs.sql", thresholds, rows))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)

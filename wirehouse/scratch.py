@@ -11,11 +11,23 @@ import tempfile
 
 import duckdb
 
+from wirehouse.settings import DUCKDB_MEMORY_LIMIT
 
-def spill_folder() -> str:
-    return os.path.join(tempfile.gettempdir(), f"wirehouse-duckdb-{os.getpid()}")
+
+def spill_folder(purpose: str = "scratch") -> str:
+    """This process's folder for one purpose (DuckDB names its spill files alike in every database)."""
+    return os.path.join(tempfile.gettempdir(), f"wirehouse-duckdb-{os.getpid()}-{purpose}")
 
 
 def scratch_db() -> duckdb.DuckDBPyConnection:
-    """A new in-memory DuckDB connection that spills to spill_folder(), never to the current directory."""
-    return duckdb.connect(":memory:", config={"temp_directory": spill_folder()})
+    """A new in-memory DuckDB connection that spills to spill_folder(), never to the current directory, past
+    DUCKDB_MEMORY_LIMIT."""
+    return duckdb.connect(":memory:", config=spill_config())
+
+
+def spill_config(purpose: str = "scratch") -> dict[str, str]:
+    """DuckDB's settings for a run's connections (scratch and the DuckDB file's build): hold at most
+    DUCKDB_MEMORY_LIMIT, spill past it to spill_folder(purpose). Building the 100,000-file bench warehouse's DuckDB
+    file peaked at 1.8 GiB without a limit and at 0.72-0.76 GiB with 512 MB, for ~8 % more CPU (19.0-21.0 ->
+    21.4-22.0 s user, three alternating builds, load ~3)."""
+    return {"temp_directory": spill_folder(purpose), "memory_limit": DUCKDB_MEMORY_LIMIT}

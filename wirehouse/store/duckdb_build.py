@@ -30,6 +30,7 @@ from wirehouse.schema import (
     read_sql,
     table_ddl,
 )
+from wirehouse.scratch import spill_config
 from wirehouse.store.parquet import parts, to_arrow, write_part
 from wirehouse.store.spans import SPAN_TABLES
 
@@ -105,7 +106,7 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
     incremental = changes is not None and _reusable(changes.previous_database)
     if incremental:
         shutil.copyfile(changes.previous_database, database)
-    con = duckdb.connect(str(database))
+    con = duckdb.connect(str(database), config=spill_config("build"))
     try:
         con.execute("BEGIN TRANSACTION")
         seeds = seeds_fingerprint()

@@ -12,6 +12,7 @@ from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import story_keys
 from wirehouse.link.stories import assign_stories, candidate_pairs, verify
 from wirehouse.schema import read_sql
+from wirehouse.scratch import scratch_db
 from wirehouse.store.parquet import to_arrow, write_part
 
 
@@ -22,6 +23,15 @@ def plain_join(sql: str, new_keys, other_keys, parameters: dict) -> pd.DataFrame
         con.register("new_keys", new_keys)
         con.register("other_keys", other_keys)
         return con.execute(read_sql(sql), parameters).df()
+    finally:
+        con.close()
+
+
+def first_rows(new_keys, names) -> int:
+    """The key rows the pairs SQL joins: those of the first copies."""
+    con = scratch_db()
+    try:
+        return first_copies(con, new_keys, names).n_first_rows
     finally:
         con.close()
 
@@ -57,8 +67,7 @@ def story_corpus(shared_dir, tmp_path_factory):
 
 def test_the_copies_of_a_run_are_found_once_and_paired_as_the_plain_join_pairs_them(story_corpus):
     stored, new_keys = story_corpus
-    copies = first_copies(new_keys, STORY)
-    assert copies.firsts.num_rows < new_keys.num_rows / 2  # the join really runs on fewer rows
+    assert first_rows(new_keys, STORY) < new_keys.num_rows / 2  # the join really runs on fewer rows
     found = candidate_pairs(new_keys, stored, [], one_tier=True)
     within = plain_join("link/story_pairs.sql", new_keys, new_keys, STORY_THRESHOLDS)
     assert within["same_body"].sum() > 100  # copies paired with copies are in the test
@@ -98,7 +107,7 @@ def quote_corpus(shared_dir, tmp_path):
 
 def test_quote_copies_pair_as_the_plain_join_pairs_them(quote_corpus):
     new_keys, stored_keys, stored_parts = quote_corpus
-    assert first_copies(new_keys, QUOTE).firsts.num_rows < new_keys.num_rows / 2
+    assert first_rows(new_keys, QUOTE) < new_keys.num_rows / 2
     found = quote_links.candidate_pairs(new_keys, stored_parts, [])
     threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS}
     within = plain_join("link/quote_pairs.sql", new_keys, new_keys, threshold)
@@ -153,3 +162,24 @@ def test_story_copies_link_to_their_body_s_leader_and_decide_the_same_stories(st
     for article_id, leader in duplicates[["article_id", "other_article_id"]].itertuples(index=False):
         copies = [a for a in order if body[a] == body[article_id]]
         assert leader == min(copies, key=position.__getitem__) != article_id
+
+
+def test_key_rows_read_from_parts_pair_as_the_same_rows_in_memory(story_corpus, quote_corpus, tmp_path):
+    """The link step hands DuckDB the run's staged parts (the keys never become Arrow tables in Python): the
+    pairs are the same as from the rows given as one table."""
+    stored, new_keys = story_corpus
+    story_parts = write_slices(new_keys, tmp_path / "story_keys")
+    found = candidate_pairs(story_parts, stored, [], one_tier=True)
+    assert len(found) > 100
+    assert rows(found, STORY_COLUMNS) == rows(candidate_pairs(new_keys, stored, [], one_tier=True), STORY_COLUMNS)
+    quote_keys, _, stored_parts = quote_corpus
+    quote_parts = write_slices(quote_keys, tmp_path / "quote_keys")
+    found = quote_links.candidate_pairs(quote_parts, stored_parts, [])
+    assert len(found) > 100
+    assert rows(found, QUOTE_COLUMNS) == rows(quote_links.candidate_pairs(quote_keys, stored_parts, []), QUOTE_COLUMNS)
+
+
+def write_slices(table, folder, n_parts: int = 3) -> list:
+    """`table` as n_parts Parquet parts, as the run's batches write them."""
+    size = -(-table.num_rows // n_parts)
+    return [write_part(table.slice(n * size, size), folder / f"part-{n}.parquet") for n in range(n_parts)]

@@ -23,6 +23,7 @@ articles with one common 5-gram ("said in a statement on Monday") are not a stor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -117,7 +118,12 @@ def one_tier_rows(new_keys: pa.Table, fine_parts: list[str]) -> pa.Table:
     con = scratch_db()
     try:
         con.register("new_keys", new_keys)
-        sql = "SELECT * FROM read_parquet($fine) WHERE key IN (SELECT key FROM new_keys)"
-        return con.execute(sql, {"fine": fine_parts}).fetch_arrow_table()
+        return rows_sharing_a_key(con, fine_parts)
     finally:
         con.close()
+
+
+def rows_sharing_a_key(con: duckdb.DuckDBPyConnection, fine_parts: list[str]) -> pa.Table:
+    """The rows of the story_keys parts sharing a key with `new_keys` (a table or view in `con`)."""
+    sql = "SELECT * FROM read_parquet($fine) WHERE key IN (SELECT key FROM new_keys)"
+    return con.execute(sql, {"fine": fine_parts}).fetch_arrow_table()

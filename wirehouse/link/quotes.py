@@ -18,9 +18,8 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 
-from wirehouse.link.copies import QUOTE, first_copies, pairs_among_new, pairs_with_stored
+from wirehouse.link.copies import QUOTE, KeyRows, first_copies, pairs_among_new, pairs_with_stored
 from wirehouse.link.roots import Pairs, join_roots
 from wirehouse.link.shingles import body_shingles
 from wirehouse.reference import reference_rows
@@ -78,15 +77,15 @@ class Clustered:
 
 
 def candidate_pairs(
-    new_keys: pa.Table, stored_parts: list[str], excluded: list[str], order: list[str] | None = None
+    new_keys: KeyRows, stored_parts: list[str], excluded: list[str], order: list[str] | None = None
 ) -> pd.DataFrame:
     """Every pair (new quote, stored or other new quote) that passes cluster_quotes()'s test, with its figures.
 
     With `order` (the order cluster_quotes() takes the new quotes in), a new quote's pairs with the copies of
     another new text are only those with that text's leader: cluster_quotes() decides the same (copies.py)."""
-    copies = first_copies(new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
     con = scratch_db()
     try:
+        copies = first_copies(con, new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
         threshold = {"min_shared_windows": MIN_SHARED_WINDOWS}
         frames = [pairs_among_new(con, copies, QUOTE, "link/quote_pairs.sql", threshold, order)]
         if stored_parts:  # the stored rows sharing a key with the run's first copies (new_keys)

@@ -23,8 +23,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from wirehouse.link.copies import STORY, first_copies, pairs_among_new, pairs_with_stored
-from wirehouse.link.index import StoredIndex, one_tier_rows, rows_of_articles, worth_reading
+from wirehouse.link.copies import STORY, KeyRows, first_copies, pairs_among_new, pairs_with_stored
+from wirehouse.link.index import StoredIndex, rows_of_articles, rows_sharing_a_key, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
 from wirehouse.scratch import scratch_db
@@ -49,7 +49,7 @@ class Linked:
 
 
 def candidate_pairs(
-    new_keys: pa.Table,
+    new_keys: KeyRows,
     stored: StoredIndex,
     excluded: list[str],
     one_tier: bool = False,
@@ -67,24 +67,25 @@ def candidate_pairs(
     to every earlier copy. At 1,000,000 bench files (~43 copies of each body) every copy paired with every
     copy took the link step past 18 GiB.
     """
-    copies = first_copies(new_keys, STORY)  # the join runs on one copy of each body (copies.py)
     con = scratch_db()
     try:
+        copies = first_copies(con, new_keys, STORY)  # the join runs on one copy of each body (copies.py)
         thresholds = {"min_shared": MIN_SHARED, "min_containment": MIN_CONTAINMENT}
         frames = [pairs_among_new(con, copies, STORY, "link/story_pairs.sql", thresholds, order)]
         if stored.fine or stored.unsampled:
-            rows = _stored_rows(con, copies.firsts, stored, excluded, one_tier)
+            rows = _stored_rows(con, stored, excluded, one_tier)
             frames.append(pairs_with_stored(con, copies, STORY, "link/story_pairs.sql", thresholds, rows))
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)
 
 
-def _stored_rows(con, new_keys: pa.Table, stored: StoredIndex, excluded: list[str], one_tier: bool) -> pa.Table:
+def _stored_rows(con, stored: StoredIndex, excluded: list[str], one_tier: bool) -> pa.Table:
+    """The stored story_keys rows to pair with the run's first copies (the view `new_keys` in `con`)."""
     scanned = stored.fine + stored.unsampled if one_tier else stored.unsampled
     tables = []
     if scanned:
-        rows = one_tier_rows(new_keys, scanned)
+        rows = rows_sharing_a_key(con, scanned)
         tables.append(rows.filter(pc.invert(pc.is_in(rows["article_id"], value_set=pa.array(excluded, pa.string())))))
     if stored.sample and not one_tier:
         parameters = {"sample": stored.sample, "excluded": excluded}

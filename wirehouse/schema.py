@@ -33,6 +33,8 @@ TABLES = ARTICLE_TABLES + MANIFEST_TABLES + DERIVED_TABLES
 LAKE_TABLES = ("story_keys", "story_sample", "quote_keys")
 # Tables of the DuckDB file: every table but the lake-only ones.
 DUCKDB_TABLES = tuple(table for table in TABLES if table not in LAKE_TABLES)
+# The article tables the DuckDB file holds (the lake-only ones are carried over in Parquet by the commit alone).
+LOADED_ARTICLE_TABLES = tuple(table for table in ARTICLE_TABLES if table not in LAKE_TABLES)
 # A staging-only table (never in the warehouse): files whose content did not change, with their new size and mtime.
 TOUCHED = "touched"
 TOUCHED_SCHEMA = pa.schema([("file_id", pa.string()), ("size_bytes", pa.int64()), ("mtime_ns", pa.int64())])

@@ -20,10 +20,9 @@ from wirehouse.errors import WirehouseError
 from wirehouse.paths import SQL_DIR
 from wirehouse.reference import reference_files
 from wirehouse.schema import (
-    ARTICLE_TABLES,
     DERIVED_TABLES,
     DUCKDB_TABLES,
-    LAKE_TABLES,
+    LOADED_ARTICLE_TABLES,
     MANIFEST_TABLES,
     SCHEMA_DIR,
     article_keys,
@@ -56,8 +55,6 @@ MODELS = (
     Model("quote_clusters", "quotes", "cluster_id", "cluster_id"),
 )
 FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL of the tables it was built with
-# The article tables the DuckDB file holds: the lake-only ones are carried over in Parquet by the commit alone.
-LOADED_ARTICLE_TABLES = tuple(table for table in ARTICLE_TABLES if table not in LAKE_TABLES)
 SEEDS_FINGERPRINT = "seeds.sha256"  # beside it too: the reference CSVs its reference tables were loaded from
 
 

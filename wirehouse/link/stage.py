@@ -7,6 +7,7 @@ article's story and each new quote's cluster, and rewrites the run's staged `art
 published is touched: the commit carries everything over as usual.
 """
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,10 @@ from wirehouse.scratch import scratch_db
 from wirehouse.store.commit import replaced_articles
 from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
+
+# Staged parts rewritten at once with the decided ids: pyarrow reads, compresses and writes them without holding
+# the GIL, so the story parts are rewritten while the quotes are clustered, and two parts at a time.
+REWRITE_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -76,19 +81,20 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         .tolist()
     )
 
-    new_keys = parts(staging / "story_keys")
-    pairs = candidate_pairs(new_keys, StoredIndex.of(old), sorted(excluded), order=order)
-    linked = assign_stories(order, verify(pairs))
-    stories = Decided.of(linked.story_of)
-    for part in parts(staging / "articles"):
-        _fill(part, "article_id", "story_id", stories)
-    for part in parts(staging / "story_keys"):
-        fine = _fill(part, "article_id", "story_id", stories, write=write_fine_part)
-        write_part(to_arrow("story_sample", sample_rows(fine.to_pandas())), staging / "story_sample" / part.name)
-    if not linked.links.empty:
-        write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
-
-    clusters = _cluster_quotes(staging, old, order, sorted(excluded))
+    with ThreadPoolExecutor(REWRITE_THREADS) as pool:
+        pairs = candidate_pairs(parts(staging / "story_keys"), StoredIndex.of(old), sorted(excluded), order=order)
+        linked = assign_stories(order, verify(pairs))
+        stories = Decided.of(linked.story_of)
+        rewrites = [pool.submit(_fill, part, "article_id", "story_id", stories) for part in parts(staging / "articles")]
+        rewrites += [pool.submit(_fill_story_keys, part, stories) for part in parts(staging / "story_keys")]
+        if not linked.links.empty:
+            write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
+        clusters = _cluster_quotes(staging, old, order, sorted(excluded))  # while the story parts are rewritten
+        decided = Decided.of(clusters)
+        for table in ("quotes", "quote_keys") if clusters else ():
+            rewrites += [pool.submit(_fill, part, "quote_id", "cluster_id", decided) for part in parts(staging / table)]
+        for rewrite in rewrites:
+            rewrite.result()  # raises what a rewrite raised
     return LinkResult(
         n_articles=len(order),
         n_links=len(linked.links),
@@ -97,18 +103,20 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
     )
 
 
+def _fill_story_keys(part: Path, stories: Decided) -> None:
+    """A story_keys part with its story ids, and its story_sample part (index.py)."""
+    fine = _fill(part, "article_id", "story_id", stories, write=write_fine_part)
+    write_part(to_arrow("story_sample", sample_rows(fine.to_pandas())), part.parent.parent / "story_sample" / part.name)
+
+
 def _cluster_quotes(staging: Path, old: Path | None, article_order: list[str], excluded: list[str]) -> dict[str, str]:
+    """Each new quote's cluster id (the staged parts are rewritten with them by link_run)."""
     new_keys = parts(staging / "quote_keys")
     if sum(pq.ParquetFile(part).metadata.num_rows for part in new_keys) == 0:
         return {}
     order = _quote_order(staging, article_order)
     stored = _paths(old / "quote_keys") if old else []
-    clusters = quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded, order))
-    decided = Decided.of(clusters.cluster_of)
-    for table in ("quotes", "quote_keys"):
-        for part in parts(staging / table):
-            _fill(part, "quote_id", "cluster_id", decided)
-    return clusters.cluster_of
+    return quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded, order)).cluster_of
 
 
 def _quote_order(staging: Path, article_order: list[str]) -> list[str]:

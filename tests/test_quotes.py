@@ -213,11 +213,34 @@ def test_continuation_over_paragraphs() -> None:
         'Relations with Moscow never recovered from the so-called "reset" under Obama.',
         'Her book "Living History" sold well in Britain, where Jane Smith lives.',
         'Trump, the "dealmaker" from New York, arrived late.',
+        # 'as' after 'such' lists examples, and 'As' opening a sentence is a conjunction: no attribution links
+        'Officials searched their records for words such as "Benghazi" last year.',
+        'As the "Never Trump" movement continues to battle on, delegates meet in Cleveland.',
     ],
 )
 def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
     (quote,) = [q for q in extract_quotes(text) if q.kind != "indirect"]
     assert (quote.kind, quote.speaker, quote.speaker_mention, quote.attribution) == ("scare", None, None, "none")
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # a short quote after 'as' sits inside an attribution, speech verb or not (the dev set annotates 47 of 52)
+        ('Harry Reid has been steadily pounding Trump as a "con artist" since May.', "con artist"),
+        ('In political theory, it\'s known as "issue ownership" among scholars.', "issue ownership"),
+        ('The cardinal used a Christmas message to denounce the war in Iraq as a "terrible" waste.', "terrible"),
+        # a naming word names its words ('dubbed', 'entitled', 'titled': 7 of 8 annotated)
+        (
+            'In all, Clinton\'s 1,370 fundraisers -- dubbed "Hillblazers" by the campaign -- have bundled money.',
+            "Hillblazers",
+        ),
+        ('The ad, entitled "Our History," features five Hispanic-Americans.', "Our History,"),
+    ],
+)
+def test_short_quotes_inside_an_attribution_are_quotes(text: str, quoted: str) -> None:
+    (quote,) = [q for q in extract_quotes(text) if q.kind != "indirect"]
+    assert (quote.text, quote.kind) == (quoted, "partial")
 
 
 def test_nested_single_quotes_belong_to_the_outer_quote() -> None:

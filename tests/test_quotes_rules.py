@@ -72,6 +72,21 @@ CUES = [
         None,
         Rule.AGENT_AFTER_QUOTE,
     ),
+    # the agent of an attribution link with no speech verb
+    (
+        'It is an option seen by organizers as a "lifeboat" for conservatives.',
+        "lifeboat",
+        "organizers",
+        None,
+        Rule.LINK_AGENT,
+    ),
+    (
+        'In all, the 1,370 fundraisers -- dubbed "Hillblazers" by the campaign -- have bundled $137 million.',
+        "Hillblazers",
+        "the campaign",
+        None,
+        Rule.AGENT_AFTER_QUOTE,
+    ),
     (
         'The plan was told by Ann Smith to be "a total disaster".',
         "a total",

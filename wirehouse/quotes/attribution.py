@@ -100,8 +100,9 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         self._pre_words = self._cue_words | self.words.speech_nouns
         self._share_cues = self.words.share_words | {"in"}  # what a share subject needs: '31 %', 'four in 10'
         # the cues of a quote's speaker, in the order they are tried: the first to find one credits it
-        # a digest item's headline, 'according to' in its sentence, else after the quote, before it, later in it
-        self.cues = (self._headline, self._according, self._post, self._pre, self._later)
+        # a digest item's headline, 'according to' in its sentence, else after the quote, before it, later in it,
+        # else the agent of an attribution link ('seen by organizers as a "lifeboat"')
+        self.cues = (self._headline, self._according, self._post, self._pre, self._later, self._link_agent)
 
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""

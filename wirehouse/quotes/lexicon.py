@@ -35,6 +35,8 @@ class Words:
     reporting_forms: tuple[str, ...]
     time_words: frozenset[str]
     title_cues: frozenset[str]
+    attribution_links: frozenset[str]
+    not_link_before: frozenset[str]
     work_nouns: frozenset[str]
     work_makers: frozenset[str]
     work_links: frozenset[str]

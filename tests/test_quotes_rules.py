@@ -28,6 +28,21 @@ CUES = [
         "exhorted",
         "before_quote.verb_subject",
     ),
+    # 'likened', 'groused': a short quote after them was a scare quote with no speech verb in its sentence
+    (
+        'At a rally, Ann Smith likened the refugees to a "vicious snake" in a song.',
+        "vicious snake",
+        "Ann Smith",
+        "likened",
+        "before_quote.verb_subject",
+    ),
+    (
+        'Ann Smith groused to a crowd in Georgia that CNN "doesn’t treat me properly" on Monday.',
+        "doesn’t treat",
+        "Ann Smith",
+        "groused",
+        "before_quote.verb_subject",
+    ),
     (
         '"Our ideas of success are different," agrees Ann Smith, 30.',
         "Our ideas",

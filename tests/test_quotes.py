@@ -243,6 +243,24 @@ def test_short_quotes_inside_an_attribution_are_quotes(text: str, quoted: str) -
     assert (quote.text, quote.kind) == (quoted, "partial")
 
 
+def test_quoted_words_of_a_list_are_no_speech() -> None:
+    # the commas inside the marks are the list's, not a speaker's (no speech verb in the sentence)
+    text = (
+        "Officials searched their records for terms containing words such as "
+        '"ambassador," "attack," "Benghazi," "Libya" and "talking points." Any document was returned.'
+    )
+    quotes = extract_quotes(text)
+    assert [(q.text, q.kind, q.speaker_mention) for q in quotes] == [
+        (word, "scare", None) for word in ("ambassador,", "attack,", "Benghazi,", "Libya", "talking points.")
+    ]
+
+
+def test_quoted_sentences_one_after_the_other_are_no_list() -> None:
+    text = '"Harlem has come to bid farewell," she said, quoting Uncle Ossie. "Ditto." "Ossie was my hero," said Al.'
+    ditto = next(q for q in extract_quotes(text) if q.text == "Ditto.")
+    assert (ditto.kind, ditto.speaker_mention) == ("direct", "she")
+
+
 def test_nested_single_quotes_belong_to_the_outer_quote() -> None:
     text = "“He told me ‘never again’ and left,” Jane Smith said."
     (quote,) = extract_quotes(text)

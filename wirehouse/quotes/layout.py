@@ -250,9 +250,36 @@ class Layout:
         if self._after_link(p, k) or self._has_cue(p, q):
             return False
         if text[span.end - 1] in ".!?,":
+            if self._in_list(p, q):
+                return True  # '"ambassador," "attack," "Benghazi,"': the list's commas
             sentence_start = p.toks[k] in (":", CLOSE) or (p.toks[k] in _STOPS and p.ends_sentence(k))
             return not sentence_start and _is_title(text[span.start : span.end], self.words.small_words)
         return True
+
+    def _in_list(self, p: ParaTokens, q: int) -> bool:
+        """Is the quote at token q an item of a list of quoted words: joined to the quote before or after it by a
+        comma inside the first one's marks, or by a comma, 'and' or 'or' between them ('words such as
+        "ambassador," "attack," "Benghazi," "Libya" and "talking points."')? Quoted sentences one after the other
+        are no list: '... Uncle Ossie. "Ditto." "Ossie was my hero," said ...'."""
+        toks = p.toks
+        n = len(toks)
+        j = q + 1
+        if j < n and toks[j] in ".!?,;:":
+            j += 1
+        if j < n and toks[j] == CLOSE and self._joined(p, j):
+            return True
+        k = q - 2  # before the opening mark
+        if k > 0 and p.lows[k] in self.words.list_joiners:
+            k -= 1
+        return k > 0 and toks[k] == CLOSE and self._joined(p, k)
+
+    def _joined(self, p: ParaTokens, close: int) -> bool:
+        """Does the quote closing at token `close` join the next one as an item of a list?"""
+        toks = p.toks
+        j = close + 1
+        if j < len(toks) and toks[j] == OPEN:
+            return toks[close - 1] == ","  # '"ambassador," "attack,"'
+        return j + 1 < len(toks) and p.lows[j] in self.words.list_joiners and toks[j + 1] == OPEN
 
     def _after_link(self, p: ParaTokens, k: int) -> bool:
         """Does a short quote after token k sit inside an attribution, with no speech verb: 'an option seen by

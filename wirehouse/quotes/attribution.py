@@ -18,12 +18,13 @@ for the commonest reporting verbs, in sentences without quote marks.
 Everything works on tokens of the sentences around quotes (`tokens.ParaTokens`), never on the whole text.
 
 The rules live in parts that `RuleAttributor` combines: `cues.py` (the cues, tried in the order of
-`RuleAttributor.cues`), `layout.py` (how a quote sits in its sentence: scare quotes, form, resumed quotes,
-introducing paragraphs), `subjects.py`, `subjects_after.py` and `noun_phrases.py` (who is the subject of a
-cue), `continuation.py` (quotes that take another quote's speaker), `reported.py` (reported speech),
-`credits.py` (quotes with canonical speakers), `naming.py` (canonical names) and `pronouns.py` (who a pronoun
-is). `RuleAttributor.attribute` runs its passes in one visible order. Every speaker found names its rule
-(`model.Rule`); the types the parts pass are in `model.py` and the word lists in `Lexicon.words`.
+`RuleAttributor.cues`), `layout.py` (how a quote sits in its sentence: form, resumed quotes, introducing
+paragraphs), `not_speech.py` (work titles, scare quotes, lists of quoted words, attribution links), `subjects.py`,
+`subjects_after.py` and `noun_phrases.py` (who is the subject of a cue), `continuation.py` (quotes that take
+another quote's speaker), `reported.py` (reported speech), `credits.py` (quotes with canonical speakers),
+`naming.py` (canonical names) and `pronouns.py` (who a pronoun is). `RuleAttributor.attribute` runs its passes in
+one visible order. Every speaker found names its rule (`model.Rule`); the types the parts pass are in `model.py`
+and the word lists in `Lexicon.words`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from wirehouse.quotes.lexicon import (
 )
 from wirehouse.quotes.model import Attribution, Found, Quote, QuoteSpan, Rule
 from wirehouse.quotes.naming import Namer
+from wirehouse.quotes.not_speech import NotSpeech
 from wirehouse.quotes.noun_phrases import NounPhrases
 from wirehouse.quotes.reported import ReportedSpeech
 from wirehouse.quotes.subjects import Subjects
@@ -75,7 +77,9 @@ class _Article:
         self.paras = [None] * n
 
 
-class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continuation, ReportedSpeech, Crediting):
+class RuleAttributor(
+    Cues, Layout, NotSpeech, Subjects, SubjectsAfter, NounPhrases, Continuation, ReportedSpeech, Crediting
+):
     """The default `Attributor`: hand-written rules over the tokens around each quote (no model)."""
 
     def __init__(self, lex: Lexicon | None = None, indirect: bool = True) -> None:

@@ -255,6 +255,17 @@ def test_quoted_words_of_a_list_are_no_speech() -> None:
     ]
 
 
+def test_a_quote_on_a_line_of_capitals_is_a_heading() -> None:
+    text = (
+        "“Assad is secondary, to me, to ISIS,” he said.\n"
+        "OBAMA FOCUSED “ON HIS GOLF GAME”\n"
+        "On Russia, Trump again knocked Clinton and said the crowd had chanted “USA! USA!” at the rally."
+    )
+    quotes = {q.text: q for q in extract_quotes(text) if q.kind != "indirect"}
+    assert (quotes["ON HIS GOLF GAME"].kind, quotes["ON HIS GOLF GAME"].speaker) == ("scare", None)
+    assert quotes["USA! USA!"].kind == "partial"  # capitals inside a line of prose: speech
+
+
 def test_quoted_sentences_one_after_the_other_are_no_list() -> None:
     text = '"Harlem has come to bid farewell," she said, quoting Uncle Ossie. "Ditto." "Ossie was my hero," said Al.'
     ditto = next(q for q in extract_quotes(text) if q.text == "Ditto.")

@@ -12,6 +12,8 @@ from wirehouse.quotes.common import _STOPS, _is_title
 from wirehouse.quotes.model import QuoteSpan
 from wirehouse.quotes.tokens import CLOSE, OPEN, ParaTokens, at_or_after, at_or_before
 
+HEADING_REACH = 200  # characters read each side of a quote for the line it is on (headings are short)
+
 
 @trait
 class NotSpeech:
@@ -23,6 +25,19 @@ class NotSpeech:
         if q > 0 and at_or_before(cues, q - 1) > at_or_before(ends, q - 1):
             return True
         return q + 1 < n and at_or_after(cues, q + 1, n) < at_or_after(ends, q + 1, n)
+
+    def _in_heading(self, text: str, span: QuoteSpan) -> bool:
+        """Is the quote on a line of capitals, a heading inside the block of lines it belongs to: 'OBAMA FOCUSED
+        "ON HIS GOLF GAME"', '"EVENTUALLY VOTERS MAKE GOOD DECISIONS"' (lines between quoted paragraphs; the dev set
+        annotates neither)? Only a line of at most HEADING_REACH characters each side of the quote is read."""
+        if not text[span.start].isupper() or text[span.start : span.end].upper() != text[span.start : span.end]:
+            return False  # the common case: lowercase inside the quote
+        lo = text.rfind("\n", max(0, span.start - HEADING_REACH), span.start)
+        hi = text.find("\n", span.end, span.end + HEADING_REACH)
+        if (lo < 0 and span.start > HEADING_REACH) or (hi < 0 and len(text) - span.end > HEADING_REACH):
+            return False  # a long line: prose
+        line = text[lo + 1 : len(text) if hi < 0 else hi]
+        return line.upper() == line
 
     def _is_work_title(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """The title of a show, a book or a film, known from where it sits, whatever verb the sentence has.

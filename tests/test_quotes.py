@@ -216,6 +216,8 @@ def test_continuation_over_paragraphs() -> None:
         # 'as' after 'such' lists examples, and 'As' opening a sentence is a conjunction: no attribution links
         'Officials searched their records for words such as "Benghazi" last year.',
         'As the "Never Trump" movement continues to battle on, delegates meet in Cleveland.',
+        # a button's label after 'click', though it ends with its own full stop
+        'You can receive this daily update by email! Enter your email address, and click "sign up." That is all.',
     ],
 )
 def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:

@@ -96,6 +96,13 @@ CUES = [
         Rule.LINK_AGENT,
     ),
     (
+        'While Sanders\'s clarion call for a "revolution" draws thousands of liberals, Clinton draws fewer.',
+        "revolution",
+        "Sanders's",
+        None,
+        Rule.SPEECH_NOUN_OWNER,
+    ),
+    (
         'In all, the 1,370 fundraisers -- dubbed "Hillblazers" by the campaign -- have bundled $137 million.',
         "Hillblazers",
         "the campaign",

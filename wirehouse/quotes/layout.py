@@ -12,6 +12,7 @@ from wirehouse.quotes.common import (
     _CLAUSE_MARKS,
     _HEADLINE_MARKS,
     _STOPS,
+    _is_possessive_name,
 )
 from wirehouse.quotes.model import Attribution, Found, Mention, MentionKind, QuoteSpan, Rule
 from wirehouse.quotes.tokens import (
@@ -189,17 +190,18 @@ class Layout:
     def _link_agent(self, p: ParaTokens, q: int) -> Found | None:
         """The agent of an attribution link with no speech verb's subject: 'Clinton's 1,370 fundraisers -- dubbed
         "Hillblazers" by the campaign' (after the quote), 'an option seen by organizers as a "lifeboat"' (between
-        the verb and the link): the dev set credits the agent."""
+        the verb and the link), or the owner of a noun of speech: 'Sanders's clarion call for a "revolution"'; the
+        dev set credits them."""
         lows = p.lows
         k = q - 1
         if k >= 0 and p.toks[k] == OPEN:
             k -= 1
-        if k < 1 or not self._after_link(p, k):
+        link = self._link_at(p, k) if k > 0 else -1
+        if link < 0:
             return None
         found = self._agent_after(p, q)
         if found is not None:
             return found
-        link = k - 1 if lows[k] in self.words.articles else k
         m = link - 1
         while m > link - 6 and m > 0 and p.toks[m] not in _CLAUSE_MARKS and p.toks[m] not in SPECIAL:
             if lows[m] == "by":
@@ -208,6 +210,13 @@ class Layout:
                     return None
                 return Found.of(p, agent, None, Attribution.EXPLICIT, Rule.LINK_AGENT)
             m -= 1
+        m = link - 1
+        while m > link - 3 and m > 0 and p.toks[m].islower():
+            m -= 1  # 'Sanders's clarion call', 'Trump's signature slogan'
+        if m >= 0 and _is_possessive_name(p.toks[m]):
+            owner = self._np_core(p, m, 0)
+            if owner is not None:
+                return Found.of(p, owner, None, Attribution.EXPLICIT, Rule.SPEECH_NOUN_OWNER)
         return None
 
     def _form(self, text: str, p: ParaTokens, q: int, found: Found | None) -> str:

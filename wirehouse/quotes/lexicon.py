@@ -37,6 +37,8 @@ class Words:
     title_cues: frozenset[str]
     attribution_links: frozenset[str]
     not_link_before: frozenset[str]
+    link_prepositions: frozenset[str]
+    mention_nouns: frozenset[str]
     list_joiners: frozenset[str]
     work_nouns: frozenset[str]
     work_makers: frozenset[str]

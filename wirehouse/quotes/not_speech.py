@@ -30,8 +30,11 @@ class NotSpeech:
         """Is the quote on a line of capitals, a heading inside the block of lines it belongs to: 'OBAMA FOCUSED
         "ON HIS GOLF GAME"', '"EVENTUALLY VOTERS MAKE GOOD DECISIONS"' (lines between quoted paragraphs; the dev set
         annotates neither)? Only a line of at most HEADING_REACH characters each side of the quote is read."""
-        if not text[span.start].isupper() or text[span.start : span.end].upper() != text[span.start : span.end]:
-            return False  # the common case: lowercase inside the quote
+        head = text[span.start : min(span.end, span.start + 12)]
+        if not head[0].isupper() or head.upper() != head:
+            return False  # the common case: lowercase in the quote's first characters
+        if text[span.start : span.end].upper() != text[span.start : span.end]:
+            return False
         lo = text.rfind("\n", max(0, span.start - HEADING_REACH), span.start)
         hi = text.find("\n", span.end, span.end + HEADING_REACH)
         if (lo < 0 and span.start > HEADING_REACH) or (hi < 0 and len(text) - span.end > HEADING_REACH):

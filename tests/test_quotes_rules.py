@@ -28,6 +28,21 @@ CUES = [
         "exhorted",
         "before_quote.verb_subject",
     ),
+    # 'likened', 'groused': a short quote after them was a scare quote with no speech verb in its sentence
+    (
+        'At a rally, Ann Smith likened the refugees to a "vicious snake" in a song.',
+        "vicious snake",
+        "Ann Smith",
+        "likened",
+        "before_quote.verb_subject",
+    ),
+    (
+        'Ann Smith groused to a crowd in Georgia that CNN "doesn’t treat me properly" on Monday.',
+        "doesn’t treat",
+        "Ann Smith",
+        "groused",
+        "before_quote.verb_subject",
+    ),
     (
         '"Our ideas of success are different," agrees Ann Smith, 30.',
         "Our ideas",
@@ -69,6 +84,28 @@ CUES = [
         'The plan was described as "a total disaster" by Ann Smith.',
         "a total",
         "Ann Smith",
+        None,
+        Rule.AGENT_AFTER_QUOTE,
+    ),
+    # the agent of an attribution link with no speech verb
+    (
+        'It is an option seen by organizers as a "lifeboat" for conservatives.',
+        "lifeboat",
+        "organizers",
+        None,
+        Rule.LINK_AGENT,
+    ),
+    (
+        'While Sanders\'s clarion call for a "revolution" draws thousands of liberals, Clinton draws fewer.',
+        "revolution",
+        "Sanders's",
+        None,
+        Rule.SPEECH_NOUN_OWNER,
+    ),
+    (
+        'In all, the 1,370 fundraisers -- dubbed "Hillblazers" by the campaign -- have bundled $137 million.',
+        "Hillblazers",
+        "the campaign",
         None,
         Rule.AGENT_AFTER_QUOTE,
     ),

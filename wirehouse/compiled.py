@@ -57,6 +57,7 @@ MODULES = (
     "wirehouse.quotes.name_core",
     "wirehouse.quotes.naming",
     "wirehouse.quotes.noun_phrases",
+    "wirehouse.quotes.not_speech",
     "wirehouse.quotes.pronouns",
     "wirehouse.quotes.reported",
     "wirehouse.quotes.speakers",

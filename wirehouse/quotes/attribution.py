@@ -18,12 +18,13 @@ for the commonest reporting verbs, in sentences without quote marks.
 Everything works on tokens of the sentences around quotes (`tokens.ParaTokens`), never on the whole text.
 
 The rules live in parts that `RuleAttributor` combines: `cues.py` (the cues, tried in the order of
-`RuleAttributor.cues`), `layout.py` (how a quote sits in its sentence: scare quotes, form, resumed quotes,
-introducing paragraphs), `subjects.py`, `subjects_after.py` and `noun_phrases.py` (who is the subject of a
-cue), `continuation.py` (quotes that take another quote's speaker), `reported.py` (reported speech),
-`credits.py` (quotes with canonical speakers), `naming.py` (canonical names) and `pronouns.py` (who a pronoun
-is). `RuleAttributor.attribute` runs its passes in one visible order. Every speaker found names its rule
-(`model.Rule`); the types the parts pass are in `model.py` and the word lists in `Lexicon.words`.
+`RuleAttributor.cues`), `layout.py` (how a quote sits in its sentence: form, resumed quotes, introducing
+paragraphs), `not_speech.py` (work titles, scare quotes, lists of quoted words, attribution links), `subjects.py`,
+`subjects_after.py` and `noun_phrases.py` (who is the subject of a cue), `continuation.py` (quotes that take
+another quote's speaker), `reported.py` (reported speech), `credits.py` (quotes with canonical speakers),
+`naming.py` (canonical names) and `pronouns.py` (who a pronoun is). `RuleAttributor.attribute` runs its passes in
+one visible order. Every speaker found names its rule (`model.Rule`); the types the parts pass are in `model.py`
+and the word lists in `Lexicon.words`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from wirehouse.quotes.lexicon import (
 )
 from wirehouse.quotes.model import Attribution, Found, Quote, QuoteSpan, Rule
 from wirehouse.quotes.naming import Namer
+from wirehouse.quotes.not_speech import NotSpeech
 from wirehouse.quotes.noun_phrases import NounPhrases
 from wirehouse.quotes.reported import ReportedSpeech
 from wirehouse.quotes.subjects import Subjects
@@ -75,7 +77,9 @@ class _Article:
         self.paras = [None] * n
 
 
-class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continuation, ReportedSpeech, Crediting):
+class RuleAttributor(
+    Cues, Layout, NotSpeech, Subjects, SubjectsAfter, NounPhrases, Continuation, ReportedSpeech, Crediting
+):
     """The default `Attributor`: hand-written rules over the tokens around each quote (no model)."""
 
     def __init__(self, lex: Lexicon | None = None, indirect: bool = True) -> None:
@@ -100,8 +104,9 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         self._pre_words = self._cue_words | self.words.speech_nouns
         self._share_cues = self.words.share_words | {"in"}  # what a share subject needs: '31 %', 'four in 10'
         # the cues of a quote's speaker, in the order they are tried: the first to find one credits it
-        # a digest item's headline, 'according to' in its sentence, else after the quote, before it, later in it
-        self.cues = (self._headline, self._according, self._post, self._pre, self._later)
+        # a digest item's headline, 'according to' in its sentence, else after the quote, before it, later in it,
+        # else the agent of an attribution link ('seen by organizers as a "lifeboat"')
+        self.cues = (self._headline, self._according, self._post, self._pre, self._later, self._link_agent)
 
     def _mark_verbs(self, p: ParaTokens) -> None:
         """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
@@ -179,7 +184,7 @@ class RuleAttributor(Cues, Layout, Subjects, SubjectsAfter, NounPhrases, Continu
         previous = art.found[idx - 1] if after_another else None
         if previous is not None and self._resumes(art.text, span, p, q):
             found = previous.continued(Rule.RESUMED)
-        if found is None and self._is_work_title(art.text, span, p, q):
+        if found is None and (self._is_work_title(art.text, span, p, q) or self._in_heading(art.text, span)):
             art.scare[idx] = True  # 'Clinton said on ABC's "This Week"': a programme, not her words
             return None
         for cue in () if found is not None else self.cues:

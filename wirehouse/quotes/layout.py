@@ -1,5 +1,6 @@
-"""How a quote sits in its text: opening a sentence, resumed after its attribution, a scare quote or a title,
-direct or partial; the paragraph or sentence before it that introduces it.
+"""How a quote sits in its text: opening a sentence, resumed after its attribution, direct or partial, after an
+attribution link with an agent; the paragraph or sentence before it that introduces it (scare quotes and titles:
+`not_speech.py`).
 
 A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's lexicon and call the other parts.
 """
@@ -11,7 +12,7 @@ from wirehouse.quotes.common import (
     _CLAUSE_MARKS,
     _HEADLINE_MARKS,
     _STOPS,
-    _is_title,
+    _is_possessive_name,
 )
 from wirehouse.quotes.model import Attribution, Found, Mention, MentionKind, QuoteSpan, Rule
 from wirehouse.quotes.tokens import (
@@ -21,7 +22,6 @@ from wirehouse.quotes.tokens import (
     REACH,
     SPECIAL,
     ParaTokens,
-    at_or_after,
     at_or_before,
     sentence_starts,
 )
@@ -187,71 +187,37 @@ class Layout:
             return None
         return Found.of(p, subject, None, Attribution.CONTINUATION, Rule.PREVIOUS_SUBJECT)
 
-    def _has_cue(self, p: ParaTokens, q: int) -> bool:
-        """Is there any speech verb in the quote's sentence (outside the quote)?"""
-        ends = p.ends()
-        cues = p.positions("cue", self._cue_words)
-        n = len(p.toks)
-        if q > 0 and at_or_before(cues, q - 1) > at_or_before(ends, q - 1):
-            return True
-        return q + 1 < n and at_or_after(cues, q + 1, n) < at_or_after(ends, q + 1, n)
-
-    def _is_work_title(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
-        """The title of a show, a book or a film, known from where it sits, whatever verb the sentence has.
-
-        Capitalised next to a work noun: 'the podcast "Here's the Thing."', 'the PBS medical drama, "Mercy
-        Street,"', 'POLITICO's "Off Message" podcast', or after its maker: 'the author of "America's Bitter
-        Pill,"'; in title case after a possessive, 'on' or in a listener's place: 'said on ABC's "This Week" on
-        Sunday', 'said on "Fox News Sunday."', 'told "Fox and Friends,"'.
-        """
-        toks = p.toks
+    def _link_agent(self, p: ParaTokens, q: int) -> Found | None:
+        """The agent of an attribution link with no speech verb's subject: 'Clinton's 1,370 fundraisers -- dubbed
+        "Hillblazers" by the campaign' (after the quote), 'an option seen by organizers as a "lifeboat"' (between
+        the verb and the link), or the owner of a noun of speech: 'Sanders's clarion call for a "revolution"'; the
+        dev set credits them."""
         lows = p.lows
-        if not text[span.start].isupper():
-            return False
-        works = self.words.work_nouns
-        k = q - 1
-        if k >= 0 and toks[k] == OPEN:
-            k -= 1
-        if k >= 0 and (lows[k] in works or (toks[k] == "," and k > 0 and lows[k - 1] in works)):
-            return True
-        if k > 0 and lows[k] in self.words.work_links and lows[k - 1] in self.words.work_makers:
-            return True  # 'the author of "America's Bitter Pill,"', 'who's starred in "Parks and Recreation"'
-        j = q + 1
-        n = len(toks)
-        if j < n and toks[j] in ".!?,;:":
-            j += 1
-        if j < n and toks[j] == CLOSE:
-            j += 1
-        if j < n and lows[j] in works:
-            return True
-        if k < 0:
-            return False
-        low = lows[k]
-        possessive = low.endswith(("’s", "'s", "s’", "s'"))
-        if not (possessive or low in self.words.title_preps or low in self.lex.listener_verbs):
-            return False
-        return _is_title(text[span.start : span.end].rstrip(".,;:!?"), self.words.small_words)
-
-    def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
-        """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence.
-
-        A short quote that ends with its own punctuation ("faulty," / "We’re hopeful.") is speech, unless it
-        is a capitalised title in mid-sentence ("a memo titled "The Facts on Where the Race Stands."").
-        """
         k = q - 1
         if k >= 0 and p.toks[k] == OPEN:
             k -= 1
-        if k >= 0 and p.lows[k] in self.words.title_cues:
-            return True
-        words = text.count(" ", span.start, span.end) + 1
-        if words > 4 or k < 0:
-            return False
-        if self._has_cue(p, q):
-            return False
-        if text[span.end - 1] in ".!?,":
-            sentence_start = p.toks[k] in (":", CLOSE) or (p.toks[k] in _STOPS and p.ends_sentence(k))
-            return not sentence_start and _is_title(text[span.start : span.end], self.words.small_words)
-        return True
+        link = self._link_at(p, k) if k > 0 else -1
+        if link < 0:
+            return None
+        found = self._agent_after(p, q)
+        if found is not None:
+            return found
+        m = link - 1
+        while m > link - 6 and m > 0 and p.toks[m] not in _CLAUSE_MARKS and p.toks[m] not in SPECIAL:
+            if lows[m] == "by":
+                agent = self._subject_after(p, m + 1, link)
+                if agent is None or agent.kind == MentionKind.PRONOUN:
+                    return None
+                return Found.of(p, agent, None, Attribution.EXPLICIT, Rule.LINK_AGENT)
+            m -= 1
+        m = link - 1
+        while m > link - 3 and m > 0 and p.toks[m].islower():
+            m -= 1  # 'Sanders's clarion call', 'Trump's signature slogan'
+        if m >= 0 and _is_possessive_name(p.toks[m]):
+            owner = self._np_core(p, m, 0)
+            if owner is not None:
+                return Found.of(p, owner, None, Attribution.EXPLICIT, Rule.SPEECH_NOUN_OWNER)
+        return None
 
     def _form(self, text: str, p: ParaTokens, q: int, found: Found | None) -> str:
         """'direct' if the quote stands as its own sentence or clause, 'partial' if it is woven into one."""

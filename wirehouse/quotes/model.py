@@ -37,6 +37,7 @@ class Rule(StrEnum):
     SPEECH_NOUN_OWNER = "before_quote.speech_noun_owner"  # 'Trump’s claim that Obama "founded ISIS"'
     ACCORDING_TO = "before_quote.according_to"  # 'according to X, "..."'
     AGENT_AFTER_QUOTE = "before_quote.agent_after_quote"  # 'was described as "..." by X'
+    LINK_AGENT = "before_quote.link_agent"  # 'an option seen by organizers as a "lifeboat"'
     # a cue later in the quote's sentence
     LATER_VERB = "later_in_sentence.verb"  # 'called it "..." and "...," the senator said'
     LATER_ACCORDING_TO = "later_in_sentence.according_to"

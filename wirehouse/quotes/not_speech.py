@@ -1,0 +1,152 @@
+"""What is not speech though it sits between quote marks: the title of a work, a scare quote, the quoted words
+of a list; and what makes a short quote speech after all (a speech verb in its sentence, an attribution link
+right before it).
+
+A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's lexicon and call the other parts.
+"""
+
+from __future__ import annotations
+
+from wirehouse.compiled import trait
+from wirehouse.quotes.common import _STOPS, _is_title
+from wirehouse.quotes.model import QuoteSpan
+from wirehouse.quotes.tokens import CLOSE, OPEN, ParaTokens, at_or_after, at_or_before
+
+HEADING_REACH = 200  # characters read each side of a quote for the line it is on (headings are short)
+
+
+@trait
+class NotSpeech:
+    def _has_cue(self, p: ParaTokens, q: int) -> bool:
+        """Is there any speech verb in the quote's sentence (outside the quote)?"""
+        ends = p.ends()
+        cues = p.positions("cue", self._cue_words)
+        n = len(p.toks)
+        if q > 0 and at_or_before(cues, q - 1) > at_or_before(ends, q - 1):
+            return True
+        return q + 1 < n and at_or_after(cues, q + 1, n) < at_or_after(ends, q + 1, n)
+
+    def _in_heading(self, text: str, span: QuoteSpan) -> bool:
+        """Is the quote on a line of capitals, a heading inside the block of lines it belongs to: 'OBAMA FOCUSED
+        "ON HIS GOLF GAME"', '"EVENTUALLY VOTERS MAKE GOOD DECISIONS"' (lines between quoted paragraphs; the dev set
+        annotates neither)? Only a line of at most HEADING_REACH characters each side of the quote is read."""
+        head = text[span.start : min(span.end, span.start + 12)]
+        if not head[0].isupper() or head.upper() != head:
+            return False  # the common case: lowercase in the quote's first characters
+        if text[span.start : span.end].upper() != text[span.start : span.end]:
+            return False
+        lo = text.rfind("\n", max(0, span.start - HEADING_REACH), span.start)
+        hi = text.find("\n", span.end, span.end + HEADING_REACH)
+        if (lo < 0 and span.start > HEADING_REACH) or (hi < 0 and len(text) - span.end > HEADING_REACH):
+            return False  # a long line: prose
+        line = text[lo + 1 : len(text) if hi < 0 else hi]
+        return line.upper() == line
+
+    def _is_work_title(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """The title of a show, a book or a film, known from where it sits, whatever verb the sentence has.
+
+        Capitalised next to a work noun: 'the podcast "Here's the Thing."', 'the PBS medical drama, "Mercy
+        Street,"', 'POLITICO's "Off Message" podcast', or after its maker: 'the author of "America's Bitter
+        Pill,"'; in title case after a possessive, 'on' or in a listener's place: 'said on ABC's "This Week" on
+        Sunday', 'said on "Fox News Sunday."', 'told "Fox and Friends,"'.
+        """
+        toks = p.toks
+        lows = p.lows
+        if not text[span.start].isupper():
+            return False
+        works = self.words.work_nouns
+        k = q - 1
+        if k >= 0 and toks[k] == OPEN:
+            k -= 1
+        if k >= 0 and (lows[k] in works or (toks[k] == "," and k > 0 and lows[k - 1] in works)):
+            return True
+        if k > 0 and lows[k] in self.words.work_links and lows[k - 1] in self.words.work_makers:
+            return True  # 'the author of "America's Bitter Pill,"', 'who's starred in "Parks and Recreation"'
+        j = q + 1
+        n = len(toks)
+        if j < n and toks[j] in ".!?,;:":
+            j += 1
+        if j < n and toks[j] == CLOSE:
+            j += 1
+        if j < n and lows[j] in works:
+            return True
+        if k < 0:
+            return False
+        low = lows[k]
+        possessive = low.endswith(("’s", "'s", "s’", "s'"))
+        if not (possessive or low in self.words.title_preps or low in self.lex.listener_verbs):
+            return False
+        return _is_title(text[span.start : span.end].rstrip(".,;:!?"), self.words.small_words)
+
+    def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence and no
+        attribution link right before it.
+
+        A short quote that ends with its own punctuation ("faulty," / "We’re hopeful.") is speech, unless it
+        is a capitalised title in mid-sentence ("a book "Living History."").
+        """
+        k = q - 1
+        if k >= 0 and p.toks[k] == OPEN:
+            k -= 1
+        if k >= 0 and p.lows[k] in self.words.title_cues:
+            return True
+        words = text.count(" ", span.start, span.end) + 1
+        if words > 4 or k < 0:
+            return False
+        if self._link_at(p, k) >= 0 or self._has_cue(p, q):
+            return False
+        if text[span.end - 1] in ".!?,":
+            if self._in_list(p, q):
+                return True  # '"ambassador," "attack," "Benghazi,"': the list's commas
+            sentence_start = p.toks[k] in (":", CLOSE) or (p.toks[k] in _STOPS and p.ends_sentence(k))
+            return not sentence_start and _is_title(text[span.start : span.end], self.words.small_words)
+        return True
+
+    def _in_list(self, p: ParaTokens, q: int) -> bool:
+        """Is the quote at token q an item of a list of quoted words: joined to the quote before or after it by a
+        comma inside the first one's marks, or by a comma, 'and' or 'or' between them ('words such as
+        "ambassador," "attack," "Benghazi," "Libya" and "talking points."')? Quoted sentences one after the other
+        are no list: '... Uncle Ossie. "Ditto." "Ossie was my hero," said ...'."""
+        toks = p.toks
+        n = len(toks)
+        j = q + 1
+        if j < n and toks[j] in ".!?,;:":
+            j += 1
+        if j < n and toks[j] == CLOSE and self._joined(p, j):
+            return True
+        k = q - 2  # before the opening mark
+        if k > 0 and p.lows[k] in self.words.list_joiners:
+            k -= 1
+        return k > 0 and toks[k] == CLOSE and self._joined(p, k)
+
+    def _joined(self, p: ParaTokens, close: int) -> bool:
+        """Does the quote closing at token `close` join the next one as an item of a list?"""
+        toks = p.toks
+        j = close + 1
+        if j < len(toks) and toks[j] == OPEN:
+            return toks[close - 1] == ","  # '"ambassador," "attack,"'
+        return j + 1 < len(toks) and p.lows[j] in self.words.list_joiners and toks[j + 1] == OPEN
+
+    def _link_at(self, p: ParaTokens, k: int) -> int:
+        """The attribution link that a short quote after token k sits inside, with no speech verb, or -1: 'an option
+        seen by organizers as a "lifeboat"', 'casting Johnson as an "honorable choice"', 'fundraisers -- dubbed
+        "Hillblazers" by the campaign' (the dev set annotates 47 of its 52 quotes after 'as' and 7 of 8 after a
+        naming word); a noun of speech or naming, through 'of' or 'for': 'his promise of "free college"',
+        'clarion call for a "revolution"', 'his signature slogan, "Make America Great Again."' (the dev set
+        annotates 27 of its 28 quotes after such nouns and those that mention words). Not after a noun that
+        mentions words ('the words "preemptive strike"', 'in other words, "..."'), nor 'such as' or 'as well as',
+        which list: 'words such as "ambassador," "attack,"', nor 'As' opening a sentence, a conjunction: 'As the
+        "Never Trump" movement continues to battle ...'."""
+        lows = p.lows
+        if lows[k] == "," and k > 0:
+            k -= 1  # 'his signature slogan, "..."'
+        if lows[k] in self.words.articles and k > 0:
+            k -= 1  # 'as a "lifeboat"'
+        if lows[k] in self.words.link_prepositions and k > 0:
+            k -= 1  # 'promise of', 'call for'
+        word = lows[k]
+        if not p.toks[k].islower() or (k > 0 and lows[k - 1] in self.words.not_link_before):
+            return -1
+        if word in self.words.attribution_links:
+            return k
+        return k if word in self.words.speech_nouns and word not in self.words.mention_nouns else -1

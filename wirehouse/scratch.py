@@ -26,7 +26,7 @@ def scratch_db() -> duckdb.DuckDBPyConnection:
 
 
 def spill_config(purpose: str = "scratch") -> dict[str, str]:
-    """DuckDB's settings for a run's connections (scratch and the DuckDB file's build): hold at most
+    """DuckDB's settings for a run's connections (scratch, the DuckDB file's build, its checks): hold at most
     DUCKDB_MEMORY_LIMIT, spill past it to spill_folder(purpose). Building the 100,000-file bench warehouse's DuckDB
     file peaked at 1.8 GiB without a limit and at 0.72-0.76 GiB with 512 MB, for ~8 % more CPU (19.0-21.0 ->
     21.4-22.0 s user, three alternating builds, load ~3)."""

@@ -13,6 +13,7 @@ import duckdb
 
 from wirehouse.flows.summary import RunSummary
 from wirehouse.ops.checks import CheckResult
+from wirehouse.scratch import spill_config
 from wirehouse.store.layout import DUCKDB_NAME
 
 SUMMARY_KEY = "news-etl-summary"
@@ -32,7 +33,7 @@ class SnapshotFacts:
 
 
 def snapshot_facts(snapshot: Path, run_id: str) -> SnapshotFacts:
-    con = duckdb.connect(str(snapshot / DUCKDB_NAME), read_only=True)
+    con = duckdb.connect(str(snapshot / DUCKDB_NAME), read_only=True, config=spill_config("artifacts"))
     try:
         by_kind = dict(
             con.execute(

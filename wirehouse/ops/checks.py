@@ -14,6 +14,7 @@ import duckdb
 
 from wirehouse.errors import WirehouseError
 from wirehouse.schema import read_sql
+from wirehouse.scratch import spill_config
 from wirehouse.store.layout import DUCKDB_NAME
 
 
@@ -73,7 +74,7 @@ class QualityCheckError(WirehouseError):
 
 def run_checks(snapshot_dir: Path, run_id: str) -> list[CheckResult]:
     """Every check against the DuckDB file of a built snapshot, for the run that built it."""
-    con = duckdb.connect(str(snapshot_dir / DUCKDB_NAME), read_only=True)
+    con = duckdb.connect(str(snapshot_dir / DUCKDB_NAME), read_only=True, config=spill_config("checks"))
     try:
         results = []
         for spec in CHECKS:

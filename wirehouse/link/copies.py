@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow as pa
 
 from wirehouse.schema import read_sql
+from wirehouse.scratch import as_frame
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def first_copies(con: duckdb.DuckDBPyConnection, keys: KeyRows, names: Names) ->
         con.execute(read_sql("link/run_keys.sql"), {"parts": [str(part) for part in keys]})
     columns = {"item": names.item, "hash": names.hash, "n_keys": names.n_keys, "group": names.group}
     con.execute(read_sql("link/first_copy_rows.sql").format(**columns))
-    members = con.execute("SELECT * FROM members ORDER BY item").df()
+    members = as_frame(con.execute("SELECT * FROM members ORDER BY item"))
     n_first_rows = con.execute("SELECT count(*) FROM firsts").fetchone()[0]
     return Copies(members, n_first_rows)
 
@@ -138,7 +139,7 @@ def pairs_among_new(
     among the copies of one text; `other_is_new` True. Leaves the first copies as the view `new_keys`."""
     con.execute("CREATE OR REPLACE TEMP VIEW new_keys AS SELECT * FROM firsts")
     con.execute("CREATE OR REPLACE TEMP VIEW other_keys AS SELECT * FROM firsts")
-    found = con.execute(read_sql(pairs_sql), parameters).df()
+    found = as_frame(con.execute(read_sql(pairs_sql), parameters))
     leaders = copies.leaders(order) if order is not None else None
     frames = [to_every_copy(found, copies, names, True, leaders), among_copies(copies, names, leaders)]
     return pd.concat([frame.assign(other_is_new=True) for frame in frames], ignore_index=True)
@@ -151,5 +152,5 @@ def pairs_with_stored(
     given to every copy; `other_is_new` False."""
     con.execute("DROP VIEW IF EXISTS other_keys")
     con.register("other_keys", stored)
-    found = con.execute(read_sql(pairs_sql), parameters).df()
+    found = as_frame(con.execute(read_sql(pairs_sql), parameters))
     return to_every_copy(found, copies, names, both_sides=False).assign(other_is_new=False)

@@ -27,7 +27,7 @@ from wirehouse.link.copies import STORY, KeyRows, first_copies, pairs_among_new,
 from wirehouse.link.index import StoredIndex, rows_of_articles, rows_sharing_a_key, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
-from wirehouse.scratch import scratch_db
+from wirehouse.scratch import as_frame, scratch_db
 from wirehouse.store.parquet import conform
 
 MIN_SHARED = 2  # keys two bodies must share (unless the bodies are the same words)
@@ -89,7 +89,7 @@ def _stored_rows(con, stored: StoredIndex, excluded: list[str], one_tier: bool) 
         tables.append(rows.filter(pc.invert(pc.is_in(rows["article_id"], value_set=pa.array(excluded, pa.string())))))
     if stored.sample and not one_tier:
         parameters = {"sample": stored.sample, "excluded": excluded}
-        hits = worth_reading(con.execute(read_sql("link/story_sample_hits.sql"), parameters).df(), MIN_CONTAINMENT)
+        hits = worth_reading(as_frame(con.execute(read_sql("link/story_sample_hits.sql"), parameters)), MIN_CONTAINMENT)
         tables.append(rows_of_articles(stored.fine, hits["other_article_id"].unique().tolist()))
     conformed = [conform(table, "story_keys") for table in tables]  # parts of an older warehouse lack `lead`
     return pa.concat_tables(conformed) if conformed else arrow_schema("story_keys").empty_table()

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -106,7 +107,7 @@ def test_an_older_file_held_open_by_a_reader_is_copied_around(shared_dir, tmp_pa
     inbox, wh = bbc_inbox(shared_dir, tmp_path, n=6), tmp_path / "wh"
     first = run(inbox, wh)
     edit(inbox / "business/002.txt", "Monday")
-    run(inbox, wh)
+    second = run(inbox, wh)
     reader = subprocess.Popen(
         [sys.executable, "-c", READER, str(first)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
     )
@@ -123,9 +124,18 @@ def test_an_older_file_held_open_by_a_reader_is_copied_around(shared_dir, tmp_pa
         reader.wait()
     assert_same_as_rebuilt(wh, tmp_path)
     edit(inbox / "business/002.txt", "Wednesday")
-    fourth = run(inbox, wh)
+    held = inode(second)
+    con = duckdb.connect(str(second), read_only=True)  # this process reads it: DuckDB's lock would not tell
+    try:
+        fourth = run(inbox, wh)
+        assert inode(fourth) != held and con.execute("SELECT count(*) FROM articles").fetchone() == (12,)
+    finally:
+        con.close()
     assert_same_as_rebuilt(wh, tmp_path)
-    assert not first.exists() and os.stat(fourth).st_nlink == 1
+    edit(inbox / "business/002.txt", "Thursday")
+    held = inode(third)
+    assert inode(run(inbox, wh)) == held  # nobody holds it now: taken
+    assert_same_as_rebuilt(wh, tmp_path)
 
 
 # Runs one linked build and SIGKILLs itself while the taken file is being updated (the models re-derived: every

@@ -73,7 +73,10 @@ def older_database(current: Path | None) -> Path | None:
 
 def take(database: Path, target: Path) -> bool:
     """Rename `database` to `target` if no other process has it open (then DuckDB lets us write it); else leave
-    it where it was. Once renamed nobody can open it by its old path, so the check cannot go stale."""
+    it where it was. Once renamed nobody can open it by its old path, so the check cannot go stale. DuckDB's
+    lock is per process, so a connection of this very process to the file is looked for among its own."""
+    if _open_here(database):
+        return False
     os.rename(database, target)
     try:
         duckdb.connect(str(target)).close()
@@ -81,6 +84,19 @@ def take(database: Path, target: Path) -> bool:
         os.rename(target, database)
         return False
     return True
+
+
+def _open_here(path: Path) -> bool:
+    """Whether this process has `path` open (Linux /proc; False where there is none)."""
+    wanted = os.stat(path)
+    for fd in os.listdir("/proc/self/fd") if os.path.isdir("/proc/self/fd") else ():
+        try:
+            found = os.stat(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if (found.st_dev, found.st_ino) == (wanted.st_dev, wanted.st_ino):
+            return True
+    return False
 
 
 def delta_changes(older: Path, current: Path, new: Path, scratch: Path, this_run: ManifestRows) -> Changes | None:

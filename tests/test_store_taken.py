@@ -18,6 +18,7 @@ from tests.builder import build
 from tests.conftest import query
 from tests.test_store_incremental import assert_same_as_rebuilt
 from wirehouse.paths import PROJECT_ROOT
+from wirehouse.store import delta
 from wirehouse.store.delta import MANIFEST_KEYS, _table_delta
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 
@@ -197,3 +198,20 @@ def test_the_delta_of_one_table_from_its_parts(tmp_path):
     assert ids == ["a5", "b2", "g0", "x1"]
     assert [p.name for p in inserted] == ["run2.parquet", "b.parquet"]
     assert pq.read_table(inserted[1])["article_id"].to_pylist() == ["b2"] and inserted[1].parent == scratch
+
+
+def test_a_cold_runs_successor_copies_rather_than_insert_it_all(shared_dir, tmp_path, monkeypatch):
+    """Taking run 1's file for run 3 would insert all of run 2's articles: the current file is copied instead
+    (the floor of 1 MB, which these few articles do not reach, is lifted to show the share at work)."""
+    inbox, wh = bbc_inbox(shared_dir, tmp_path, n=0), tmp_path / "wh"
+    shutil.copy(shared_dir / "corpora/bbc/politics/001.txt", inbox / "first.txt")
+    first = run(inbox, wh)
+    for path in sorted((shared_dir / "corpora/bbc/business").glob("*.txt"))[:40]:
+        shutil.copy(path, inbox / "business" / path.name)
+    run(inbox, wh)
+    monkeypatch.setattr(delta, "MIN_INSERT_BYTES", 0)
+    held = inode(first)
+    edit(inbox / "first.txt", "Monday")
+    assert inode(run(inbox, wh)) != held  # copied
+    tables = assert_same_as_rebuilt(wh, tmp_path)
+    assert len(tables["articles"]) == 41

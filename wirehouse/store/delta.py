@@ -45,10 +45,13 @@ from wirehouse.store.layout import DUCKDB_NAME, PREVIOUS
 from wirehouse.store.parquet import may_hold, parts, write_part
 
 # Inserting rows costs far more per byte than copying a file: the parts to insert (Parquet bytes) may be at
-# most this share of the taken file's bytes, else the current file is copied. Measured at 100,000 articles
-# (README, "Where a one-file commit's time goes"): copying the 668 MB file took ~1.2 s, and inserting one
-# batch part's articles (5,000; ~14 MB of Parquet) was of the same order.
-MAX_INSERT_SHARE = 1 / 32
+# most this share of the taken file's bytes, else the current file is copied. At 100,000 articles (669 MB file,
+# bench/insert_vs_copy.py, 7 Dec 20:06, load 3.4-8.5): a copied commit 1.6-4.7 s; a taken file inserting one
+# batch part (5,000 articles, 11.1 MB of Parquet, 1.7 % of the file) 8.4-10.6 s, two 16.6-19.9 s, four
+# 30.4-33.2 s: ~0.8 s per MB, so the copy wins beyond a few MB (~0.4 %). Up to MIN_INSERT_BYTES (~500
+# articles, under a second by the same figure) the older file is taken whatever its size.
+MAX_INSERT_SHARE = 1 / 256
+MIN_INSERT_BYTES = 1 << 20
 MANIFEST_KEYS = "manifest.keys"  # beside a snapshot's files: record_manifest_rows
 MAX_RECORDED = 10_000  # keys at most in it
 ManifestRows = dict[str, tuple[str, list[str]]]  # manifest table -> (key column, keys of the rows that changed)
@@ -102,7 +105,7 @@ def _open_here(path: Path) -> bool:
 def delta_changes(older: Path, current: Path, new: Path, scratch: Path, this_run: ManifestRows) -> Changes | None:
     """The Changes from snapshot folder `older` (N-1) to the one being built, `new` (N+1), given the manifest
     rows of run N+1; None when inserting them would cost more than copying the current file."""
-    limit = (older / DUCKDB_NAME).stat().st_size * MAX_INSERT_SHARE
+    limit = max((older / DUCKDB_NAME).stat().st_size * MAX_INSERT_SHARE, MIN_INSERT_BYTES)
     rows_of: dict[str, list[str]] = {}
     new_parts: dict[str, list[Path]] = {}
     total = 0

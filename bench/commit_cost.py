@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import wirehouse.store.commit as commit_module
+import wirehouse.store.delta as delta_module
 import wirehouse.store.duckdb_build as build_module
 from wirehouse.batch import process_batch
 from wirehouse.fingerprint import current_pipeline
@@ -54,9 +55,11 @@ def instrument() -> None:
         setattr(build_module, name, timed(f"duckdb: {name.strip('_')}", getattr(build_module, name)))
     for name in ("_carry_over", "_merge_files", "_noop_manifest", "read_parts", "build_duckdb"):
         setattr(commit_module, name, timed(f"commit: {name.strip('_')}", getattr(commit_module, name)))
+    for name in ("delta_changes", "take"):
+        setattr(delta_module, name, timed(f"take older file: {name}", getattr(delta_module, name)))
 
 
-def one_round(corpus: Path, root: Path, round_no: int) -> dict[str, float]:
+def one_round(corpus: Path, root: Path, round_no: int) -> tuple[dict[str, float], str]:
     path = sorted(corpus.glob("0000/*.txt"))[1]
     path.write_text(path.read_text(encoding="utf-8") + f"\nA sentence added by round {round_no}.\n", encoding="utf-8")
     SPENT.clear()
@@ -84,9 +87,9 @@ def one_round(corpus: Path, root: Path, round_no: int) -> dict[str, float]:
             SPENT["quality checks"] = time.perf_counter() - start
 
         start = time.perf_counter()
-        commit_run(store, record, check)
+        result = commit_run(store, record, check)
         SPENT["commit, all"] = time.perf_counter() - start
-    return dict(SPENT)
+    return dict(SPENT), result.duckdb_start.value
 
 
 def main() -> None:
@@ -96,10 +99,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     instrument()
-    rounds = [one_round(args.corpus, args.warehouse, n) for n in range(args.rounds)]
+    rounds, starts = zip(*(one_round(args.corpus, args.warehouse, n) for n in range(args.rounds)), strict=True)
     names = sorted({name for spent in rounds for name in spent}, key=lambda n: -max(r.get(n, 0) for r in rounds))
     print("| step | " + " | ".join(f"round {n + 1} s" for n in range(len(rounds))) + " |")
     print("| --- |" + " --- |" * len(rounds))
+    print("| DuckDB file started from | " + " | ".join(starts) + " |")
     for name in names:
         print(f"| {name} | " + " | ".join(f"{r.get(name, 0):.3f}" for r in rounds) + " |")
 

@@ -5,7 +5,6 @@ articles are hard-linked unchanged; parts that do are rewritten without those ro
 tables (files, rejects, runs) are rewritten whole. Nothing is visible until `Warehouse.publish`.
 """
 
-import bisect
 import os
 import shutil
 from collections.abc import Callable
@@ -18,10 +17,11 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.schema import ARTICLE_TABLES, TOUCHED, TOUCHED_SCHEMA, article_keys
-from wirehouse.store.duckdb_build import Changes, build_duckdb
+from wirehouse.store.delta import record_manifest_rows, take_older
+from wirehouse.store.duckdb_build import Changes, Start, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
 from wirehouse.store.noop import NoopManifest
-from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
+from wirehouse.store.parquet import may_hold, parts, read_parts, to_arrow, write_part
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class RunRecord:
 class CommitResult:
     snapshot: Path
     n_replaced: int
+    duckdb_start: Start  # what the snapshot's DuckDB file started from
 
 
 def _carry_over(old_dir: Path | None, new_dir: Path, replaced: pa.Array, columns: tuple[str, ...]) -> None:
@@ -77,7 +78,7 @@ def _rows_hit(part: Path, ids: list[str], replaced: pa.Array, columns: tuple[str
     candidates = [
         group
         for group in range(metadata.num_row_groups)
-        if any(_may_hold(metadata.row_group(group).column(names.index(c)).statistics, ids) for c in columns)
+        if any(may_hold(metadata.row_group(group).column(names.index(c)).statistics, ids) for c in columns)
     ]
     if not candidates:
         return None
@@ -92,14 +93,6 @@ def _rows_hit(part: Path, ids: list[str], replaced: pa.Array, columns: tuple[str
     for column in columns[1:]:
         hit = pc.or_(hit, pc.is_in(keys[column], value_set=replaced))
     return hit
-
-
-def _may_hold(statistics: pq.Statistics | None, ids: list[str]) -> bool:
-    """False only when the row group's min/max prove that none of the sorted `ids` is in it."""
-    if statistics is None or not statistics.has_min_max or not isinstance(statistics.min, str):
-        return True
-    at = bisect.bisect_left(ids, statistics.min)
-    return at < len(ids) and ids[at] <= statistics.max
 
 
 def _without(table: pa.Table, file_ids: pa.Array) -> pa.Table:
@@ -187,13 +180,15 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
         "runs": ("run_id", [run.run_id]),
     }
     reuse = previous is not None and not _replaces_most(old_files, replaced)
-    changes = Changes(previous / DUCKDB_NAME if reuse else None, replaced.to_pylist(), new_parts, manifest_rows)
-    build_duckdb(parquet_dir, building / DUCKDB_NAME, changes)
+    copied = Changes(previous / DUCKDB_NAME if reuse else None, replaced.to_pylist(), new_parts, manifest_rows)
+    record_manifest_rows(building, manifest_rows)
+    taken = take_older(previous, building, staging / ".delta", manifest_rows) if reuse else None
+    start = build_duckdb(parquet_dir, building / DUCKDB_NAME, taken or copied)
     if check is not None:
         check(building)  # raises to leave `current` on the previous snapshot
     snapshot = warehouse.publish(building, run.run_id)
     shutil.rmtree(staging, ignore_errors=True)
-    return CommitResult(snapshot=snapshot, n_replaced=len(replaced))
+    return CommitResult(snapshot=snapshot, n_replaced=len(replaced), duckdb_start=start)
 
 
 def _replaces_most(old_files: pa.Table, replaced: pa.Array) -> bool:

@@ -12,6 +12,7 @@ Parquet parts.
 import hashlib
 import shutil
 from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
 
 import duckdb
@@ -58,6 +59,14 @@ FINGERPRINT = "schema.sha256"  # beside each snapshot's DuckDB file: the DDL of 
 SEEDS_FINGERPRINT = "seeds.sha256"  # beside it too: the reference CSVs its reference tables were loaded from
 
 
+class Start(Enum):
+    """What a snapshot's DuckDB file started from."""
+
+    TAKEN = "taken"  # the file of the snapshot before the current one, renamed (store/delta.py)
+    COPIED = "copied"  # a copy of the current snapshot's file
+    BUILT = "built"  # nothing: every table loaded from the Parquet parts
+
+
 @dataclass(frozen=True)
 class Changes:
     """What a run changed: enough to update a copy of the previous DuckDB file."""
@@ -67,6 +76,17 @@ class Changes:
     new_parts: dict[str, list[Path]] = field(default_factory=dict)  # article table -> parts this run added
     # manifest table -> (key column, keys of the rows this run changed): only they are replaced
     manifest_rows: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # article table -> ids whose rows (by article_id alone) go, instead of replaced_article_ids by every key
+    rows_of: dict[str, list[str]] | None = None
+    taken: bool = False  # previous_database was renamed to the new file (store/delta.py), not copied
+
+    def deleted(self, table: str) -> list[tuple[str, list[str]]]:
+        """(column, ids) pairs whose rows of `table` go before the new parts are inserted."""
+        if self.rows_of is not None:
+            ids = self.rows_of.get(table, [])
+            return [("article_id", ids)] if ids else []
+        ids = self.replaced_article_ids
+        return [(column, ids) for column in article_keys(table)] if ids else []
 
 
 def schema_fingerprint() -> str:
@@ -98,10 +118,11 @@ def _reusable(previous: Path | None) -> bool:
     return _same_stamp(previous, FINGERPRINT, schema_fingerprint())
 
 
-def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = None) -> None:
-    """Create `database` (must not exist) holding every DuckDB table (DUCKDB_TABLES), reference table and view."""
-    incremental = changes is not None and _reusable(changes.previous_database)
-    if incremental:
+def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = None) -> Start:
+    """Create `database` (must not exist, unless `changes.taken` put it there) holding every DuckDB table
+    (DUCKDB_TABLES), reference table and view; say what it started from."""
+    incremental = changes is not None and (changes.taken or _reusable(changes.previous_database))
+    if incremental and not changes.taken:
         shutil.copyfile(changes.previous_database, database)
     con = duckdb.connect(str(database), config=spill_config("build"))
     try:
@@ -111,7 +132,7 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
             _apply_changes(con, changes, parquet_dir)
         else:
             _load_everything(con, parquet_dir)
-        same_seeds = incremental and _same_stamp(changes.previous_database, SEEDS_FINGERPRINT, seeds)
+        same_seeds = incremental and (changes.taken or _same_stamp(changes.previous_database, SEEDS_FINGERPRINT, seeds))
         _rederive(con, reload_seeds=not same_seeds, incremental=incremental)
         con.execute("COMMIT")
         for table in DERIVED_TABLES:
@@ -122,6 +143,9 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
         con.close()
     database.with_name(FINGERPRINT).write_text(schema_fingerprint())
     database.with_name(SEEDS_FINGERPRINT).write_text(seeds)
+    if not incremental:
+        return Start.BUILT
+    return Start.TAKEN if changes.taken else Start.COPIED
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
@@ -150,8 +174,8 @@ def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes, parquet_dir
     delete = read_sql("load/delete_rows.sql")
     _touched_groups(con, changes)
     for table in LOADED_ARTICLE_TABLES:
-        for column in article_keys(table) if changes.replaced_article_ids else ():
-            con.execute(delete.format(table=table, column=column), {"ids": changes.replaced_article_ids})
+        for column, ids in changes.deleted(table):
+            con.execute(delete.format(table=table, column=column), {"ids": ids})
         _insert(con, table, changes.new_parts.get(table, []))
     replace = read_sql("load/replace_rows.sql")
     for table in MANIFEST_TABLES:
@@ -167,9 +191,9 @@ def _touched_groups(con: duckdb.DuckDBPyConnection, changes: Changes) -> None:
     for model in MODELS:
         names = {"model": model.name, "key": model.key, "source": model.source}
         con.execute(read_sql("load/model_keys.sql").format(**names))
-        if changes.replaced_article_ids:
-            sql = read_sql("load/model_keys_of_articles.sql").format(**names)
-            con.execute(sql, {"ids": changes.replaced_article_ids})
+        ids = [key for column, keys in changes.deleted(model.source) if column == "article_id" for key in keys]
+        if ids:
+            con.execute(read_sql("load/model_keys_of_articles.sql").format(**names), {"ids": ids})
         files = [str(p) for p in changes.new_parts.get(model.source, [])]
         if files:
             con.execute(read_sql("load/model_keys_of_parts.sql").format(**names), {"files": files})

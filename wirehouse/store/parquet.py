@@ -1,5 +1,6 @@
 """Parquet parts: written under a temporary name and renamed, so no half-written part is ever visible."""
 
+import bisect
 import os
 from pathlib import Path
 
@@ -51,3 +52,11 @@ def conform(data: pa.Table, table: str) -> pa.Table:
             fill = pa.array([False] * data.num_rows, pa.bool_()) if pa.types.is_boolean(field.type) else None
             data = data.append_column(field.name, fill if fill is not None else pa.nulls(data.num_rows, field.type))
     return data.select(schema.names).cast(schema)
+
+
+def may_hold(statistics: pq.Statistics | None, ids: list[str]) -> bool:
+    """False only when a row group's min/max prove that none of the sorted `ids` is in it."""
+    if statistics is None or not statistics.has_min_max or not isinstance(statistics.min, str):
+        return True
+    at = bisect.bisect_left(ids, statistics.min)
+    return at < len(ids) and ids[at] <= statistics.max

@@ -32,10 +32,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from wirehouse.schema import MANIFEST_TABLES, read_sql
+from wirehouse.schema import LOADED_ARTICLE_TABLES, MANIFEST_TABLES, read_sql
+from wirehouse.scratch import scratch_db
 from wirehouse.store.duckdb_build import (
     FINGERPRINT,
-    LOADED_ARTICLE_TABLES,
     SEEDS_FINGERPRINT,
     Changes,
     schema_fingerprint,
@@ -243,7 +243,7 @@ def _manifest_delta(old_dir: Path, new_dir: Path) -> tuple[str, list[str]]:
     old, new = [str(p) for p in parts(old_dir)], [str(p) for p in parts(new_dir)]
     if not old or not new:
         return column, _all_keys(old + new, column)
-    con = duckdb.connect()
+    con = scratch_db()
     try:
         sql = read_sql("load/changed_keys.sql").format(column=column)
         return column, [key for (key,) in con.execute(sql, {"old": old, "new": new}).fetchall()]

@@ -75,6 +75,26 @@ def test_a_warehouse_that_is_not_a_folder_is_one_line(seeds_dir, tmp_path):
     assert code == 2 and err == f"wirehouse: no warehouse at {tmp_path / 'wh'} yet: run `wirehouse run` first\n"
 
 
+def test_duckdb_out_of_its_memory_cap_is_one_line_and_undoes_the_run(seeds_dir, tmp_path):
+    """A run gives DuckDB at most $WIREHOUSE_DUCKDB_MEMORY (settings.py) and DuckDB spills past it; a query
+    that still cannot fit (here a 2 MB cap: the link step's first join) fails the run in one line, not in
+    DuckDB's traceback through Prefect's (160 lines), and leaves nothing behind."""
+    warehouse = tmp_path / "wh"
+    cap = {"WIREHOUSE_DUCKDB_MEMORY": "2MB"}
+    code, out, err = finish(start("run", str(seeds_dir / "*.txt"), "--warehouse", str(warehouse), env=cap))
+    assert (code, out, err) == (
+        2,
+        "",
+        "wirehouse: DuckDB needed more memory than the run's cap (WIREHOUSE_DUCKDB_MEMORY=2MB): the run was undone "
+        "and the published warehouse is unchanged; run again with WIREHOUSE_DUCKDB_MEMORY set higher (e.g. 2GB)\n",
+    )
+    assert os.listdir(warehouse / "staging") == [] and not (warehouse / "current").exists()
+    code, out, err = finish(
+        start("run", str(seeds_dir / "*.txt"), "--warehouse", str(warehouse), env={"WIREHOUSE_DUCKDB_MEMORY": "lots"})
+    )
+    assert (code, out, err) == (2, "", "wirehouse: WIREHOUSE_DUCKDB_MEMORY=lots: not a memory size (e.g. 512MB, 2GB)\n")
+
+
 def test_the_summary_names_the_warehouse_it_used(seeds_dir, tmp_path):
     """Without --warehouse: $WIREHOUSE_DIR, else ./warehouse in the current folder (never the source checkout)."""
     elsewhere = tmp_path / "somewhere"

@@ -15,3 +15,7 @@ class WarehouseBusyError(WirehouseError):
 
 class DiskFullError(WirehouseError):
     """The disk filled up during a run; the run was undone."""
+
+
+class MemoryCapError(WirehouseError):
+    """DuckDB needed more than the memory cap a run gives it (settings.DUCKDB_MEMORY_LIMIT); the run was undone."""

@@ -25,19 +25,24 @@ DEFAULTS = {
 }
 
 
+# What Prefect's log lines of those failures hold
+KNOWN_FAILURES = ("No space left on device", "DiskFullError", "WarehouseBusyError", "OutOfMemoryException")
+
+
 class _KnownFailures(logging.Filter):
     """Drops, from the terminal only, Prefect's tracebacks of failures the CLI reports in one line itself
-    (a full disk, another run writing): 130-249 lines of tracebacks told the user less than that line."""
+    (a full disk, another run writing, DuckDB's memory cap): 130-249 lines of tracebacks told the user less
+    than that line."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         from wirehouse.errors import WirehouseError
-        from wirehouse.store.layout import is_disk_full
+        from wirehouse.store.layout import is_disk_full, is_out_of_memory
 
         error = record.exc_info[1] if record.exc_info else None
-        if error is not None and (isinstance(error, WirehouseError) or is_disk_full(error)):
+        if error is not None and (isinstance(error, WirehouseError) or is_disk_full(error) or is_out_of_memory(error)):
             return False
         message = record.getMessage()
-        return not any(text in message for text in ("No space left on device", "DiskFullError", "WarehouseBusyError"))
+        return not any(text in message for text in KNOWN_FAILURES)
 
 
 def quiet_known_failures() -> None:

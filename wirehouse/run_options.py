@@ -12,6 +12,19 @@ def check_run_options(batch_size: int, workers: int, max_bytes: int, warehouse: 
         if value < 1:
             raise WirehouseError(f"--{name.replace('_', '-')} must be at least 1 (got {value})")
     check_warehouse_folder(warehouse)
+    check_memory_cap()
+
+
+def check_memory_cap() -> None:
+    """$WIREHOUSE_DUCKDB_MEMORY must be a size DuckDB reads (DuckDB itself parses it: '512MB', '2GB', '1.5GiB')."""
+    import duckdb
+
+    from wirehouse.settings import DUCKDB_MEMORY_LIMIT, MEMORY_ENV
+
+    try:
+        duckdb.connect(":memory:", config={"memory_limit": DUCKDB_MEMORY_LIMIT}).close()
+    except duckdb.Error:
+        raise WirehouseError(f"{MEMORY_ENV}={DUCKDB_MEMORY_LIMIT}: not a memory size (e.g. 512MB, 2GB)") from None
 
 
 def check_warehouse_folder(warehouse: Path) -> None:

@@ -15,7 +15,8 @@ DEFAULT_FOLLOW_OUTSIDE_LINKS = False  # symlinks leading outside the folder give
 # What DuckDB may hold in memory in a run's scratch databases (the link step's joins) and while building the
 # DuckDB file; past it, it spills to a temporary folder (wirehouse/scratch.py). Without a limit DuckDB takes up
 # to 80 % of the machine's memory, and at 1,000,000 bench files the link step's peak was 17 GiB.
-DUCKDB_MEMORY_LIMIT = os.environ.get("WIREHOUSE_DUCKDB_MEMORY", "512MB")
+MEMORY_ENV = "WIREHOUSE_DUCKDB_MEMORY"
+DUCKDB_MEMORY_LIMIT = os.environ.get(MEMORY_ENV) or "512MB"
 CROSS_ARTICLE_ENV = "WIREHOUSE_CROSS_ARTICLE"  # "off": no story/quote keys, link step or search postings
 
 

@@ -29,7 +29,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from wirehouse.errors import DiskFullError, WarehouseBusyError
+from wirehouse.errors import DiskFullError, MemoryCapError, WarehouseBusyError
+from wirehouse.settings import DUCKDB_MEMORY_LIMIT, MEMORY_ENV
 
 DUCKDB_NAME = "wirehouse.duckdb"
 PREVIOUS = ".previous"  # in a snapshot: the name of the snapshot current when it was published
@@ -136,7 +137,7 @@ class Warehouse:
     @contextmanager
     def cleanup_on_failure(self, run_id: str) -> Iterator[None]:
         """A run that fails removes its staging and half-built snapshot before the error goes on; a full disk
-        becomes one DiskFullError line instead of tracebacks."""
+        becomes one DiskFullError line instead of tracebacks, and so does DuckDB running out of its memory cap."""
         try:
             yield
         except BaseException as error:
@@ -146,6 +147,12 @@ class Warehouse:
                 raise DiskFullError(
                     f"disk full while writing to {self.root}: the run was undone (its staging removed) and the "
                     "published warehouse is unchanged; free some space and run again"
+                ) from None
+            if is_out_of_memory(error):
+                raise MemoryCapError(
+                    f"DuckDB needed more memory than the run's cap ({MEMORY_ENV}={DUCKDB_MEMORY_LIMIT}): the run "
+                    f"was undone and the published warehouse is unchanged; run again with {MEMORY_ENV} set higher "
+                    "(e.g. 2GB)"
                 ) from None
             raise
 
@@ -174,6 +181,12 @@ def is_disk_full(error: BaseException) -> bool:
     if isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT):
         return True
     return "No space left on device" in str(error) or "Disk quota exceeded" in str(error)
+
+
+def is_out_of_memory(error: BaseException) -> bool:
+    """DuckDB's OutOfMemoryException: a query needed more than the cap and could not spill (its type is checked
+    by name, so that this module does not import DuckDB)."""
+    return type(error).__name__ == "OutOfMemoryException" or str(error).startswith("Out of Memory Error")
 
 
 def _swap_symlink(link: Path, target: str) -> None:

@@ -294,6 +294,27 @@ def test_straight_curly_and_mismatched_marks(marks: tuple[str, str]) -> None:
     assert (quote.text, quote.start, quote.end, quote.speaker) == ("We will win,", 1, 13, "Jane Smith")
 
 
+def test_spaces_just_inside_the_marks_are_no_part_of_the_quote() -> None:
+    """BBC sport/041: 'and it is a great end to a great year. " Hayes said: "...' ended with a space before its
+    closing mark, which then read as an opening one and handed the quote to the wrong speaker."""
+    text = (
+        '"It is such a great honour to win the Jesse Owens Award," said Gatlin. "It is one of the biggest '
+        'honours in track and field and it is a great end to a great year. " Hayes said: "Knowing some of the '
+        'great people who have won this award before me, I feel a sense of pride."\n\n'
+        "Hayes added: “ You have to give them a path. ”"
+    )
+    quotes = [(q.text, q.speaker) for q in extract_quotes(text)]
+    assert quotes == [
+        ("It is such a great honour to win the Jesse Owens Award,", "Gatlin"),
+        ("It is one of the biggest honours in track and field and it is a great end to a great year.", "Gatlin"),
+        (
+            "Knowing some of the great people who have won this award before me, I feel a sense of pride.",
+            "Hayes",
+        ),
+        ("You have to give them a path.", "Hayes"),
+    ]
+
+
 def test_markup_attribute_values_are_no_quotes() -> None:
     """An embedded post's attributes ('<tweet author="..." timestamp="...">') are markup; its text is not quoted."""
     text = (

@@ -220,6 +220,14 @@ def test_continuation_over_paragraphs() -> None:
         'The conversation is changing in Washington, where the words "preemptive strike" are more often heard.',
         # a button's label after 'click', though it ends with its own full stop
         'You can receive this daily update by email! Enter your email address, and click "sign up." That is all.',
+        # a speech verb in another clause of the sentence does not make a short quote speech: in a subordinate
+        # clause that opens it and a comma closes, or in a relative clause after the quote (dev set, BBC)
+        'Even though people initially hailed these as bold moves by people desperate for freedom, the "Arab '
+        'Spring" was, in fact, a way for Islamists to dethrone secular dictators.',
+        "And when asked about her plans for the seasons ahead, the 34-year-old has repeatedly chosen to tick the "
+        '"don\'t know" box.',
+        'The slate\'s main competition came from antiabortion groups and an unaligned "Wyoming first" push, which '
+        "proposed their own slates.",
     ],
 )
 def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
@@ -243,6 +251,16 @@ def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
         # a noun of someone's words, through 'of' or 'for': 27 of the dev set's 28 annotated
         ('Sanders has consistently pushed his promise of "free college" for years.', "free college"),
         ('The party campaigned on a slogan of "Say no to Europe" last year.', "Say no to Europe"),
+        # a speech verb in the quote's own clause, or in a clause the sentence's first comma does not close off
+        (
+            'When she appeared before supporters, she declined to claim victory, saying she was breathing a "sigh of '
+            'relief" at the numbers.',
+            "sigh of relief",
+        ),
+        (
+            'Clinton supports "appropriate pay raises," opposes pay freezes and recalled the three-year freeze.',
+            "appropriate pay raises,",
+        ),
     ],
 )
 def test_short_quotes_inside_an_attribution_are_quotes(text: str, quoted: str) -> None:

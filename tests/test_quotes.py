@@ -235,6 +235,16 @@ def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
     assert (quote.kind, quote.speaker, quote.speaker_mention, quote.attribution) == ("scare", None, None, "none")
 
 
+def test_the_items_of_a_list_of_titles_are_titles() -> None:
+    """The dev set: the second title of a list is no speech either, though 'posted' follows it."""
+    text = (
+        "Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip to "
+        "YouTube on Thursday."
+    )
+    quotes = [(q.text, q.kind, q.speaker) for q in extract_quotes(text) if q.kind != "indirect"]
+    assert quotes == [("Parks and Recreation", "scare", None), ("Guardians of the Galaxy,", "scare", None)]
+
+
 @pytest.mark.parametrize(
     ("text", "quoted"),
     [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import _STOPS, _is_title
 from wirehouse.quotes.model import QuoteSpan
-from wirehouse.quotes.tokens import CLOSE, OPEN, REACH, ParaTokens, at_or_after, at_or_before
+from wirehouse.quotes.tokens import CLOSE, OPEN, QUOTE, REACH, ParaTokens, at_or_after, at_or_before
 
 HEADING_REACH = 200  # characters read each side of a quote for the line it is on (headings are short)
 
@@ -103,6 +103,22 @@ class NotSpeech:
         if not (possessive or low in self.words.title_preps or low in self.lex.listener_verbs):
             return False
         return _is_title(text[span.start : span.end].rstrip(".,;:!?"), self.words.small_words)
+
+    def _next_title(self, text: str, before: QuoteSpan, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """Is the capitalised quote at token q the next item of a list whose item before it (`before`) is the
+        title of a work: 'Serafinowicz, who's starred in "Parks and Recreation" and "Guardians of the Galaxy,"
+        posted the clip' (the dev set annotates neither)?"""
+        if q < 4 or p.toks[q - 1] != OPEN or not text[span.start].isupper():
+            return False
+        k = q - 2
+        if p.lows[k] in self.words.list_joiners:
+            k -= 1
+        if p.toks[k] != CLOSE or not self._joined(p, k):
+            return False
+        j = k - 1
+        if p.toks[j] != QUOTE and j > 0:
+            j -= 1  # the item's own comma: '"Bloodline," "Mercy Street"'
+        return p.toks[j] == QUOTE and self._is_work_title(text, before, p, j)
 
     def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence and no

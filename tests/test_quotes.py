@@ -220,11 +220,29 @@ def test_continuation_over_paragraphs() -> None:
         'The conversation is changing in Washington, where the words "preemptive strike" are more often heard.',
         # a button's label after 'click', though it ends with its own full stop
         'You can receive this daily update by email! Enter your email address, and click "sign up." That is all.',
+        # a speech verb in another clause of the sentence does not make a short quote speech: in a subordinate
+        # clause that opens it and a comma closes, or in a relative clause after the quote (dev set, BBC)
+        'Even though people initially hailed these as bold moves by people desperate for freedom, the "Arab '
+        'Spring" was, in fact, a way for Islamists to dethrone secular dictators.',
+        "And when asked about her plans for the seasons ahead, the 34-year-old has repeatedly chosen to tick the "
+        '"don\'t know" box.',
+        'The slate\'s main competition came from antiabortion groups and an unaligned "Wyoming first" push, which '
+        "proposed their own slates.",
     ],
 )
 def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
     (quote,) = [q for q in extract_quotes(text) if q.kind != "indirect"]
     assert (quote.kind, quote.speaker, quote.speaker_mention, quote.attribution) == ("scare", None, None, "none")
+
+
+def test_the_items_of_a_list_of_titles_are_titles() -> None:
+    """The dev set: the second title of a list is no speech either, though 'posted' follows it."""
+    text = (
+        "Serafinowicz, who’s starred in “Parks and Recreation” and “Guardians of the Galaxy,” posted the clip to "
+        "YouTube on Thursday."
+    )
+    quotes = [(q.text, q.kind, q.speaker) for q in extract_quotes(text) if q.kind != "indirect"]
+    assert quotes == [("Parks and Recreation", "scare", None), ("Guardians of the Galaxy,", "scare", None)]
 
 
 @pytest.mark.parametrize(
@@ -243,6 +261,16 @@ def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
         # a noun of someone's words, through 'of' or 'for': 27 of the dev set's 28 annotated
         ('Sanders has consistently pushed his promise of "free college" for years.', "free college"),
         ('The party campaigned on a slogan of "Say no to Europe" last year.', "Say no to Europe"),
+        # a speech verb in the quote's own clause, or in a clause the sentence's first comma does not close off
+        (
+            'When she appeared before supporters, she declined to claim victory, saying she was breathing a "sigh of '
+            'relief" at the numbers.',
+            "sigh of relief",
+        ),
+        (
+            'Clinton supports "appropriate pay raises," opposes pay freezes and recalled the three-year freeze.',
+            "appropriate pay raises,",
+        ),
     ],
 )
 def test_short_quotes_inside_an_attribution_are_quotes(text: str, quoted: str) -> None:
@@ -292,6 +320,27 @@ def test_straight_curly_and_mismatched_marks(marks: tuple[str, str]) -> None:
     text = f"{opening}We will win,{closing} Jane Smith said."
     (quote,) = extract_quotes(text)
     assert (quote.text, quote.start, quote.end, quote.speaker) == ("We will win,", 1, 13, "Jane Smith")
+
+
+def test_spaces_just_inside_the_marks_are_no_part_of_the_quote() -> None:
+    """BBC sport/041: 'and it is a great end to a great year. " Hayes said: "...' ended with a space before its
+    closing mark, which then read as an opening one and handed the quote to the wrong speaker."""
+    text = (
+        '"It is such a great honour to win the Jesse Owens Award," said Gatlin. "It is one of the biggest '
+        'honours in track and field and it is a great end to a great year. " Hayes said: "Knowing some of the '
+        'great people who have won this award before me, I feel a sense of pride."\n\n'
+        "Hayes added: “ You have to give them a path. ”"
+    )
+    quotes = [(q.text, q.speaker) for q in extract_quotes(text)]
+    assert quotes == [
+        ("It is such a great honour to win the Jesse Owens Award,", "Gatlin"),
+        ("It is one of the biggest honours in track and field and it is a great end to a great year.", "Gatlin"),
+        (
+            "Knowing some of the great people who have won this award before me, I feel a sense of pride.",
+            "Hayes",
+        ),
+        ("You have to give them a path.", "Hayes"),
+    ]
 
 
 def test_markup_attribute_values_are_no_quotes() -> None:

@@ -184,7 +184,11 @@ class RuleAttributor(
         previous = art.found[idx - 1] if after_another else None
         if previous is not None and self._resumes(art.text, span, p, q):
             found = previous.continued(Rule.RESUMED)
-        if found is None and (self._is_work_title(art.text, span, p, q) or self._in_heading(art.text, span)):
+        if found is None and (
+            self._is_work_title(art.text, span, p, q)
+            or self._in_heading(art.text, span)
+            or (after_another and self._next_title(art.text, art.spans[idx - 1], span, p, q))
+        ):
             art.scare[idx] = True  # 'Clinton said on ABC's "This Week"': a programme, not her words
             return None
         for cue in () if found is not None else self.cues:

@@ -75,6 +75,7 @@ class Words:
     share_hedges: frozenset[str]
     number_words: frozenset[str]
     time_openers: frozenset[str]
+    subordinators: frozenset[str]
     post_verbs: frozenset[str]
     poll_nouns: frozenset[str]
     citation_verbs: frozenset[str]

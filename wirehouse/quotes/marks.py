@@ -40,6 +40,20 @@ def _rstrip(text: str, start: int, end: int) -> int:
     return end
 
 
+def _add(spans: list[QuoteSpan], text: str, span: QuoteSpan) -> None:
+    """Append `span` unless it is blank; spaces just inside its marks are no part of it ('said. “ You know,
+    ...”', '... to harvest its brain,' " said')."""
+    start = span.start
+    end = span.end
+    while start < end and text[start].isspace():
+        start += 1
+    end = _rstrip(text, start, end)
+    if end > start:
+        span.start = start
+        span.end = end
+        spans.append(span)
+
+
 def mark_positions(text: str) -> list[int]:
     """Offsets of the double quote marks, ascending: one `str.find` scan per mark shape (several times faster
     than a regex character class, which steps through the text a character at a time)."""
@@ -115,19 +129,14 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
                 continues = first and carried and pos == p_start
             elif direction > 0:
                 # an opening mark while a quote is open: the earlier one lost its closing mark
-                end = _rstrip(text, open_at + 1, pos)
-                if end > open_at + 1:
-                    spans.append(QuoteSpan(open_at + 1, end, open_at, -1, para_no, continues))
+                _add(spans, text, QuoteSpan(open_at + 1, pos, open_at, -1, para_no, continues))
                 open_at = pos
                 continues = False
             else:
-                if pos > open_at + 1 and not text[open_at + 1 : pos].isspace():
-                    spans.append(QuoteSpan(open_at + 1, pos, open_at, pos, para_no, continues))
+                _add(spans, text, QuoteSpan(open_at + 1, pos, open_at, pos, para_no, continues))
                 open_at = -1
             first = False
         if open_at >= 0:
-            end = _rstrip(text, open_at + 1, p_end)
-            if end > open_at + 1:
-                spans.append(QuoteSpan(open_at + 1, end, open_at, -1, para_no, continues))
+            _add(spans, text, QuoteSpan(open_at + 1, p_end, open_at, -1, para_no, continues))
             carried_from = para_no
     return spans

@@ -10,7 +10,7 @@ from __future__ import annotations
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import _STOPS, _is_title
 from wirehouse.quotes.model import QuoteSpan
-from wirehouse.quotes.tokens import CLOSE, OPEN, ParaTokens, at_or_after, at_or_before
+from wirehouse.quotes.tokens import CLOSE, OPEN, QUOTE, REACH, ParaTokens, at_or_after, at_or_before
 
 HEADING_REACH = 200  # characters read each side of a quote for the line it is on (headings are short)
 
@@ -18,13 +18,39 @@ HEADING_REACH = 200  # characters read each side of a quote for the line it is o
 @trait
 class NotSpeech:
     def _has_cue(self, p: ParaTokens, q: int) -> bool:
-        """Is there any speech verb in the quote's sentence (outside the quote)?"""
+        """Is there a speech verb in the quote's sentence (outside the quote), in the quote's own clause?
+
+        Not one in an opening subordinate clause that a comma closes before the quote ('Even though people
+        initially hailed these as bold moves ..., the "Arab Spring" was ...'), in a relative clause after
+        the quote ('an unaligned "Wyoming first" push, which proposed their own slates'); the dev set annotates
+        neither, and annotates the short quotes of its sentences whose speech verb is elsewhere
+        ('Declaring that he alone has the leadership strength ..., the billionaire ... offered himself as
+        a "law and order" candidate'), so any other clause of the sentence still counts."""
         ends = p.ends()
         cues = p.positions("cue", self._cue_words)
         n = len(p.toks)
-        if q > 0 and at_or_before(cues, q - 1) > at_or_before(ends, q - 1):
-            return True
-        return q + 1 < n and at_or_after(cues, q + 1, n) < at_or_after(ends, q + 1, n)
+        if q > 0:
+            start = at_or_before(ends, q - 1)
+            before = at_or_before(cues, q - 1)
+            if before > start and not self._in_opening_clause(p, start + 1, before, q):
+                return True
+        if q + 1 >= n:
+            return False
+        after = at_or_after(cues, q + 1, n)
+        if after >= at_or_after(ends, q + 1, n):
+            return False
+        lows = p.lows
+        relatives = self.words.relative_pronouns
+        return not any(lows[m] == "," and lows[m + 1] in relatives for m in range(q + 1, min(after - 1, q + REACH)))
+
+    def _in_opening_clause(self, p: ParaTokens, first: int, cue: int, q: int) -> bool:
+        """Is token `cue` inside a subordinate clause that opens the sentence at token `first` ('Although',
+        'Even though', 'When') and that the sentence's first comma closes between it and the quote at token q?"""
+        lows = p.lows
+        openers = self.words.subordinators
+        if q - first > REACH or not (lows[first] in openers or (first + 1 < cue and lows[first + 1] in openers)):
+            return False
+        return "," not in lows[first:cue] and "," in lows[cue + 1 : q]
 
     def _in_heading(self, text: str, span: QuoteSpan) -> bool:
         """Is the quote on a line of capitals, a heading inside the block of lines it belongs to: 'OBAMA FOCUSED
@@ -77,6 +103,22 @@ class NotSpeech:
         if not (possessive or low in self.words.title_preps or low in self.lex.listener_verbs):
             return False
         return _is_title(text[span.start : span.end].rstrip(".,;:!?"), self.words.small_words)
+
+    def _next_title(self, text: str, before: QuoteSpan, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
+        """Is the capitalised quote at token q the next item of a list whose item before it (`before`) is the
+        title of a work: 'Serafinowicz, who's starred in "Parks and Recreation" and "Guardians of the Galaxy,"
+        posted the clip' (the dev set annotates neither)?"""
+        if q < 4 or p.toks[q - 1] != OPEN or not text[span.start].isupper():
+            return False
+        k = q - 2
+        if p.lows[k] in self.words.list_joiners:
+            k -= 1
+        if p.toks[k] != CLOSE or not self._joined(p, k):
+            return False
+        j = k - 1
+        if p.toks[j] != QUOTE and j > 0:
+            j -= 1  # the item's own comma: '"Bloodline," "Mercy Street"'
+        return p.toks[j] == QUOTE and self._is_work_title(text, before, p, j)
 
     def _is_scare(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """A scare quote or a title: after 'so-called', or short with no speech verb in its sentence and no

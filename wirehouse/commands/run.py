@@ -80,7 +80,7 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
 
 def handle(args: argparse.Namespace) -> int:
     from wirehouse import progress
-    from wirehouse.run_options import check_run_options
+    from wirehouse.run_options import check_memory_cap, check_run_options
     from wirehouse.store.layout import Warehouse
 
     args.warehouse = (args.warehouse or default_warehouse()).absolute()
@@ -91,6 +91,7 @@ def handle(args: argparse.Namespace) -> int:
             idle = None if args.always_flow else nothing_to_do(args)
             if idle is not None:
                 return report(idle, args.json, args.warehouse)
+            check_memory_cap()
             if sys.stderr.isatty() and not (args.quiet or args.json):
                 progress.enable()
             summary = run_flow(args, store)

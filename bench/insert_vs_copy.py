@@ -22,8 +22,9 @@ import pyarrow.parquet as pq
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wirehouse.store.duckdb_build import LOADED_ARTICLE_TABLES, Changes, build_duckdb
-from wirehouse.store.layout import DUCKDB_NAME, Warehouse
+from wirehouse.schema import LOADED_ARTICLE_TABLES
+from wirehouse.store.duckdb_build import Changes, build_duckdb
+from wirehouse.store.layout import DUCKDB_NAME, Warehouse, fsync
 from wirehouse.store.parquet import parts
 
 
@@ -33,14 +34,6 @@ def scratch_snapshot(snapshot: Path, folder: Path) -> Path:
     for stamp in snapshot.glob("*.sha256"):
         shutil.copy(stamp, folder / stamp.name)
     return folder
-
-
-def fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def batch_parts(snapshot: Path, k: int) -> tuple[dict[str, list[str]], dict[str, list[Path]], int]:

@@ -162,13 +162,13 @@ class Warehouse:
         previous = self.current_snapshot()
         (built / PREVIOUS).write_text(previous.name if previous else "")
         os.rename(built, final)
-        _fsync_dir(self.snapshots)
+        fsync(self.snapshots)
         _swap_symlink(self.current, f"snapshots/{run_id}")
         for name, target in ((DUCKDB_NAME, f"current/{DUCKDB_NAME}"), ("parquet", "current/parquet")):
             link = self.root / name
             if not link.is_symlink() or os.readlink(link) != target:
                 _swap_symlink(link, target)
-        _fsync_dir(self.root)
+        fsync(self.root)
         keep = self.retained()
         for path in self.snapshots.iterdir():
             if path not in keep and not path.name.endswith(".building"):
@@ -197,7 +197,8 @@ def _swap_symlink(link: Path, target: str) -> None:
     os.replace(temporary, link)
 
 
-def _fsync_dir(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Flush a file's or a folder's entries to disk (a folder's, so that a rename in it survives a crash)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

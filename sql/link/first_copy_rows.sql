@@ -1,6 +1,6 @@
 -- Every new item (article or quote) of a run with the first copy of its text: the smallest id among the items
 -- with its hash (body_hash or text_hash). Items with one hash have the same keys, so the key join runs on first
--- copies only (wirehouse/link/copies.py). run_keys: the run's key rows (sql/link/run_keys.sql); {item}, {hash},
+-- copies only (wirehouse/link/copies.py). run_keys: the run's key rows (a view over its staged parts); {item}, {hash},
 -- {n_keys}, {group}: its columns for the kind of item (copies.py's Names, from code).
 CREATE OR REPLACE TEMP TABLE members AS
 SELECT

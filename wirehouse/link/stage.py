@@ -85,14 +85,14 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         pairs = candidate_pairs(parts(staging / "story_keys"), StoredIndex.of(old), sorted(excluded), order=order)
         linked = assign_stories(order, verify(pairs))
         stories = Decided.of(linked.story_of)
-        rewrites = [pool.submit(_fill, part, "article_id", "story_id", stories) for part in parts(staging / "articles")]
+        rewrites = [pool.submit(_rewrite, p, "article_id", "story_id", stories) for p in parts(staging / "articles")]
         rewrites += [pool.submit(_fill_story_keys, part, stories) for part in parts(staging / "story_keys")]
         if not linked.links.empty:
             write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
         clusters = _cluster_quotes(staging, old, order, sorted(excluded))  # while the story parts are rewritten
         decided = Decided.of(clusters)
         for table in ("quotes", "quote_keys") if clusters else ():
-            rewrites += [pool.submit(_fill, part, "quote_id", "cluster_id", decided) for part in parts(staging / table)]
+            rewrites += [pool.submit(_rewrite, p, "quote_id", "cluster_id", decided) for p in parts(staging / table)]
         for rewrite in rewrites:
             rewrite.result()  # raises what a rewrite raised
     return LinkResult(
@@ -101,6 +101,12 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         n_joined=sum(1 for a, s in linked.story_of.items() if s != story_id_of(a)),
         n_quotes_joined=sum(1 for q, c in clusters.items() if c != story_id_of(q)),
     )
+
+
+def _rewrite(part: Path, key: str, column: str, decided: Decided) -> None:
+    """_fill() for the thread pool, returning nothing: a future keeps its result until it is read, and the
+    rewritten tables of every part, kept so, took a million-file run's link step from 3.5 to 8.3 GiB."""
+    _fill(part, key, column, decided)
 
 
 def _fill_story_keys(part: Path, stories: Decided) -> None:

@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from wirehouse.schema import arrow_schema
 from wirehouse.scratch import scratch_db
-from wirehouse.store.parquet import conform, parts
+from wirehouse.store.parquet import conform, may_hold, part_paths
 
 COARSE_SAMPLE = 8  # story_sample keeps 1 story key in 8 (1 shingle in 32), plus leads and short articles
 SHORT = 16  # an article with at most this many story keys has all of them in story_sample
@@ -54,8 +54,8 @@ class StoredIndex:
         the two tiers, or rows committed without the link step) is scanned whole, so nothing is missed."""
         if parquet_dir is None:
             return cls([], [])
-        fine = [str(p) for p in parts(parquet_dir / "story_keys")]
-        sample = [str(p) for p in parts(parquet_dir / "story_sample")]
+        fine = part_paths(parquet_dir / "story_keys")
+        sample = part_paths(parquet_dir / "story_sample")
         names = {Path(p).name for p in sample}
         return cls([p for p in fine if Path(p).name in names], sample, [p for p in fine if Path(p).name not in names])
 
@@ -88,23 +88,18 @@ def worth_reading(hits: pd.DataFrame, min_containment: float) -> pd.DataFrame:
     return hits[(hits["shared_sample"].to_numpy() >= 2) | (expected < EXPECTED_SAMPLED)]
 
 
-def rows_of_articles(part_paths: list[str], article_ids: list[str]) -> pa.Table:
+def rows_of_articles(paths: list[str], article_ids: list[str]) -> pa.Table:
     """The story_keys rows of the given articles, reading only the row groups whose id range holds one."""
-    wanted = np.array(sorted(set(article_ids)), dtype=object)
+    wanted = sorted(set(article_ids))
     schema = arrow_schema("story_keys")
     tables = []
-    for path in part_paths if len(wanted) else ():
+    for path in paths if wanted else ():
         part = pq.ParquetFile(path)
         column = part.schema_arrow.get_field_index("article_id")
-        groups = []
-        for number in range(part.metadata.num_row_groups):
-            stats = part.metadata.row_group(number).column(column).statistics
-            if stats is None or not stats.has_min_max:
-                groups.append(number)
-                continue
-            low = np.searchsorted(wanted, stats.min, side="left")
-            if np.searchsorted(wanted, stats.max, side="right") > low:
-                groups.append(number)
+        statistics = (
+            part.metadata.row_group(number).column(column).statistics for number in range(part.metadata.num_row_groups)
+        )
+        groups = [number for number, stats in enumerate(statistics) if may_hold(stats, wanted)]
         if groups:
             table = part.read_row_groups(groups)
             table = table.filter(pc.is_in(table["article_id"], value_set=pa.array(wanted, pa.string())))

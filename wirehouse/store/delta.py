@@ -42,7 +42,7 @@ from wirehouse.store.duckdb_build import (
     seeds_fingerprint,
 )
 from wirehouse.store.layout import DUCKDB_NAME, PREVIOUS
-from wirehouse.store.parquet import may_hold, parts, write_part
+from wirehouse.store.parquet import may_hold, part_paths, parts, write_part
 
 # Inserting rows costs far more per byte than copying a file: the parts to insert (Parquet bytes) may be at
 # most this share of the taken file's bytes, else the current file is copied. At 100,000 articles (669 MB file,
@@ -240,7 +240,7 @@ def _rows_of(part: Path, ids: list[str], value_set: pa.Array) -> pa.Table | None
 def _manifest_delta(old_dir: Path, new_dir: Path) -> tuple[str, list[str]]:
     """(key column, keys whose rows differ between the two snapshots' parts of a manifest table)."""
     column = "run_id" if old_dir.name == "runs" else "file_id"
-    old, new = [str(p) for p in parts(old_dir)], [str(p) for p in parts(new_dir)]
+    old, new = part_paths(old_dir), part_paths(new_dir)
     if not old or not new:
         return column, _all_keys(old + new, column)
     con = scratch_db()

@@ -31,7 +31,7 @@ from wirehouse.schema import (
     table_ddl,
 )
 from wirehouse.scratch import spill_config
-from wirehouse.store.parquet import parts, to_arrow, write_part
+from wirehouse.store.parquet import part_paths, parts, to_arrow, write_part
 from wirehouse.store.spans import SPAN_TABLES
 
 
@@ -182,7 +182,7 @@ def _apply_changes(con: duckdb.DuckDBPyConnection, changes: Changes, parquet_dir
         column, keys = changes.manifest_rows.get(table, ("", []))
         if keys:
             con.execute(delete.format(table=table, column=column), {"ids": keys})
-            files = [str(p) for p in parts(parquet_dir / table)]
+            files = part_paths(parquet_dir / table)
             con.execute(replace.format(table=table, column=column), {"files": files, "ids": keys})
 
 

@@ -33,6 +33,11 @@ def parts(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.parquet")) if folder.is_dir() else []
 
 
+def part_paths(folder: Path) -> list[str]:
+    """parts() as strings, the form DuckDB's read_parquet takes."""
+    return [str(part) for part in parts(folder)]
+
+
 def read_parts(folder: Path, table: str, columns: list[str] | None = None) -> pa.Table:
     """All parts of one table as one Arrow table; an empty one with the schema if there are none."""
     found = parts(folder)

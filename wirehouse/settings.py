@@ -12,9 +12,9 @@ DEFAULT_BATCH_SIZE = 5000  # files per batch task: a task run costs ~17 ms, a ba
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # larger files are rejected as `oversize`
 DEFAULT_WORKERS = os.cpu_count() or 1  # processes for the batch work
 DEFAULT_FOLLOW_OUTSIDE_LINKS = False  # symlinks leading outside the folder given to `run` are rejected, not read
-# What DuckDB may hold in memory in a run's scratch databases (the link step's joins) and while building the
-# DuckDB file; past it, it spills to a temporary folder (wirehouse/scratch.py). Without a limit DuckDB takes up
-# to 80 % of the machine's memory, and at 1,000,000 bench files the link step's peak was 17 GiB.
+# What DuckDB may hold in memory in every connection of a run (the link step's joins, the DuckDB file's build,
+# its checks and artifacts); past it, it spills to a temporary folder (wirehouse/scratch.py). Without a limit
+# DuckDB takes up to 80 % of the machine's memory, and at 1,000,000 bench files the link step's peak was 17 GiB.
 MEMORY_ENV = "WIREHOUSE_DUCKDB_MEMORY"
 DUCKDB_MEMORY_LIMIT = os.environ.get(MEMORY_ENV) or "512MB"
 CROSS_ARTICLE_ENV = "WIREHOUSE_CROSS_ARTICLE"  # "off": no story/quote keys, link step or search postings

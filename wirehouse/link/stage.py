@@ -23,7 +23,7 @@ from wirehouse.schema import read_sql
 from wirehouse.scratch import scratch_db
 from wirehouse.store.commit import replaced_articles
 from wirehouse.store.layout import Warehouse
-from wirehouse.store.parquet import parts, read_parts, to_arrow, write_part
+from wirehouse.store.parquet import part_paths, parts, read_parts, to_arrow, write_part
 
 # Staged parts rewritten at once with the decided ids: pyarrow reads, compresses and writes them without holding
 # the GIL, so the story parts are rewritten while the quotes are clustered, and two parts at a time.
@@ -81,15 +81,16 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         .tolist()
     )
 
+    excluded_ids = sorted(excluded)
     with ThreadPoolExecutor(REWRITE_THREADS) as pool:
-        pairs = candidate_pairs(parts(staging / "story_keys"), StoredIndex.of(old), sorted(excluded), order=order)
+        pairs = candidate_pairs(parts(staging / "story_keys"), StoredIndex.of(old), excluded_ids, order=order)
         linked = assign_stories(order, verify(pairs))
         stories = Decided.of(linked.story_of)
         rewrites = [pool.submit(_rewrite, p, "article_id", "story_id", stories) for p in parts(staging / "articles")]
         rewrites += [pool.submit(_fill_story_keys, part, stories) for part in parts(staging / "story_keys")]
         if not linked.links.empty:
             write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
-        clusters = _cluster_quotes(staging, old, order, sorted(excluded))  # while the story parts are rewritten
+        clusters = _cluster_quotes(staging, old, order, excluded_ids)  # while the story parts are rewritten
         decided = Decided.of(clusters)
         for table in ("quotes", "quote_keys") if clusters else ():
             rewrites += [pool.submit(_rewrite, p, "quote_id", "cluster_id", decided) for p in parts(staging / table)]
@@ -121,7 +122,7 @@ def _cluster_quotes(staging: Path, old: Path | None, article_order: list[str], e
     if sum(pq.ParquetFile(part).metadata.num_rows for part in new_keys) == 0:
         return {}
     order = _quote_order(staging, article_order)
-    stored = _paths(old / "quote_keys") if old else []
+    stored = part_paths(old / "quote_keys") if old else []
     return quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded, order)).cluster_of
 
 
@@ -131,11 +132,7 @@ def _quote_order(staging: Path, article_order: list[str]) -> list[str]:
     try:
         ids, numbers = pa.array(article_order, pa.string()), np.arange(len(article_order), dtype=np.int64)
         con.register("article_order", pa.table({"article_id": ids, "article_no": numbers}))
-        files = {"quotes": _paths(staging / "quotes"), "keys": _paths(staging / "quote_keys")}
+        files = {"quotes": part_paths(staging / "quotes"), "keys": part_paths(staging / "quote_keys")}
         return con.execute(read_sql("link/quote_order.sql"), files).fetch_arrow_table()["quote_id"].to_pylist()
     finally:
         con.close()
-
-
-def _paths(folder: Path) -> list[str]:
-    return [str(part) for part in parts(folder)]

@@ -7,7 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The mypyc build of the modules wirehouse/compiled.py lists, redone when any of them (or the list) is newer
 # than it. `import wirehouse` also checks the build against the sources (a hash per module) and runs them
-# interpreted if they differ, so a stale build is never used. WIREHOUSE_PURE=1 builds nothing.
+# interpreted if they differ, so a stale build is never used. WIREHOUSE_PURE=1 builds nothing. The same step
+# writes the byte-code of every module once: where PYTHONDONTWRITEBYTECODE is set (as on this machine) each
+# process would otherwise compile ~30 modules from source, ~25 ms of a no-op run.
 COMPILED := $(VENV)/.compiled
 COMPILED_SOURCES := $(shell $(PYTHON) wirehouse/compiled.py)
 
@@ -23,6 +25,7 @@ $(STAMP): requirements.lock requirements-build.lock pyproject.toml setup.py
 $(COMPILED): $(STAMP) setup.py wirehouse/compiled.py $(COMPILED_SOURCES)
 	if $(BIN)/python setup.py --quiet build_ext --inplace; then test -n "$$WIREHOUSE_PURE" || touch $(COMPILED); \
 	else echo "make: compiling the stages failed (above); they run interpreted (slower)" >&2; fi
+	$(BIN)/python -m compileall -q wirehouse flows tasks
 
 run: $(COMPILED)
 	$(BIN)/wirehouse run 'seeds/*.txt' --warehouse warehouse

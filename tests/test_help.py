@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from importlib.metadata import version
 
 import pytest
 
@@ -13,7 +14,7 @@ from wirehouse.settings import DEFAULT_BATCH_SIZE, DEFAULT_MAX_BYTES
 def test_python_m_wirehouse_is_the_command_and_knows_its_version():
     done = subprocess.run([sys.executable, "-m", "wirehouse", "--version"], capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, f"wirehouse {wirehouse.__version__}\n")
-    assert wirehouse.__version__ == "0.1.0"  # pyproject.toml's version, as installed
+    assert wirehouse.__version__ == version("wirehouse")  # what pyproject.toml gave the installed package
 
 
 def test_help_shows_the_defaults(capsys):

@@ -4,10 +4,10 @@ The repository keeps `flows/`, `tasks/`, `sql/` and `seeds/` at the top; install
 `wirehouse` package, so that nothing generic (`flows`, `tasks`) lands in site-packages and a wheel carries
 the SQL files and the reference CSVs it needs (`wirehouse.paths` finds them in either place).
 
-The modules listed in `wirehouse/compiled.py` are compiled with mypyc (requirements-build.lock) when a
-command builds (not for pip's metadata steps), unless WIREHOUSE_PURE=1; the build then records the sha256
-of every source it compiled, which `import wirehouse` checks. Everything else about the package is in
-pyproject.toml.
+The modules listed in `wirehouse/compiled.py` are compiled with mypyc (requirements-build.lock), and its
+hand-written C fast paths (`NATIVE`) with the C compiler, when a command builds (not for pip's metadata
+steps), unless WIREHOUSE_PURE=1; the build then records the sha256 of every source it compiled, which
+`import wirehouse` checks. Everything else about the package is in pyproject.toml.
 """
 
 import os
@@ -15,7 +15,7 @@ import runpy
 import sys
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import Extension, find_packages, setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
@@ -52,7 +52,10 @@ def compiled_extensions() -> list:
     for missing in sorted(set(COMPILED["MODULES"]) - set(modules)):
         print(f"setup.py: {missing} is listed in wirehouse/compiled.py but has no source; not compiled")
     sources = [str(COMPILED["source_path"](m).relative_to(ROOT)) for m in modules]
-    return mypycify([*MYPY_FLAGS, *sources], opt_level="3", debug_level="0", group_name="wirehouse.native")
+    compiled = mypycify([*MYPY_FLAGS, *sources], opt_level="3", debug_level="0", group_name="wirehouse.native")
+    return compiled + [
+        Extension(module, [source], extra_compile_args=["-O2"]) for module, source in COMPILED["NATIVE"].items()
+    ]
 
 
 class BuildRecorded(build_ext):
@@ -64,7 +67,7 @@ class BuildRecorded(build_ext):
             return
         in_place = self.inplace or getattr(self, "editable_mode", False)
         package_dir = ROOT / "wirehouse" if in_place else Path(self.build_lib) / "wirehouse"
-        record = COMPILED["sources_now"](COMPILED["existing"]())
+        record = COMPILED["sources_now"](COMPILED["existing"]()) | COMPILED["native_sources_now"]()
         (package_dir / COMPILED["MANIFEST"]).write_text(__import__("json").dumps(record, indent=1, sort_keys=True))
 
 

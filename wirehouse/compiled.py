@@ -22,6 +22,7 @@ import os
 import sys
 from importlib.machinery import ModuleSpec
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -66,6 +67,11 @@ MODULES = (
     "wirehouse.quotes.tokens",
 )
 
+# Hand-written C fast paths, module -> its C source. Each is the fast path of a rule written in Python beside
+# it, and a test holds the two to the same results. Built with the modules above, recorded with them (the
+# source's sha256), and imported only when the build matches its source and WIREHOUSE_PURE is unset.
+NATIVE = {"wirehouse.ingest._listing": "wirehouse/ingest/_listing.c"}
+
 PURE_ENV = "WIREHOUSE_PURE"
 MANIFEST = "_compiled.json"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -91,6 +97,22 @@ def source_sha256(module: str) -> str:
         return ""
 
 
+def native_sources_now() -> dict[str, str]:
+    """What a build records of the C fast paths: module -> sha256 of its C source."""
+    return {module: hashlib.sha256((_ROOT / source).read_bytes()).hexdigest() for module, source in NATIVE.items()}
+
+
+def native(module: str) -> ModuleType | None:
+    """The C fast path `module` of NATIVE, or None (then its Python rule runs): not built, WIREHOUSE_PURE set,
+    or built from another version of its source."""
+    if os.environ.get(PURE_ENV, "") not in ("", "0") or recorded().get(module) != native_sources_now()[module]:
+        return None
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
 def existing(modules: tuple[str, ...] = MODULES) -> tuple[str, ...]:
     """The listed modules whose source is there: what a build compiles (a module renamed away is skipped,
     and tests/test_compiled.py says the list needs updating)."""
@@ -112,7 +134,7 @@ def recorded(package_dir: Path = PACKAGE_DIR) -> dict[str, str]:
 
 def stale() -> list[str]:
     """Modules whose extension does not match its source or the list: the reason to run interpreted."""
-    built = recorded()
+    built = {module: sha for module, sha in recorded().items() if module not in NATIVE}
     present = {module for module in (*MODULES, *built) if extension_paths(module)}
     if not present:
         return []
@@ -169,4 +191,4 @@ def loaded() -> dict[str, str]:
 
 
 if __name__ == "__main__":  # the Makefile asks for the sources it must watch
-    print(" ".join(str(source_path(module).relative_to(_ROOT)) for module in existing()))
+    print(" ".join([*(str(source_path(module).relative_to(_ROOT)) for module in existing()), *NATIVE.values()]))

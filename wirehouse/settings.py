@@ -11,6 +11,9 @@ DEFAULT_INBOX = "inbox"
 DEFAULT_BATCH_SIZE = 5000  # files per batch task: a task run costs ~17 ms, a batch of 5,000 about a second
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # larger files are rejected as `oversize`
 DEFAULT_WORKERS = os.cpu_count() or 1  # processes for the batch work
+# Threads listing the inbox's folders at once (the C listing's system calls run without the GIL): two let a
+# no-op run's `stat` calls use both cores of a laptop.
+LISTING_THREADS = 2
 DEFAULT_FOLLOW_OUTSIDE_LINKS = False  # symlinks leading outside the folder given to `run` are rejected, not read
 # What DuckDB may hold in memory in every connection of a run (the link step's joins, the DuckDB file's build,
 # its checks and artifacts); past it, it spills to a temporary folder (wirehouse/scratch.py). Without a limit

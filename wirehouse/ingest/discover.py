@@ -8,14 +8,19 @@ import contextlib
 import errno
 import glob
 import os
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import NamedTuple
 
+from wirehouse.compiled import native
 from wirehouse.errors import InputError
+from wirehouse.settings import LISTING_THREADS
 
 GLOB_CHARS = frozenset("*?[")
+# `_Walker.folder`'s fast path, in C (_listing.c): None when not built, then the Python loop below runs.
+_LISTING = native("wirehouse.ingest._listing")
 
 
 class FoundFile(NamedTuple):
@@ -112,6 +117,7 @@ class _Walker:
         self.listing = listing
         self.follow_outside = follow_outside
         self.seen_dirs: set[tuple[int, int]] = set()
+        self.linked: list[tuple[str, tuple[int, int]]] = []  # links to folders, with the folder's (dev, inode)
 
     def skip(self, path: str, reason: str, detail: str, link: bool = False) -> None:
         size = mtime = 0
@@ -121,30 +127,48 @@ class _Walker:
         self.listing.skipped.append(Skipped(printable_path(path), self.root, reason, detail, size, mtime))
 
     def walk(self) -> None:
+        """Level by level: the folders found so far, then their subfolders; in each folder, the entries in
+        the order of their names; links to folders once every real folder is listed. So a folder reached
+        twice is listed under its own path (the link is the `symlink_loop`), the same on every run and by
+        both listings, C and Python."""
         root_stat = os.stat(self.root)
         self.seen_dirs.add((root_stat.st_dev, root_stat.st_ino))
-        stack = [self.root]
-        while stack:
-            folder = stack.pop()
-            try:
-                fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-            except OSError as error:
-                self.skip(folder, *_os_reason(error, "folder"))
+        found = [self.root]
+        while found or self.linked:
+            if not found:  # every real folder listed: now the links to folders, in the order of their paths
+                linked, self.linked = sorted(self.linked), []
+                for path, key in linked:
+                    self.follow(path, key, found)
                 continue
-            try:
-                self.folder(folder, fd, stack)
-            finally:
-                os.close(fd)
+            folders, found = found, []
+            if _LISTING is None:
+                for folder in folders:
+                    self.folder(folder, found)
+            else:
+                for folder, listed in _list_folders(folders, self.root):
+                    self.folder_native(folder, listed, found)
 
-    def folder(self, folder: str, fd: int, stack: list[str]) -> None:
-        """One folder's entries. A regular file costs one `stat` relative to the open folder and one tuple;
-        every other entry (folder, symlink, FIFO, a name that is not UTF-8, an error) takes the checks of
-        `entry`. This loop is the whole cost of a no-op run: `stat` by the folder's descriptor skips
-        resolving the full path again per file, `os.listdir` builds no DirEntry objects (together about half
-        of the Python time here). tests/test_hardening_listing.py holds it to the hostile inboxes' results.
+    def folder(self, folder: str, found: list[str]) -> None:
+        """One folder's entries, its subfolders added to `found`. A regular file costs one `stat` relative to
+        the open folder and one tuple; every other entry (folder, symlink, FIFO, a name that is not UTF-8, an
+        error) takes the checks of `entry`. This loop is the whole cost of a no-op run: `stat` by the
+        folder's descriptor skips resolving the full path again per file, `os.listdir` builds no DirEntry
+        objects (together about half of the Python time here). tests/test_hardening_listing.py holds it to
+        the hostile inboxes' results; `folder_native` is its fast path in C.
         """
         try:
-            names = os.listdir(fd)
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError as error:
+            self.skip(folder, *_os_reason(error, "folder"))
+            return
+        try:
+            self.entries_of(folder, fd, found)
+        finally:
+            os.close(fd)
+
+    def entries_of(self, folder: str, fd: int, found: list[str]) -> None:
+        try:
+            names = sorted(os.listdir(fd))
         except OSError as error:
             self.skip(folder, *_os_reason(error, "folder"))
             return
@@ -164,9 +188,31 @@ class _Walker:
             if status is not None and S_ISREG(status.st_mode) and (path.isascii() or _bad_name(path) is None):
                 append((path, status.st_size, status.st_mtime_ns, root))
             else:
-                self.entry(_PathEntry(path), stack)
+                self.entry(_PathEntry(path), found)
 
-    def entry(self, entry: "os.DirEntry | _PathEntry", stack: list[str]) -> None:
+    def folder_native(self, folder: str, listed: "Listed | OSError", found: list[str]) -> None:
+        """What `folder` does, with the folder listed by `_list_folders` in C: the same entries (each
+        folder's sorted by path, which leaves the final sort little to do). Every entry that is not a regular
+        file named in UTF-8 comes back as a path and takes the checks of `entry`, in Python."""
+        if isinstance(listed, OSError):
+            self.skip(folder, *_os_reason(listed, "folder"))
+            return
+        entries, others, vanished = listed
+        self.listing.entries.extend(entries)
+        self.listing.vanished += vanished
+        for path in others:
+            self.entry(_PathEntry(path), found)
+
+    def follow(self, path: str, key: tuple[int, int], found: list[str]) -> None:
+        """A folder to list, unless it was listed already (reached again through a link)."""
+        if key in self.seen_dirs:
+            where = printable_path(os.path.realpath(path))
+            self.skip(path, "symlink_loop", f"links to {where}, a folder already listed", link=True)
+        else:
+            self.seen_dirs.add(key)
+            found.append(path)
+
+    def entry(self, entry: "os.DirEntry | _PathEntry", found: list[str]) -> None:
         path = entry.path
         try:
             is_link = entry.is_symlink()
@@ -183,20 +229,58 @@ class _Walker:
         except OSError as error:
             self.skip(path, *_os_reason(error, "entry"), link=True)
             return
-        if S_ISDIR(stat.st_mode):
-            key = (stat.st_dev, stat.st_ino)
-            if key in self.seen_dirs:
-                where = printable_path(os.path.realpath(path))
-                self.skip(path, "symlink_loop", f"links to {where}, a folder already listed", link=True)
-            else:
-                self.seen_dirs.add(key)
-                stack.append(path)
+        if S_ISDIR(stat.st_mode) and is_link:
+            self.linked.append((path, (stat.st_dev, stat.st_ino)))  # followed once the real folders are listed
+        elif S_ISDIR(stat.st_mode):
+            self.follow(path, (stat.st_dev, stat.st_ino), found)
         elif not S_ISREG(stat.st_mode):
             self.skip(path, "special_file", "not a regular file (a FIFO, socket or device is never read)")
         elif (bad := _bad_name(path)) is not None:
             self.skip(path, "bad_name", bad)
         else:
             self.listing.entries.append((path, stat.st_size, stat.st_mtime_ns, self.root))
+
+
+Listed = tuple[list[tuple[str, int, int, str]], list[str], int]  # what _listing.regular_files returns
+
+
+def _list_one(folder: str, root: str) -> "Listed | OSError":
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError as error:
+        return error
+    try:
+        return _LISTING.regular_files(fd, folder.rstrip(os.sep) + os.sep, root)
+    except OSError as error:
+        return error
+    finally:
+        os.close(fd)
+
+
+def _list_folders(folders: list[str], root: str) -> list[tuple[str, "Listed | OSError"]]:
+    """Each folder listed by the C fast path, by LISTING_THREADS threads at once (the system calls run
+    without the GIL), in the order given."""
+    threads = min(LISTING_THREADS, len(folders))
+    listed: list[Listed | OSError | None] = [None] * len(folders)
+
+    failed: list[BaseException] = []
+
+    def share(first: int) -> None:
+        try:
+            for index in range(first, len(folders), threads):
+                listed[index] = _list_one(folders[index], root)
+        except BaseException as error:  # MemoryError and the like: raised again by the calling thread
+            failed.append(error)
+
+    helpers = [threading.Thread(target=share, args=(first,)) for first in range(1, threads)]
+    for helper in helpers:
+        helper.start()
+    share(0)
+    for helper in helpers:
+        helper.join()
+    if failed:
+        raise failed[0]
+    return list(zip(folders, listed, strict=True))
 
 
 def _bad_name(path: str) -> str | None:

@@ -76,7 +76,12 @@ def test_a_run_on_the_temporary_server_reaches_prefect_whole_and_leaves_no_serve
         runs = db.execute("SELECT id, state_type FROM flow_run").fetchall()
         assert [state for _, state in runs] == ["COMPLETED"]
         messages = [m for (m,) in db.execute("SELECT message FROM log WHERE flow_run_id = ?", [runs[0][0]])]
+        events = [e for (e,) in db.execute("SELECT DISTINCT event FROM events ORDER BY event")]
     assert any(m.startswith("run ") and "n_articles=2" in m for m in messages), messages
+    # No heartbeats on a server that dies with the run (prefect_env.without_heartbeats): the thread sending
+    # them held the end of each run for up to a second. The flow run's events reach the server as before.
+    assert "prefect.flow-run.heartbeat" not in events
+    assert {"prefect.flow-run.Pending", "prefect.flow-run.Running"} <= set(events), events
 
 
 def test_no_server_is_started_where_prefect_is_already_imported(monkeypatch):

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,6 +104,17 @@ class TemporaryServer:
         self.process.wait()
         if os.environ.get("PREFECT_API_URL") == self.url:
             del os.environ["PREFECT_API_URL"]  # nothing started later in this process may point at it
+
+
+@contextlib.contextmanager
+def without_heartbeats() -> Iterator[None]:
+    """Flow runs without Prefect's heartbeat thread, for runs on the temporary server. Heartbeats let a server
+    mark a flow run whose process died as crashed; a temporary server dies with that process, so nobody is
+    left to read them, and the thread (it sleeps in steps of 1 s) held the end of every run for up to 1 s."""
+    from prefect.settings import PREFECT_FLOWS_HEARTBEAT_FREQUENCY, temporary_settings
+
+    with temporary_settings(updates={PREFECT_FLOWS_HEARTBEAT_FREQUENCY: None}):
+        yield
 
 
 def start_temporary_server() -> TemporaryServer | None:

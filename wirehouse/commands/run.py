@@ -118,14 +118,16 @@ def run_flow(args: argparse.Namespace, store: "Warehouse") -> "RunSummary":
     server = start_temporary_server()
     try:
         from wirehouse.ops.runners import flow_with_runner
-        from wirehouse.prefect_env import quiet_known_failures
+        from wirehouse.prefect_env import quiet_known_failures, without_heartbeats
 
         quiet_known_failures()
         with stop_cleanly(store, before_exit=progress.disable):
             flow = flow_with_runner(args.runner, args.dask_address)
-            if server is not None:
-                server.wait_ready()
-            return flow(**flow_parameters(args), full_refresh=args.full_refresh)
+            if server is None:
+                return flow(**flow_parameters(args), full_refresh=args.full_refresh)
+            server.wait_ready()
+            with without_heartbeats():
+                return flow(**flow_parameters(args), full_refresh=args.full_refresh)
     finally:
         if server is not None:
             server.stop()

@@ -74,7 +74,7 @@ class BuildRecorded(build_ext):
 setup(
     packages=find_packages(include=["wirehouse", "wirehouse.*"]) + list(FOLDERS),
     package_dir={"wirehouse": "wirehouse", **FOLDERS},
-    package_data={"wirehouse.sql": ["**/*.sql"], "wirehouse.seeds": ["*.csv"]},
+    package_data={"wirehouse.sql": ["**/*.sql"], "wirehouse.seeds": ["*.csv"], "wirehouse.ingest": ["*.c"]},
     ext_modules=compiled_extensions(),
     cmdclass={"build_ext": BuildRecorded},
 )

@@ -98,14 +98,21 @@ def source_sha256(module: str) -> str:
 
 
 def native_sources_now() -> dict[str, str]:
-    """What a build records of the C fast paths: module -> sha256 of its C source."""
-    return {module: hashlib.sha256((_ROOT / source).read_bytes()).hexdigest() for module, source in NATIVE.items()}
+    """What a build records of the C fast paths: module -> sha256 of its C source ("" once it is gone)."""
+    found = {}
+    for module, source in NATIVE.items():
+        try:
+            found[module] = hashlib.sha256((_ROOT / source).read_bytes()).hexdigest()
+        except FileNotFoundError:
+            found[module] = ""
+    return found
 
 
 def native(module: str) -> ModuleType | None:
     """The C fast path `module` of NATIVE, or None (then its Python rule runs): not built, WIREHOUSE_PURE set,
     or built from another version of its source."""
-    if os.environ.get(PURE_ENV, "") not in ("", "0") or recorded().get(module) != native_sources_now()[module]:
+    built = recorded().get(module)
+    if os.environ.get(PURE_ENV, "") not in ("", "0") or not built or built != native_sources_now()[module]:
         return None
     try:
         return importlib.import_module(module)

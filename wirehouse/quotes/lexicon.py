@@ -137,7 +137,7 @@ class Lexicon:
     listener_verbs: frozenset[str]  # forms taking a listener object: 'told reporters'
     title_tokens: frozenset[str]  # lowercase, trailing '.' removed: 'sen', 'president', 'spokesman'
     organisations: frozenset[str]  # lowercase full names: 'kremlin', 'white house'
-    phrasal: dict[str, frozenset[str]]  # first word of a two-word form -> its particles: 'shot' -> {'back'}
+    phrasal: dict[str, frozenset[str]]  # a form's first word -> the rest: 'shot' -> {'back'}, 'made' -> {'it clear'}
     # nouns that can be credited with speech, singular and plural: 'spokeswoman' -> ('person', 'she', False),
     # 'officials' -> ('person', '', True), 'firm' -> ('organisation', '', False), 'report' -> ('source', '', False)
     speaker_nouns: dict[str, tuple[str, str, bool]]

@@ -235,6 +235,23 @@ def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
     assert (quote.kind, quote.speaker, quote.speaker_mention, quote.attribution) == ("scare", None, None, "none")
 
 
+def test_a_quote_dated_in_brackets_is_a_title() -> None:
+    """A caption of campaign posters (dev set): each slogan is dated by the year in brackets after it, whatever
+    its punctuation; a bracket without a year after a quote leaves it speech."""
+    text = (
+        "“Lose safety? Lose work? No to Schengen” (2005) — “Free pass for all? No.” (2007). (SVP/Global Risk "
+        "Insights.)\n\n“We Swiss are increasingly becoming strangers” (St. Gallen general election poster 2003).\n\n"
+        "Ann Smith said the plan was “a disaster for all of us” (her emphasis)."
+    )
+    quotes = [(q.text, q.kind) for q in extract_quotes(text) if q.kind != "indirect"]
+    assert quotes == [
+        ("Lose safety? Lose work? No to Schengen", "scare"),
+        ("Free pass for all? No.", "scare"),
+        ("We Swiss are increasingly becoming strangers", "scare"),
+        ("a disaster for all of us", "partial"),
+    ]
+
+
 def test_the_items_of_a_list_of_titles_are_titles() -> None:
     """The dev set: the second title of a list is no speech either, though 'posted' follows it."""
     text = (

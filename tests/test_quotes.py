@@ -252,6 +252,22 @@ def test_a_quote_dated_in_brackets_is_a_title() -> None:
     ]
 
 
+def test_a_pull_quote_repeats_a_quote_and_is_none() -> None:
+    """A paragraph repeating an earlier quote with its speaker's name on the last line inside the marks is a pull
+    quote (dev set); the same layout with words not quoted before is a quote."""
+    text = (
+        "“Everybody believes in the Geneva Convention until they start losing,” Ann Smith said at one point.\n\n"
+        '"Everybody believes in the Geneva Convention until they start losing.\nAnn Smith."\n\n'
+        '"We will never give up on the people of this state.\nBob Jones, governor."'
+    )
+    quotes = [(q.text[:20], q.kind) for q in extract_quotes(text) if q.kind != "indirect"]
+    assert quotes == [
+        ("Everybody believes i", "direct"),
+        ("Everybody believes i", "scare"),
+        ("We will never give u", "direct"),
+    ]
+
+
 def test_the_items_of_a_list_of_titles_are_titles() -> None:
     """The dev set: the second title of a list is no speech either, though 'posted' follows it."""
     text = (

@@ -191,6 +191,7 @@ class RuleAttributor(
             self._is_work_title(art.text, span, p, q)
             or self._in_heading(art.text, span)
             or self._is_dated(art.text, span)
+            or self._is_pull_quote(art.text, span, art.paragraphs[span.paragraph_no][0])
             or (after_another and self._next_title(art.text, art.spans[idx - 1], span, p, q))
         ):
             art.scare[idx] = True  # 'Clinton said on ABC's "This Week"': a programme, not her words

@@ -13,6 +13,8 @@ from wirehouse.quotes.model import QuoteSpan
 from wirehouse.quotes.tokens import CLOSE, OPEN, QUOTE, REACH, ParaTokens, at_or_after, at_or_before
 
 HEADING_REACH = 200  # characters read each side of a quote for the line it is on (headings are short)
+PULL_NAME_WORDS = 10  # words at most on a pull quote's name line: 'Amy Pope, deputy homeland security advisor.'
+PULL_HEAD = 40  # characters of a pull quote that an earlier quote of the article must hold
 DATED_REACH = 60  # characters read after a quote's closing mark for a bracket with a year: '(St. Gallen ... 2003)'
 
 
@@ -94,6 +96,20 @@ class NotSpeech:
             ):
                 return True
         return False
+
+    def _is_pull_quote(self, text: str, span: QuoteSpan, p_start: int) -> bool:
+        """Is the quote a pull quote: a paragraph that repeats an earlier quote of the article with its speaker's
+        name on the last line inside the marks ('"Everybody believes in the Geneva Convention until ...\nDonald
+        Trump."', '"What we have seen is ...\nAmy Pope, deputy homeland security advisor."'), a layout element
+        (the dev set annotates neither) and no new quote?"""
+        line = text.rfind("\n", span.start, span.end)
+        if line < 0 or span.open_pos != p_start:
+            return False
+        name = text[line + 1 : span.end]
+        if not name[:1].isupper() or name.count(" ") >= PULL_NAME_WORDS:
+            return False
+        head = text[span.start : min(line, span.start + PULL_HEAD)]
+        return text.find(head, 0, span.open_pos) >= 0
 
     def _is_work_title(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """The title of a show, a book or a film, known from where it sits, whatever verb the sentence has.

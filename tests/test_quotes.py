@@ -228,6 +228,8 @@ def test_continuation_over_paragraphs() -> None:
         '"don\'t know" box.',
         'The slate\'s main competition came from antiabortion groups and an unaligned "Wyoming first" push, which '
         "proposed their own slates.",
+        # 'as' comparing after 'the same', with an adjective after 'the' (BBC)
+        'Projects were showing the same worrying tendencies as the older "legacy projects", such as the Eurofighter.',
     ],
 )
 def test_scare_quotes_and_titles_have_no_speaker(text: str) -> None:
@@ -285,6 +287,9 @@ def test_the_items_of_a_list_of_titles_are_titles() -> None:
         ('Harry Reid has been steadily pounding Trump as a "con artist" since May.', "con artist"),
         ('In political theory, it\'s known as "issue ownership" among scholars.', "issue ownership"),
         ('The cardinal used a Christmas message to denounce the war in Iraq as a "terrible" waste.', "terrible"),
+        # after 'having' or 'being', or one adjective after 'a' (dev set: both annotated)
+        ("For now, the administration waves off the delay as having “minimal” impact.", "minimal"),
+        ("Shrugging off a woman’s opinion as a mere “moan” is never OK.", "moan"),
         # a naming word names its words ('dubbed', 'entitled', 'titled': 7 of 8 annotated)
         (
             'In all, Clinton\'s 1,370 fundraisers -- dubbed "Hillblazers" by the campaign -- have bundled money.',

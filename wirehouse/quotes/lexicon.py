@@ -38,6 +38,8 @@ class Words:
     attribution_links: frozenset[str]
     not_link_before: frozenset[str]
     link_prepositions: frozenset[str]
+    link_gerunds: frozenset[str]
+    indefinite_articles: frozenset[str]
     mention_nouns: frozenset[str]
     list_joiners: frozenset[str]
     work_nouns: frozenset[str]

@@ -216,17 +216,23 @@ class NotSpeech:
         """The attribution link that a short quote after token k sits inside, with no speech verb, or -1: 'an option
         seen by organizers as a "lifeboat"', 'casting Johnson as an "honorable choice"', 'fundraisers -- dubbed
         "Hillblazers" by the campaign' (the dev set annotates 47 of its 52 quotes after 'as' and 7 of 8 after a
-        naming word); a noun of speech or naming, through 'of' or 'for': 'his promise of "free college"',
-        'clarion call for a "revolution"', 'his signature slogan, "Make America Great Again."' (the dev set
-        annotates 27 of its 28 quotes after such nouns and those that mention words). Not after a noun that
+        naming word), also through 'having' or 'being' or one adjective after 'a' ('waves off the delay as having
+        "minimal" impact', 'as a mere "moan"'); a noun of speech or naming, through 'of' or 'for': 'his promise
+        of "free college"', 'clarion call for a "revolution"', 'his signature slogan, "Make America Great Again."'
+        (the dev set annotates 27 of its 28 quotes after such nouns and those that mention words). Not after a noun that
         mentions words ('the words "preemptive strike"', 'in other words, "..."'), nor 'such as' or 'as well as',
         which list: 'words such as "ambassador," "attack,"', nor 'As' opening a sentence, a conjunction: 'As the
         "Never Trump" movement continues to battle ...'."""
         lows = p.lows
         if lows[k] == "," and k > 0:
             k -= 1  # 'his signature slogan, "..."'
+        adjective = k > 1 and lows[k - 1] in self.words.indefinite_articles and p.toks[k].islower()
+        if adjective and lows[k] not in self.words.speech_nouns:
+            k -= 1  # 'shrugging off a woman's opinion as a mere "moan"': one adjective after 'a'
         if lows[k] in self.words.articles and k > 0:
             k -= 1  # 'as a "lifeboat"'
+        if lows[k] in self.words.link_gerunds and k > 0:
+            k -= 1  # 'waves off the delay as having "minimal" impact'
         if lows[k] in self.words.link_prepositions and k > 0:
             k -= 1  # 'promise of', 'call for'
         word = lows[k]

@@ -345,6 +345,25 @@ def test_quoted_sentences_one_after_the_other_are_no_list() -> None:
     assert (ditto.kind, ditto.speaker_mention) == ("direct", "she")
 
 
+def test_nested_double_quotes_of_the_same_shape_belong_to_the_outer_quote() -> None:
+    """The dev set and BBC nest double marks in double marks: the outer quote closes at the second of two closing
+    marks in a row; a mark of another shape around a quote, or an opening mark with no second closing one after
+    it, is no nesting."""
+    text = (
+        '"You lie; you don\'t go into work because you "had stuff to do at home"; you cancel plans," he wrote.\n\n'
+        "“Polls face the fast growing number of “cell phone only” households.” [HuffPost.]\n\n"
+        '"“If I was a donor, I’d want answers,” Ann Smith said."\n\n'
+        'Ann Smith called it "a disaster. Bob Jones said it was "fine."'
+    )
+    assert [q.text for q in extract_quotes(text) if q.kind != "indirect"] == [
+        'You lie; you don\'t go into work because you "had stuff to do at home"; you cancel plans,',
+        "Polls face the fast growing number of “cell phone only” households.",
+        "If I was a donor, I’d want answers,",
+        "a disaster. Bob Jones said it was",
+        "fine.",
+    ]
+
+
 def test_nested_single_quotes_belong_to_the_outer_quote() -> None:
     text = "“He told me ‘never again’ and left,” Jane Smith said."
     (quote,) = extract_quotes(text)

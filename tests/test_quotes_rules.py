@@ -43,6 +43,23 @@ CUES = [
         "groused",
         "before_quote.verb_subject",
     ),
+    # 'made (it) clear' speaks: a short quote after it was a scare quote with no speech verb in its sentence
+    (
+        "Ann Smith endorsed the deal, although she made it clear that she has “serious concerns” about a handful "
+        "of provisions in the legislation.",
+        "serious concerns",
+        "she",
+        "made",
+        "before_quote.verb_subject",
+    ),
+    (
+        "During his 2008 campaign for president, Ann Smith made clear his aim to “fundamentally transform” the "
+        "United States.",
+        "fundamentally",
+        "Ann Smith",
+        "made",
+        "before_quote.verb_subject",
+    ),
     (
         '"Our ideas of success are different," agrees Ann Smith, 30.',
         "Our ideas",

@@ -109,7 +109,8 @@ class RuleAttributor(
         self.cues = (self._headline, self._according, self._post, self._pre, self._later, self._link_agent)
 
     def _mark_verbs(self, p: ParaTokens) -> None:
-        """Join two-word speech verbs ('shot back') and unmark verbs that are not speech ('continued to')."""
+        """Join two- and three-word speech verbs ('shot back', 'made it clear') and unmark verbs that are not speech
+        ('continued to')."""
         lows = p.lows
         heads = self._verb_heads
         if heads.isdisjoint(lows):
@@ -125,6 +126,8 @@ class RuleAttributor(
                 lows[k] = "_" + low  # 'continued to expand', 'added to the list'
             elif nxt in phrasal.get(low, ()):
                 lows[k] = low + " " + nxt
+            elif k + 1 < last and nxt + " " + lows[k + 2] in phrasal.get(low, ()):
+                lows[k] = low + " " + nxt + " " + lows[k + 2]  # 'she made it clear that she has "serious concerns"'
 
     # ----------------------------------------------------------------- article
     def attribute(
@@ -187,6 +190,8 @@ class RuleAttributor(
         if found is None and (
             self._is_work_title(art.text, span, p, q)
             or self._in_heading(art.text, span)
+            or self._is_dated(art.text, span)
+            or self._is_pull_quote(art.text, span, art.paragraphs[span.paragraph_no][0])
             or (after_another and self._next_title(art.text, art.spans[idx - 1], span, p, q))
         ):
             art.scare[idx] = True  # 'Clinton said on ABC's "This Week"': a programme, not her words

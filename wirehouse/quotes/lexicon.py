@@ -38,6 +38,8 @@ class Words:
     attribution_links: frozenset[str]
     not_link_before: frozenset[str]
     link_prepositions: frozenset[str]
+    link_gerunds: frozenset[str]
+    indefinite_articles: frozenset[str]
     mention_nouns: frozenset[str]
     list_joiners: frozenset[str]
     work_nouns: frozenset[str]
@@ -137,7 +139,7 @@ class Lexicon:
     listener_verbs: frozenset[str]  # forms taking a listener object: 'told reporters'
     title_tokens: frozenset[str]  # lowercase, trailing '.' removed: 'sen', 'president', 'spokesman'
     organisations: frozenset[str]  # lowercase full names: 'kremlin', 'white house'
-    phrasal: dict[str, frozenset[str]]  # first word of a two-word form -> its particles: 'shot' -> {'back'}
+    phrasal: dict[str, frozenset[str]]  # a form's first word -> the rest: 'shot' -> {'back'}, 'made' -> {'it clear'}
     # nouns that can be credited with speech, singular and plural: 'spokeswoman' -> ('person', 'she', False),
     # 'officials' -> ('person', '', True), 'firm' -> ('organisation', '', False), 'report' -> ('source', '', False)
     speaker_nouns: dict[str, tuple[str, str, bool]]

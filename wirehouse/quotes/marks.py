@@ -86,6 +86,20 @@ def _direction(text: str, pos: int, p_end: int) -> int:
     return 1 if char in "“„" else -1 if char == "”" else 0
 
 
+def _nested(text: str, marks: list[int], mi: int, p_end: int) -> bool:
+    """Does the opening mark before marks[mi], met while a quote is open in a mark of its shape, open a quote nested
+    in it: the next two marks of the paragraph both close ('“Although the polls failed ... the fast growing number
+    of “cell phone only” households — the Iowa misfire traces to ... night.”')? Else the open quote lost its
+    closing mark. A straight mark around curly ones is no nesting: '"“If I was a donor, ...”\nRepublican National
+    Committee member."' is the curly quote (an excerpt's or a pull quote's outer marks)."""
+    return (
+        mi + 1 < len(marks)
+        and marks[mi + 1] < p_end
+        and _direction(text, marks[mi], p_end) < 0
+        and _direction(text, marks[mi + 1], p_end) < 0
+    )
+
+
 def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     """Quoted spans (marks excluded) in document order; each paragraph's chunk of a long quote is its own."""
     marks = mark_positions(text)
@@ -127,6 +141,8 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
                     continue
                 open_at = pos
                 continues = first and carried and pos == p_start
+            elif direction > 0 and text[pos] == text[open_at] and _nested(text, marks, mi, p_end):
+                mi += 1  # a quote inside the open one, in the same marks: its closing mark is passed over too
             elif direction > 0:
                 # an opening mark while a quote is open: the earlier one lost its closing mark
                 _add(spans, text, QuoteSpan(open_at + 1, pos, open_at, -1, para_no, continues))

@@ -13,6 +13,9 @@ from wirehouse.quotes.model import QuoteSpan
 from wirehouse.quotes.tokens import CLOSE, OPEN, QUOTE, REACH, ParaTokens, at_or_after, at_or_before
 
 HEADING_REACH = 200  # characters read each side of a quote for the line it is on (headings are short)
+PULL_NAME_WORDS = 10  # words at most on a pull quote's name line: 'Amy Pope, deputy homeland security advisor.'
+PULL_HEAD = 40  # characters of a pull quote that an earlier quote of the article must hold
+DATED_REACH = 60  # characters read after a quote's closing mark for a bracket with a year: '(St. Gallen ... 2003)'
 
 
 @trait
@@ -67,6 +70,46 @@ class NotSpeech:
             return False  # a long line: prose
         line = text[lo + 1 : len(text) if hi < 0 else hi]
         return line.upper() == line
+
+    def _is_dated(self, text: str, span: QuoteSpan) -> bool:
+        """Is the quote followed by a year in brackets, the title or slogan of a dated work (a poster, a film, a
+        book), not speech: '“No special rights for foreigners!” (2015).', '“We Swiss are increasingly becoming
+        ...” (St. Gallen general election poster 2003)' (a caption of campaign posters; the dev set annotates
+        none of its 8 quotes so dated, all in one article)?"""
+        i = span.close_pos + 1
+        if i <= 0:
+            return False
+        n = len(text)
+        while i < n and text[i] in " \xa0":
+            i += 1
+        if i >= n or text[i] != "(":
+            return False
+        close = text.find(")", i, i + DATED_REACH)
+        if close < 0:
+            return False
+        for k in range(i + 1, close - 3):
+            if (
+                text[k : k + 2] in ("18", "19", "20")
+                and text[k : k + 4].isdigit()
+                and not text[k - 1].isdigit()
+                and not text[k + 4].isdigit()
+            ):
+                return True
+        return False
+
+    def _is_pull_quote(self, text: str, span: QuoteSpan, p_start: int) -> bool:
+        """Is the quote a pull quote: a paragraph that repeats an earlier quote of the article with its speaker's
+        name on the last line inside the marks ('"Everybody believes in the Geneva Convention until ...\nDonald
+        Trump."', '"What we have seen is ...\nAmy Pope, deputy homeland security advisor."'), a layout element
+        (the dev set annotates neither) and no new quote?"""
+        line = text.rfind("\n", span.start, span.end)
+        if line < 0 or span.open_pos != p_start:
+            return False
+        name = text[line + 1 : span.end]
+        if not name[:1].isupper() or name.count(" ") >= PULL_NAME_WORDS:
+            return False
+        head = text[span.start : min(line, span.start + PULL_HEAD)]
+        return text.find(head, 0, span.open_pos) >= 0
 
     def _is_work_title(self, text: str, span: QuoteSpan, p: ParaTokens, q: int) -> bool:
         """The title of a show, a book or a film, known from where it sits, whatever verb the sentence has.
@@ -173,17 +216,23 @@ class NotSpeech:
         """The attribution link that a short quote after token k sits inside, with no speech verb, or -1: 'an option
         seen by organizers as a "lifeboat"', 'casting Johnson as an "honorable choice"', 'fundraisers -- dubbed
         "Hillblazers" by the campaign' (the dev set annotates 47 of its 52 quotes after 'as' and 7 of 8 after a
-        naming word); a noun of speech or naming, through 'of' or 'for': 'his promise of "free college"',
-        'clarion call for a "revolution"', 'his signature slogan, "Make America Great Again."' (the dev set
-        annotates 27 of its 28 quotes after such nouns and those that mention words). Not after a noun that
+        naming word), also through 'having' or 'being' or one adjective after 'a' ('waves off the delay as having
+        "minimal" impact', 'as a mere "moan"'); a noun of speech or naming, through 'of' or 'for': 'his promise
+        of "free college"', 'clarion call for a "revolution"', 'his signature slogan, "Make America Great Again."'
+        (the dev set annotates 27 of its 28 quotes after such nouns and those that mention words). Not after a noun that
         mentions words ('the words "preemptive strike"', 'in other words, "..."'), nor 'such as' or 'as well as',
         which list: 'words such as "ambassador," "attack,"', nor 'As' opening a sentence, a conjunction: 'As the
         "Never Trump" movement continues to battle ...'."""
         lows = p.lows
         if lows[k] == "," and k > 0:
             k -= 1  # 'his signature slogan, "..."'
+        adjective = k > 1 and lows[k - 1] in self.words.indefinite_articles and p.toks[k].islower()
+        if adjective and lows[k] not in self.words.speech_nouns:
+            k -= 1  # 'shrugging off a woman's opinion as a mere "moan"': one adjective after 'a'
         if lows[k] in self.words.articles and k > 0:
             k -= 1  # 'as a "lifeboat"'
+        if lows[k] in self.words.link_gerunds and k > 0:
+            k -= 1  # 'waves off the delay as having "minimal" impact'
         if lows[k] in self.words.link_prepositions and k > 0:
             k -= 1  # 'promise of', 'call for'
         word = lows[k]

@@ -74,6 +74,14 @@ CUES = [
         "states",
         Rule.AFTER_SUBJECT_FIRST,
     ),
+    # a political ad's voice-over speaks, and a phrase after 'in' belongs to the subject before it
+    (
+        '"Ann Smith is the only one strong enough," a voice-over in the ad states.',
+        "Ann Smith is",
+        "a voice-over in the ad",
+        "states",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
     # before the quote, in its sentence
     ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
     ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),

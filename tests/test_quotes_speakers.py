@@ -29,6 +29,15 @@ SPEAKERS = [
         None,
     ),
     ('"No," Amy Pope said.', "No", "Amy Pope", "Amy Pope", "person", None),
+    # people in a place are no person named after it
+    (
+        'Traders in London said the market was "very thin" all day.',
+        "very thin",
+        "Traders in London",
+        None,
+        "description",
+        None,
+    ),
     ('"We will cut rates," the Bank said.', "We will", "the Bank", None, "description", None),
     (
         '"We will cut rates," the Bank of England said.',

@@ -65,6 +65,29 @@ def test_sentence_subjects(text: str, prefix: str, mention: str) -> None:
     assert quote.speaker_mention == mention
 
 
+# (text, quote prefix, speaker mention): where a description ends: a phrase after 'in' is part of it, and one
+# after 'in' may sit in another phrase
+DESCRIPTIONS = [
+    (
+        'Local officials in the farming province said stock losses were "miraculously low."',
+        "miraculously",
+        "Local officials in the farming province",
+    ),
+    (
+        'One source at a house involved in the deal said, "It has got to be a blow-out."',
+        "It has",
+        "One source at a house involved in the deal",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "mention"), DESCRIPTIONS, ids=[r[2] for r in DESCRIPTIONS])
+def test_where_a_description_ends(text: str, prefix: str, mention: str) -> None:
+    """'officials in the farming province', 'One source at a house involved in the deal'."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention == mention
+
+
 # (text, the title): a show, a book or a film named by where it sits, even in a sentence with a speech verb
 WORK_TITLES = [
     ("“It is too soon,” Clinton said on ABC’s “This Week” on Sunday.", "This Week"),  # a network's possessive

@@ -25,25 +25,36 @@ class NounPhrases:
     def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> Mention | None:
         """The noun phrase whose last token is j: a name run, 'the Kremlin', 'the senator', 'he'.
 
-        A phrase after 'of/for/with/at/from' is joined to the one before it: 'a spokesman for the campaign',
-        'Jason Gilbert of Cheyenne', 'Source familiar with the ad'.
+        A phrase after 'of/for/with/at/from/in' is joined to the one before it: 'a spokesman for the campaign',
+        'Jason Gilbert of Cheyenne', 'Source familiar with the ad', 'a voice-over in the ad'; after 'in', the
+        phrase joined may itself be joined: 'One source at a house involved in the deal'.
         """
         found = self._np_core(p, j, lo)
         if found is None or not extend or found.kind == MentionKind.PRONOUN:
             return found
-        k = found[0]
-        if k - 2 >= lo and (
-            p.lows[k - 1] in self.words.pp_links or (p.lows[k - 1] == "in" and found.kind == MentionKind.NAME)
-        ):
-            head = self._np_core(p, k - 2, lo)
-            if head is not None and head.kind != MentionKind.PRONOUN:
-                return Mention(head[0], j, head.kind)
-            # an adjective before the preposition: 'Source familiar with the ad'
-            if k - 3 >= lo and p.lows[k - 2] in self.words.pp_adjectives and p.toks[k - 3][0].isupper():
-                head = self._np_core(p, k - 3, lo)
-                if head is not None and head.kind != MentionKind.PRONOUN:
-                    return Mention(head[0], j, head.kind)
+        for _ in range(3):
+            link = p.lows[found[0] - 1] if found[0] > lo else ""
+            head = self._pp_head(p, found[0], lo)
+            if head is None:
+                break
+            found = Mention(head[0], j, head.kind)
+            if link != "in":
+                break  # only a phrase after 'in' may sit inside another (see above)
         return found
+
+    def _pp_head(self, p: ParaTokens, k: int, lo: int) -> Mention | None:
+        """The noun phrase that the phrase starting at token k is joined to, after one of `pp_links`."""
+        if k - 2 < lo or p.lows[k - 1] not in self.words.pp_links:
+            return None
+        head = self._np_core(p, k - 2, lo)
+        if head is not None and head.kind != MentionKind.PRONOUN:
+            return head
+        # an adjective before the preposition: 'Source familiar with the ad'
+        if k - 3 >= lo and p.lows[k - 2] in self.words.pp_adjectives and p.toks[k - 3][0].isupper():
+            head = self._np_core(p, k - 3, lo)
+            if head is not None and head.kind != MentionKind.PRONOUN:
+                return head
+        return None
 
     def _np_core(self, p: ParaTokens, j: int, lo: int) -> Mention | None:
         if j < lo:

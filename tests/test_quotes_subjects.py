@@ -66,7 +66,7 @@ def test_sentence_subjects(text: str, prefix: str, mention: str) -> None:
 
 
 # (text, quote prefix, speaker mention): where a description ends: a phrase after 'in' is part of it, and one
-# after 'in' may sit in another phrase
+# after 'in' may sit in another phrase; a verb's object after its noun is not, nor the verb between them
 DESCRIPTIONS = [
     (
         'Local officials in the farming province said stock losses were "miraculously low."',
@@ -78,12 +78,19 @@ DESCRIPTIONS = [
         "It has",
         "One source at a house involved in the deal",
     ),
+    ('The poster shows the two men on winged pigs and says "the day the sums add up".', "the day", "The poster"),
+    (
+        '"The price is just not interesting," commented one delegate representing a major producer.',
+        "The price",
+        "one delegate",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "prefix", "mention"), DESCRIPTIONS, ids=[r[2] for r in DESCRIPTIONS])
 def test_where_a_description_ends(text: str, prefix: str, mention: str) -> None:
-    """'officials in the farming province', 'One source at a house involved in the deal'."""
+    """'officials in the farming province', 'One source at a house involved in the deal'; not 'The poster shows the
+    two men', 'one delegate representing a major producer'."""
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention == mention
 

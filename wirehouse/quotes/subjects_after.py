@@ -133,12 +133,10 @@ class SubjectsAfter:
         return None
 
     def _subject_right(self, p: ParaTokens, j: int, hi: int) -> Mention | None:
-        """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'.
-
-        The run of words stops at punctuation, a function word or a verb; it is a name if it ends with a
-        capitalised word, else a description that must start with a determiner or a possessive or end
-        with a role noun ('said a former official', 'said officials').
-        """
+        """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'. The run
+        of words stops at punctuation, a function word, a verb or a verb's object (`_object_after`); it is a name if
+        it ends with a capitalised word, else a description that must start with a determiner or a possessive or
+        end with a role noun ('said a former official', 'said officials')."""
         if j >= hi:
             return None
         toks = p.toks
@@ -192,8 +190,25 @@ class SubjectsAfter:
                     break
                 if lk.endswith("ed") and k > j and lows[k - 1] in self.nouns:
                     break  # 'The agency declined to ...': the verb after the noun that speaks
+                if lk in self.words.articles and last_cap < 0 and (end := self._object_after(p, j, k)) >= 0:
+                    return self._right_mention(p, j, end, last_cap, and_at)
             k += 1
         return self._right_mention(p, j, k, last_cap, and_at)
+
+    def _object_after(self, p: ParaTokens, j: int, k: int) -> int:
+        """Where a description that `_subject_right` reads from j ends when the article at k opens the object of a
+        verb right after its noun ('The campaign sent an email', 'His office put out a statement', 'said another
+        official following an assessment'): after that noun, or -1 if the article does not ('the head of the
+        party', 'the chairman and the president')."""
+        lows = p.lows
+        words = self.words
+        before = lows[k - 1]
+        if k - 2 <= j or before in words.pp_links or before in words.prepositions or before in words.coordinators:
+            return -1
+        if before in words.skipped_prepositions:
+            return -1
+        noun = next((m for m in (k - 2, k - 3) if m > j and lows[m] in self.nouns), -1)
+        return noun + 1 if noun >= 0 else -1
 
     def _after_name(self, p: ParaTokens, j: int, k: int, hi: int, last_cap: int) -> tuple[int, bool]:
         """`_subject_right` at a lowercase word k after a name: where the run goes on, and whether it does.

@@ -38,6 +38,16 @@ SPEAKERS = [
         "description",
         None,
     ),
+    # a determiner or a possessive opening a description names no organisation: 'One', 'Some', 'His'
+    ('Some dealers said the market was "very thin" all day.', "very thin", "Some dealers", None, "description", None),
+    (
+        'One Republican strategist said the vote would be "very close."',
+        "very close",
+        "One Republican strategist",
+        None,
+        "description",
+        "Republican",
+    ),
     ('"We will cut rates," the Bank said.', "We will", "the Bank", None, "description", None),
     (
         '"We will cut rates," the Bank of England said.',

@@ -313,8 +313,8 @@ class Namer:
         words = head_words(mention.split(), self.words.pp_links) if " of " not in mention else mention.split()
         if len(words) < 2 or self.noun_info(strip_possessive(words[-1]).lower()) is None:
             return None
-        if words[0].lower() in self.words.articles:
-            words = words[1:]
+        if words[0].lower() in self.words.subject_determiners or words[0].lower() in self.words.possessive_determiners:
+            words = words[1:]  # 'the', 'His office', 'One source': no organisation's name
         taken: list[str] = []
         for word in words[:-1]:
             bare = strip_possessive(word)

@@ -66,7 +66,8 @@ def test_sentence_subjects(text: str, prefix: str, mention: str) -> None:
 
 
 # (text, quote prefix, speaker mention): where a description ends: a phrase after 'in' is part of it, and one
-# after 'in' may sit in another phrase; a verb's object after its noun is not, nor the verb between them
+# after 'in' may sit in another phrase, as may a share ('one of ...'); a verb's object after its noun is not, nor
+# the verb between them
 DESCRIPTIONS = [
     (
         'Local officials in the farming province said stock losses were "miraculously low."',
@@ -77,6 +78,12 @@ DESCRIPTIONS = [
         'One source at a house involved in the deal said, "It has got to be a blow-out."',
         "It has",
         "One source at a house involved in the deal",
+    ),
+    ('"It is dead on arrival," one of her aides said.', "It is dead", "one of her aides"),
+    (
+        'A senior official at one of four prospective banks said the ministry "told us to wait."',
+        "told us",
+        "A senior official at one of four prospective banks",
     ),
     ('The poster shows the two men on winged pigs and says "the day the sums add up".', "the day", "The poster"),
     (

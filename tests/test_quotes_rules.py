@@ -83,6 +83,15 @@ CUES = [
         Rule.AFTER_SUBJECT_FIRST,
     ),
     # before the quote, in its sentence
+    # 'with' and a noun phrase before a participle: the phrase is its subject, not the sentence's ('with one of her
+    # ads asking'), as in 'with Sen. Bob Jones calling it'
+    (
+        'Ann Smith tried to tie Bob Jones to the governor, with one of her ads asking, "Is he independent enough?"',
+        "Is he",
+        "one of her ads",
+        "asking",
+        "before_quote.verb_subject",
+    ),
     ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
     ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),
     ("Philip Bump: “It works.”", "It works", "Philip Bump", None, Rule.TRANSCRIPT_NAME),

@@ -155,7 +155,12 @@ class Cues:
             or (
                 subject is not None
                 and (
-                    (subject.kind == MentionKind.DESC and not self.namer.is_role(lows[subject[1]]))
+                    (
+                        subject.kind == MentionKind.DESC
+                        and not self.namer.is_role(lows[subject[1]])
+                        # 'tried to tie Bradley to Walker, with one of her ads asking, "..."': the ad asks
+                        and not (subject[0] > 0 and lows[subject[0] - 1] == "with")
+                    )
                     or (subject[0] > 0 and lows[subject[0] - 1] in self.words.object_markers)
                 )
             )

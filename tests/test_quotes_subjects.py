@@ -21,6 +21,20 @@ ADVERBIAL_OPENERS = [
         "the perspective",
         "Ann Smith",
     ),
+    # a participle after a link that opens the sentence: its subject is the main clause's, after the comma that
+    # American news writes inside the quote's marks
+    (
+        "After saying her right foot was “so swollen I could barely get my shoe on,” Ann Smith was “whisked off” to "
+        "hospital.",
+        "so swollen",
+        "Ann Smith",
+    ),
+    (
+        "After saying her right foot was “so swollen I could barely get my shoe on,” Ann Smith was “whisked off” to "
+        "hospital.",
+        "whisked",
+        "Ann Smith",
+    ),
 ]
 
 
@@ -28,8 +42,9 @@ ADVERBIAL_OPENERS = [
     ("text", "prefix", "mention"), ADVERBIAL_OPENERS, ids=[r[0].split()[0] for r in ADVERBIAL_OPENERS]
 )
 def test_adverbial_openers_are_no_subjects(text: str, prefix: str, mention: str) -> None:
-    """'Early in ...', 'Domestically, ...', 'Outside the arena ...', 'Thirteen years earlier, ...': a preposition, an
-    '-ly' word before a comma or a preposition, or a time before a comma opens an adverbial; the subject follows it."""
+    """'Early in ...', 'Domestically, ...', 'Outside the arena ...', 'Thirteen years earlier, ...', 'After saying ...,':
+    a preposition, an '-ly' word before a comma or a preposition, a time before a comma or a participle after a link
+    opens an adverbial; the subject follows it."""
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention == mention
 

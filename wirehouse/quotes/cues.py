@@ -199,7 +199,7 @@ class Cues:
                     return found
                 break
             k -= 1
-        subject = self._sentence_subject(p, v)
+        subject = self._sentence_subject(p, v) or self._after_opener(p, v)
         if subject is not None:
             return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.PARTICIPLE_SUBJECT)
         return None

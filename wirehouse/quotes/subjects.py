@@ -291,7 +291,8 @@ class Subjects:
         if intro:
             for c in range(k, v):
                 if toks[c] == "," and c + 1 < v:
-                    starts.append(c + 1)
+                    # a comma inside a quote's marks ends it too: 'After saying her foot was “so swollen ...,” she was'
+                    starts.append(c + 2 if toks[c + 1] == CLOSE and c + 2 < v else c + 1)
         else:
             starts.append(k)
         for c in range(k, min(v, k + 8)):

@@ -9,11 +9,13 @@ from bisect import bisect_left
 
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
+    _STOPS,
     _is_wordish,
 )
 from wirehouse.quotes.model import Attribution, Found, Mention, MentionKind, Rule
 from wirehouse.quotes.name_core import strip_possessive
 from wirehouse.quotes.tokens import (
+    CLOSE,
     CUT,
     OPEN,
     REACH,
@@ -104,6 +106,25 @@ class SubjectsAfter:
         if outer is not None:
             outer.rule = Rule.OUTER_SUBJECT
         return outer
+
+    def _after_opener(self, p: ParaTokens, v: int) -> Mention | None:
+        """The main clause's subject, for a participle at v after a link opening its sentence: 'After saying her
+        right foot was "so swollen I could barely get my shoe on," she was "whisked ..."', 'While saying that
+        outsourcing pits "worker against worker" ..., the document falls short of ...'. A comma inside a quote's
+        marks ends the opening phrase, as American news writes it."""
+        toks = p.toks
+        n = len(toks)
+        if v < 1 or v - 1 != at_or_before(p.ends(), v - 2) + 1:
+            return None  # the link does not open the sentence
+        for c in range(v + 1, min(n - 1, v + REACH)):
+            if toks[c] in _STOPS and p.ends_sentence(c):
+                return None
+            if toks[c] == ",":
+                c += 2 if toks[c + 1] == CLOSE else 1
+                subject = self._subject_after(p, c, min(n, c + 10))
+                after = subject.last + 1 if subject is not None else n
+                return subject if after < n and toks[after][:1].islower() else None
+        return None
 
     def _number_at(self, p: ParaTokens, k: int) -> bool:
         return p.toks[k].isdigit() or p.lows[k] in self.words.number_words

@@ -171,3 +171,15 @@ def test_a_verb_before_a_role_is_no_part_of_the_subject() -> None:
     )
     quote = next(q for q in extract_quotes(text) if q.text.startswith("I might"))
     assert (quote.speaker_mention, quote.speaker) == ("she", "Ann Smith")
+
+
+def test_the_first_pronoun_after_a_subject_says_its_gender() -> None:
+    """'Clinton said Wednesday that she called Sanders ... to congratulate him on what she called "..."': the first
+    gendered pronoun after the sentence's named subject, with no other name before it (a day is none), says who the
+    subject is, though another pronoun ('him') follows."""
+    text = (
+        "The primaries ended on Tuesday night with a win.\n\nAnn Smith said Wednesday that she called Bob Jones after "
+        'the vote to congratulate him on what she called "an extraordinary campaign."'
+    )
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("an extraordinary"))
+    assert (quote.speaker_mention, quote.speaker, quote.attribution) == ("she", "Ann Smith", "pronoun")

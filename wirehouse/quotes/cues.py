@@ -252,6 +252,9 @@ class Cues:
                 and not self._verb_before(p, found[0])
             ):
                 return Found(p, found[0], found[1], MentionKind.NAME, None, Attribution.EXPLICIT, Rule.TRANSCRIPT_NAME)
+            source = self._excerpt_source(p, found) if found is not None else None  # 'From the report: "..."'
+            if source is not None:
+                return Found.of(p, source, None, Attribution.EXPLICIT, Rule.EXCERPT_SOURCE)
         if k < 0:
             return None
         verbs = self.verbs

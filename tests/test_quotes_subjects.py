@@ -69,13 +69,24 @@ SENTENCE_SUBJECTS = [
         "capital was",
         "several environmental groups",
     ),
+    (
+        'At a meeting, Ann Smith accused Bob Jones of being "soft." Then she cut into Bill Day, calling him a "stiff."',
+        "stiff",
+        "she",
+    ),
+    (
+        'Ann Smith spoke first. But he rejected the call for a quota, saying no "arbitrary figure" would do.',
+        "arbitrary",
+        "he",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "prefix", "mention"), SENTENCE_SUBJECTS, ids=[r[2] for r in SENTENCE_SUBJECTS])
 def test_sentence_subjects(text: str, prefix: str, mention: str) -> None:
     """A sentence starts after the closing mark of a quote that ended the one before; a description ends at its
-    noun when a verb follows ('The agency declined'); a quantifier may open one ('several environmental groups')."""
+    noun when a verb follows ('The agency declined'); a quantifier may open one ('several environmental groups');
+    a pronoun right after an opening adverb or conjunction with no comma is the subject ('Then she', 'But he')."""
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention == mention
 

@@ -91,10 +91,42 @@ CUES = [
         "states",
         Rule.AFTER_SUBJECT_FIRST,
     ),
+    # a political ad's voice-over speaks, and a phrase after 'in' belongs to the subject before it
+    (
+        '"Ann Smith is the only one strong enough," a voice-over in the ad states.',
+        "Ann Smith is",
+        "a voice-over in the ad",
+        "states",
+        Rule.AFTER_SUBJECT_FIRST,
+    ),
     # before the quote, in its sentence
+    # 'with' and a noun phrase before a participle: the phrase is its subject, not the sentence's ('with one of her
+    # ads asking'), as in 'with Sen. Bob Jones calling it'
+    (
+        'Ann Smith tried to tie Bob Jones to the governor, with one of her ads asking, "Is he independent enough?"',
+        "Is he",
+        "one of her ads",
+        "asking",
+        "before_quote.verb_subject",
+    ),
     ('Ann Smith said: "It works."', "It works", "Ann Smith", "said", "before_quote.verb_subject"),
     ('It was, said Ann Smith, "a total disaster".', "a total", "Ann Smith", "said", "before_quote.inverted_verb"),
     ("Philip Bump: “It works.”", "It works", "Philip Bump", None, Rule.TRANSCRIPT_NAME),
+    # an excerpt's source after a 'From' opening its clause
+    (
+        'Aides say she will back him. From the report: "In general, samples did better."',
+        "In general",
+        "the report",
+        None,
+        Rule.EXCERPT_SOURCE,
+    ),
+    (
+        'Signs were there all along -More from Blumenthal and Cohen: "Data from our firm helps confirm it."',
+        "Data",
+        "Blumenthal and Cohen",
+        None,
+        Rule.EXCERPT_SOURCE,
+    ),
     ('Trump’s claim that Obama "founded ISIS" was false.', "founded", "Trump’s", None, Rule.SPEECH_NOUN_OWNER),
     ('According to Ann Smith, "the plan works".', "the plan", "Ann Smith", "according to", Rule.ACCORDING_TO),
     (

@@ -29,6 +29,25 @@ SPEAKERS = [
         None,
     ),
     ('"No," Amy Pope said.', "No", "Amy Pope", "Amy Pope", "person", None),
+    # people in a place are no person named after it
+    (
+        'Traders in London said the market was "very thin" all day.',
+        "very thin",
+        "Traders in London",
+        None,
+        "description",
+        None,
+    ),
+    # a determiner or a possessive opening a description names no organisation: 'One', 'Some', 'His'
+    ('Some dealers said the market was "very thin" all day.', "very thin", "Some dealers", None, "description", None),
+    (
+        'One Republican strategist said the vote would be "very close."',
+        "very close",
+        "One Republican strategist",
+        None,
+        "description",
+        "Republican",
+    ),
     ('"We will cut rates," the Bank said.', "We will", "the Bank", None, "description", None),
     (
         '"We will cut rates," the Bank of England said.',

@@ -21,6 +21,20 @@ ADVERBIAL_OPENERS = [
         "the perspective",
         "Ann Smith",
     ),
+    # a participle after a link that opens the sentence: its subject is the main clause's, after the comma that
+    # American news writes inside the quote's marks
+    (
+        "After saying her right foot was “so swollen I could barely get my shoe on,” Ann Smith was “whisked off” to "
+        "hospital.",
+        "so swollen",
+        "Ann Smith",
+    ),
+    (
+        "After saying her right foot was “so swollen I could barely get my shoe on,” Ann Smith was “whisked off” to "
+        "hospital.",
+        "whisked",
+        "Ann Smith",
+    ),
 ]
 
 
@@ -28,8 +42,9 @@ ADVERBIAL_OPENERS = [
     ("text", "prefix", "mention"), ADVERBIAL_OPENERS, ids=[r[0].split()[0] for r in ADVERBIAL_OPENERS]
 )
 def test_adverbial_openers_are_no_subjects(text: str, prefix: str, mention: str) -> None:
-    """'Early in ...', 'Domestically, ...', 'Outside the arena ...', 'Thirteen years earlier, ...': a preposition, an
-    '-ly' word before a comma or a preposition, or a time before a comma opens an adverbial; the subject follows it."""
+    """'Early in ...', 'Domestically, ...', 'Outside the arena ...', 'Thirteen years earlier, ...', 'After saying ...,':
+    a preposition, an '-ly' word before a comma or a preposition, a time before a comma or a participle after a link
+    opens an adverbial; the subject follows it."""
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention == mention
 
@@ -54,13 +69,61 @@ SENTENCE_SUBJECTS = [
         "capital was",
         "several environmental groups",
     ),
+    (
+        'At a meeting, Ann Smith accused Bob Jones of being "soft." Then she cut into Bill Day, calling him a "stiff."',
+        "stiff",
+        "she",
+    ),
+    (
+        'Ann Smith spoke first. But he rejected the call for a quota, saying no "arbitrary figure" would do.',
+        "arbitrary",
+        "he",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "prefix", "mention"), SENTENCE_SUBJECTS, ids=[r[2] for r in SENTENCE_SUBJECTS])
 def test_sentence_subjects(text: str, prefix: str, mention: str) -> None:
     """A sentence starts after the closing mark of a quote that ended the one before; a description ends at its
-    noun when a verb follows ('The agency declined'); a quantifier may open one ('several environmental groups')."""
+    noun when a verb follows ('The agency declined'); a quantifier may open one ('several environmental groups');
+    a pronoun right after an opening adverb or conjunction with no comma is the subject ('Then she', 'But he')."""
+    quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
+    assert quote.speaker_mention == mention
+
+
+# (text, quote prefix, speaker mention): where a description ends: a phrase after 'in' is part of it, and one
+# after 'in' may sit in another phrase, as may a share ('one of ...'); a verb's object after its noun is not, nor
+# the verb between them
+DESCRIPTIONS = [
+    (
+        'Local officials in the farming province said stock losses were "miraculously low."',
+        "miraculously",
+        "Local officials in the farming province",
+    ),
+    (
+        'One source at a house involved in the deal said, "It has got to be a blow-out."',
+        "It has",
+        "One source at a house involved in the deal",
+    ),
+    ('"It is dead on arrival," one of her aides said.', "It is dead", "one of her aides"),
+    (
+        'A senior official at one of four prospective banks said the ministry "told us to wait."',
+        "told us",
+        "A senior official at one of four prospective banks",
+    ),
+    ('The poster shows the two men on winged pigs and says "the day the sums add up".', "the day", "The poster"),
+    (
+        '"The price is just not interesting," commented one delegate representing a major producer.',
+        "The price",
+        "one delegate",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix", "mention"), DESCRIPTIONS, ids=[r[2] for r in DESCRIPTIONS])
+def test_where_a_description_ends(text: str, prefix: str, mention: str) -> None:
+    """'officials in the farming province', 'One source at a house involved in the deal'; not 'The poster shows the
+    two men', 'one delegate representing a major producer'."""
     quote = next(q for q in extract_quotes(text) if q.text.startswith(prefix))
     assert quote.speaker_mention == mention
 
@@ -119,3 +182,15 @@ def test_a_verb_before_a_role_is_no_part_of_the_subject() -> None:
     )
     quote = next(q for q in extract_quotes(text) if q.text.startswith("I might"))
     assert (quote.speaker_mention, quote.speaker) == ("she", "Ann Smith")
+
+
+def test_the_first_pronoun_after_a_subject_says_its_gender() -> None:
+    """'Clinton said Wednesday that she called Sanders ... to congratulate him on what she called "..."': the first
+    gendered pronoun after the sentence's named subject, with no other name before it (a day is none), says who the
+    subject is, though another pronoun ('him') follows."""
+    text = (
+        "The primaries ended on Tuesday night with a win.\n\nAnn Smith said Wednesday that she called Bob Jones after "
+        'the vote to congratulate him on what she called "an extraordinary campaign."'
+    )
+    quote = next(q for q in extract_quotes(text) if q.text.startswith("an extraordinary"))
+    assert (quote.speaker_mention, quote.speaker, quote.attribution) == ("she", "Ann Smith", "pronoun")

@@ -155,7 +155,12 @@ class Cues:
             or (
                 subject is not None
                 and (
-                    (subject.kind == MentionKind.DESC and not self.namer.is_role(lows[subject[1]]))
+                    (
+                        subject.kind == MentionKind.DESC
+                        and not self.namer.is_role(lows[subject[1]])
+                        # 'tried to tie Bradley to Walker, with one of her ads asking, "..."': the ad asks
+                        and not (subject[0] > 0 and lows[subject[0] - 1] == "with")
+                    )
                     or (subject[0] > 0 and lows[subject[0] - 1] in self.words.object_markers)
                 )
             )
@@ -194,7 +199,7 @@ class Cues:
                     return found
                 break
             k -= 1
-        subject = self._sentence_subject(p, v)
+        subject = self._sentence_subject(p, v) or self._after_opener(p, v)
         if subject is not None:
             return Found.of(p, subject, toks[v], Attribution.EXPLICIT, Rule.PARTICIPLE_SUBJECT)
         return None
@@ -247,6 +252,9 @@ class Cues:
                 and not self._verb_before(p, found[0])
             ):
                 return Found(p, found[0], found[1], MentionKind.NAME, None, Attribution.EXPLICIT, Rule.TRANSCRIPT_NAME)
+            source = self._excerpt_source(p, found) if found is not None else None  # 'From the report: "..."'
+            if source is not None:
+                return Found.of(p, source, None, Attribution.EXPLICIT, Rule.EXCERPT_SOURCE)
         if k < 0:
             return None
         verbs = self.verbs

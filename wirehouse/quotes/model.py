@@ -34,6 +34,7 @@ class Rule(StrEnum):
     # a cue before the quote, in its sentence (prefixes of the subject rules below)
     BEFORE_QUOTE = "before_quote"  # 'X said: "..."', 'X told reporters the plan was "..."'
     TRANSCRIPT_NAME = "before_quote.transcript_name"  # 'Philip Bump: "..."'
+    EXCERPT_SOURCE = "before_quote.excerpt_source"  # 'From the report: "..."'
     SPEECH_NOUN_OWNER = "before_quote.speech_noun_owner"  # 'Trump’s claim that Obama "founded ISIS"'
     ACCORDING_TO = "before_quote.according_to"  # 'according to X, "..."'
     AGENT_AFTER_QUOTE = "before_quote.agent_after_quote"  # 'was described as "..." by X'

@@ -174,7 +174,9 @@ class Namer:
                 # 'U.K. Chancellor of the Exchequer Nigel Lawson', 'Bank of Japan Governor Satoshi Sumita': the
                 # name after the title, not the institution before its 'of'
                 core = name_core(full, self.lex)
-                if core and not all(self.title_word(w) for w in core):
+                info = self.noun_info(words[-1].lower())
+                if core and not all(self.title_word(w) for w in core) and not (info is not None and info[2]):
+                    # not after a plural role, a group: 'Officials in Washington', 'Dealers in the straight bonds'
                     return tuple(core), None, "person", surname_alone(core, full, self.lex.honorifics)
             if n < len(full) and words[-1].lower() in self.words.org_heads and full[n] == "of":
                 # 'the Bank of England', 'Bank of Canada', 'the Department of Agriculture': an institution's name
@@ -311,8 +313,8 @@ class Namer:
         words = head_words(mention.split(), self.words.pp_links) if " of " not in mention else mention.split()
         if len(words) < 2 or self.noun_info(strip_possessive(words[-1]).lower()) is None:
             return None
-        if words[0].lower() in self.words.articles:
-            words = words[1:]
+        if words[0].lower() in self.words.subject_determiners or words[0].lower() in self.words.possessive_determiners:
+            words = words[1:]  # 'the', 'His office', 'One source': no organisation's name
         taken: list[str] = []
         for word in words[:-1]:
             bare = strip_possessive(word)

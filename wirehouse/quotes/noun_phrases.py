@@ -25,25 +25,39 @@ class NounPhrases:
     def _np_ending(self, p: ParaTokens, j: int, lo: int, extend: bool = True) -> Mention | None:
         """The noun phrase whose last token is j: a name run, 'the Kremlin', 'the senator', 'he'.
 
-        A phrase after 'of/for/with/at/from' is joined to the one before it: 'a spokesman for the campaign',
-        'Jason Gilbert of Cheyenne', 'Source familiar with the ad'.
+        A phrase after 'of/for/with/at/from/in' is joined to the one before it: 'a spokesman for the campaign',
+        'Jason Gilbert of Cheyenne', 'Source familiar with the ad', 'a voice-over in the ad', 'one of her aides';
+        after 'in', and a share's 'of', the phrase joined may itself be joined: 'One source at a house involved in
+        the deal', 'A senior official at one of four prospective banks'.
         """
         found = self._np_core(p, j, lo)
         if found is None or not extend or found.kind == MentionKind.PRONOUN:
             return found
-        k = found[0]
-        if k - 2 >= lo and (
-            p.lows[k - 1] in self.words.pp_links or (p.lows[k - 1] == "in" and found.kind == MentionKind.NAME)
-        ):
-            head = self._np_core(p, k - 2, lo)
-            if head is not None and head.kind != MentionKind.PRONOUN:
-                return Mention(head[0], j, head.kind)
-            # an adjective before the preposition: 'Source familiar with the ad'
-            if k - 3 >= lo and p.lows[k - 2] in self.words.pp_adjectives and p.toks[k - 3][0].isupper():
-                head = self._np_core(p, k - 3, lo)
-                if head is not None and head.kind != MentionKind.PRONOUN:
-                    return Mention(head[0], j, head.kind)
+        for _ in range(3):
+            link = p.lows[found[0] - 1] if found[0] > lo else ""
+            head = self._pp_head(p, found[0], lo)
+            if head is None:
+                break
+            found = Mention(head[0], j, head.kind)
+            if link != "in" and not (link == "of" and p.lows[head[0]] in self.words.quantifiers):
+                break  # only a phrase after 'in', or 'one of ...', may sit inside another (see above)
         return found
+
+    def _pp_head(self, p: ParaTokens, k: int, lo: int) -> Mention | None:
+        """The noun phrase that the phrase starting at token k is joined to, after one of `pp_links`."""
+        if k - 2 < lo or p.lows[k - 1] not in self.words.pp_links:
+            return None
+        head = self._np_core(p, k - 2, lo)
+        if head is not None and head.kind != MentionKind.PRONOUN:
+            return head
+        if p.lows[k - 1] == "of" and p.lows[k - 2] in self.words.quantifiers:
+            return Mention(k - 2, k - 2, MentionKind.DESC)  # 'one of her ads', 'some of his aides'
+        # an adjective before the preposition: 'Source familiar with the ad'
+        if k - 3 >= lo and p.lows[k - 2] in self.words.pp_adjectives and p.toks[k - 3][0].isupper():
+            head = self._np_core(p, k - 3, lo)
+            if head is not None and head.kind != MentionKind.PRONOUN:
+                return head
+        return None
 
     def _np_core(self, p: ParaTokens, j: int, lo: int) -> Mention | None:
         if j < lo:
@@ -192,8 +206,8 @@ class NounPhrases:
             # some word of the phrase before its prepositional phrase or relative clause can speak: 'a source
             # involved in the talks', 'the paper's editorial board', 'an industry lobbyist who spoke'; or is
             # a capitalised word ('the Trump campaign')
-            if first == last and lows[first] in self.words.quantifiers:
-                return True  # 'said one of those advisers', 'many are calling it'
+            if lows[first] in self.words.quantifiers and (first == last or lows[first + 1] == "of"):
+                return True  # 'said one of those advisers', 'many are calling it', 'one of her aides said'
             for i in range(first, last + 1):
                 low = lows[i]
                 if i > first and (low in self.words.pp_links or low in self.words.relatives):

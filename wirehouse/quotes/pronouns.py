@@ -341,12 +341,15 @@ class Antecedents:
         speaker, kind = cached
         if speaker is None or kind != "person":
             return None
-        # a possessive pronoun later in the sentence says the subject is a person, and which: 'Davenport
-        # believes there is room for improvement in her game', 'Li went out of his way'
+        # the first pronoun later in the sentence says the subject is a person, and which: 'Davenport believes there
+        # is room for improvement in her game', 'Li went out of his way', 'Clinton said Wednesday that she called
+        # Sanders ... to congratulate him', if no other name (a day is none) comes before it: not 'England prop
+        # Phil Vickery ... ruling him out'
         rest = text[start + len(mention) : min(end, start + 200)]
         his = _first_of(rest, self.words.masculine_needles)
         her = _first_of(rest, self.words.feminine_needles)
-        if (his < 0) != (her < 0) and not any(w[:1].isupper() for w in rest[: max(his, her)].split()):
-            return m_start, speaker, "he" if his >= 0 else "she"  # no other name between: not 'England prop
-            # Phil Vickery ... ruling him out'
+        first = min(his, her) if his >= 0 and her >= 0 else max(his, her)
+        between = [w.lower().rstrip(",.") for w in rest[:first].split() if w[:1].isupper()]
+        if first >= 0 and all(w in self.words.weekdays for w in between):
+            return m_start, speaker, "he" if first == his else "she"
         return m_start, speaker, Look.UNCHECKED

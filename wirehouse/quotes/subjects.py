@@ -6,14 +6,7 @@ A part of `RuleAttributor` (`attribution.py`): its methods read the attributor's
 from __future__ import annotations
 
 from wirehouse.compiled import trait
-from wirehouse.quotes.common import (
-    _DASHES_ONLY,
-    _DATELINE_DASHES,
-    _LEFT_MARKS,
-    _STARTERS,
-    _STOPS,
-    _is_possessive_name,
-)
+from wirehouse.quotes.common import _DASHES_ONLY, _DATELINE_DASHES, _LEFT_MARKS, _STARTERS, _STOPS, _is_possessive_name
 from wirehouse.quotes.model import Mention, MentionKind
 from wirehouse.quotes.tokens import (
     CLOSE,
@@ -291,7 +284,10 @@ class Subjects:
         if intro:
             for c in range(k, v):
                 if toks[c] == "," and c + 1 < v:
-                    starts.append(c + 1)
+                    # a comma inside a quote's marks ends it too: 'After saying her foot was “so swollen ...,” she was'
+                    starts.append(c + 2 if toks[c + 1] == CLOSE and c + 2 < v else c + 1)
+            if k + 1 < v and lows[k + 1] in self.words.subject_pronouns and toks[k][0].isupper():
+                starts.append(k + 1)  # an adverb and no comma: 'Then he cut into Bush, calling him a "stiff"'
         else:
             starts.append(k)
         for c in range(k, min(v, k + 8)):

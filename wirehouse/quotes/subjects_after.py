@@ -9,11 +9,14 @@ from bisect import bisect_left
 
 from wirehouse.compiled import trait
 from wirehouse.quotes.common import (
+    _DATELINE_DASHES,
+    _STOPS,
     _is_wordish,
 )
 from wirehouse.quotes.model import Attribution, Found, Mention, MentionKind, Rule
 from wirehouse.quotes.name_core import strip_possessive
 from wirehouse.quotes.tokens import (
+    CLOSE,
     CUT,
     OPEN,
     REACH,
@@ -105,6 +108,45 @@ class SubjectsAfter:
             outer.rule = Rule.OUTER_SUBJECT
         return outer
 
+    def _after_opener(self, p: ParaTokens, v: int) -> Mention | None:
+        """The main clause's subject, for a participle at v after a link opening its sentence: 'After saying her
+        right foot was "so swollen I could barely get my shoe on," she was "whisked ..."', 'While saying that
+        outsourcing pits "worker against worker" ..., the document falls short of ...'. A comma inside a quote's
+        marks ends the opening phrase, as American news writes it."""
+        toks = p.toks
+        n = len(toks)
+        if v < 1 or v - 1 != at_or_before(p.ends(), v - 2) + 1:
+            return None  # the link does not open the sentence
+        for c in range(v + 1, min(n - 1, v + REACH)):
+            if toks[c] in _STOPS and p.ends_sentence(c):
+                return None
+            if toks[c] == ",":
+                c += 2 if toks[c + 1] == CLOSE else 1
+                subject = self._subject_after(p, c, min(n, c + 10))
+                after = subject.last + 1 if subject is not None else n
+                return subject if after < n and toks[after][:1].islower() else None
+        return None
+
+    def _excerpt_source(self, p: ParaTokens, found: Mention) -> Mention | None:
+        """The source after a 'From' (or 'More from') opening a clause, before a colon and a quote: 'From the report:
+        "..."', "From Bush's Facebook post: "..."", '- More from Blumenthal and Cohen: "..."' (the annotated news
+        credits the source for all 3 such quotes of the dev set); `found` is the phrase before the colon."""
+        toks = p.toks
+        lows = p.lows
+        m = found.first - 1
+        if found.kind == MentionKind.PRONOUN:
+            return None
+        while m > 0 and found.first - m < 6 and lows[m] in self.words.name_conjunctions and toks[m - 1][:1].isupper():
+            m -= 2  # 'Blumenthal and Cohen'
+        if m < 0 or lows[m] != "from":
+            return None
+        start = m + 1
+        if m >= 1 and toks[m - 1][:1].isupper():
+            m -= 1  # a word opening the clause: 'More from ...', 'Excerpts from ...'
+        if m == 0 or toks[m - 1] in _DATELINE_DASHES or self._ends_at(p, m - 1):
+            return Mention(start, found.last, found.kind)
+        return None
+
     def _number_at(self, p: ParaTokens, k: int) -> bool:
         return p.toks[k].isdigit() or p.lows[k] in self.words.number_words
 
@@ -133,12 +175,10 @@ class SubjectsAfter:
         return None
 
     def _subject_right(self, p: ParaTokens, j: int, hi: int) -> Mention | None:
-        """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'.
-
-        The run of words stops at punctuation, a function word or a verb; it is a name if it ends with a
-        capitalised word, else a description that must start with a determiner or a possessive or end
-        with a role noun ('said a former official', 'said officials').
-        """
+        """Subject placed after its verb: 'said Sen. John McCain', 'said pollster Frank Luntz', 'said he'. The run
+        of words stops at punctuation, a function word, a verb or a verb's object (`_object_after`); it is a name if
+        it ends with a capitalised word, else a description that must start with a determiner or a possessive or
+        end with a role noun ('said a former official', 'said officials')."""
         if j >= hi:
             return None
         toks = p.toks
@@ -192,8 +232,25 @@ class SubjectsAfter:
                     break
                 if lk.endswith("ed") and k > j and lows[k - 1] in self.nouns:
                     break  # 'The agency declined to ...': the verb after the noun that speaks
+                if lk in self.words.articles and last_cap < 0 and (end := self._object_after(p, j, k)) >= 0:
+                    return self._right_mention(p, j, end, last_cap, and_at)
             k += 1
         return self._right_mention(p, j, k, last_cap, and_at)
+
+    def _object_after(self, p: ParaTokens, j: int, k: int) -> int:
+        """Where a description that `_subject_right` reads from j ends when the article at k opens the object of a
+        verb right after its noun ('The campaign sent an email', 'His office put out a statement', 'said another
+        official following an assessment'): after that noun, or -1 if the article does not ('the head of the
+        party', 'the chairman and the president')."""
+        lows = p.lows
+        words = self.words
+        before = lows[k - 1]
+        if k - 2 <= j or before in words.pp_links or before in words.prepositions or before in words.coordinators:
+            return -1
+        if before in words.skipped_prepositions:
+            return -1
+        noun = next((m for m in (k - 2, k - 3) if m > j and lows[m] in self.nouns), -1)
+        return noun + 1 if noun >= 0 else -1
 
     def _after_name(self, p: ParaTokens, j: int, k: int, hi: int, last_cap: int) -> tuple[int, bool]:
         """`_subject_right` at a lowercase word k after a name: where the run goes on, and whether it does.

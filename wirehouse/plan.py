@@ -41,6 +41,9 @@ class RunPlan:
     def is_noop(self) -> bool:
         return self.to_read.empty
 
+    def n_batches(self, batch_size: int) -> int:
+        return -(-len(self.to_read) // batch_size)
+
     def batches(self, batch_size: int) -> list[pd.DataFrame]:
         return [
             self.to_read.iloc[i : i + batch_size].reset_index(drop=True)

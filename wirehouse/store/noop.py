@@ -95,6 +95,7 @@ class NoopManifest:
 class NoopCheck:
     idle: bool | None  # True: nothing to do; False: something; None: the snapshot cannot tell
     listing: Listing  # handed on to the full plan when there is something to do (the inbox is listed once)
+    manifest: "NoopManifest | None" = None  # the snapshot's, handed on too (read once)
 
     @property
     def n_found(self) -> int:
@@ -121,7 +122,7 @@ def nothing_changed(
 
         digest = current_pipeline().digest
     idle = _unchanged(listing, manifest, max_bytes, full_refresh) and not manifest.stale(digest, full_refresh)
-    return NoopCheck(idle, listing)
+    return NoopCheck(idle, listing, manifest)
 
 
 def _unchanged(listing: Listing, manifest: NoopManifest, max_bytes: int, full_refresh: bool) -> bool:

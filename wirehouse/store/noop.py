@@ -13,6 +13,7 @@ None when the snapshot has no such file (published by an older version): then th
 """
 
 import marshal
+import operator
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -75,6 +76,8 @@ class NoopManifest:
                 healing[path] = reason
             elif reason == "oversize":
                 oversize[path] = size
+        if all(map(operator.lt, paths, paths[1:])):  # sorted, each path once (the files table's order)
+            return cls(list(paths), list(sizes), list(mtimes), healing, oversize, fingerprints)
         files = dict(zip(paths, zip(sizes, mtimes, strict=True), strict=True))
         return cls(*_columns(files), healing, oversize, fingerprints)
 

@@ -7,9 +7,11 @@ so ids never move; a new file whose name is already taken by another file gets `
 
 import logging
 import operator
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from itertools import compress
 from operator import itemgetter
 
@@ -127,25 +129,41 @@ class Known:
     file's whole row only for the few paths that need it, fetched at C speed. The stamps come from the
     snapshot's no-op manifest when it has one (lists of Python values already: the no-op check has just read
     them); building them and the set of article ids in use from the files table took 0.08-0.10 s of a one-file
-    run's plan at 100,000 files (7 Dec 22:25, load ~4). The set is now built only when a new file needs an id."""
+    run's plan at 100,000 files (7 Dec 22:25, load ~4). The set is now built only when a new file needs an id,
+    and the path -> stamp dict only when the listing is not the manifest's very paths (0.14 s, 7 Dec 23:15)."""
 
-    stamps: dict[str, tuple[int, int]]  # path -> (size_bytes, mtime_ns)
     manifest: pa.Table  # MANIFEST_COLUMNS of the files table
     columns: tuple[list[str], list[int], list[int]] | None  # paths (sorted), sizes, mtimes: NoopManifest's
+    noop: NoopManifest | None = None
     rows: dict[str, tuple[int, int, str | None, str | None, int]] = field(default_factory=dict)  # fetched
     taken: set[str] | None = None  # article ids in use, once a new file needs one
 
     @classmethod
     def of(cls, manifest: pa.Table, noop: NoopManifest | None = None) -> "Known":
         if noop is not None and len(noop.paths) == manifest.num_rows:
-            return cls(noop.files, manifest, noop.columns)
-        paths = manifest["source_path"].to_pylist()
-        stamps = zip(manifest["size_bytes"].to_pylist(), manifest["mtime_ns"].to_pylist(), strict=True)
-        return cls(dict(zip(paths, stamps, strict=True)), manifest, None)
+            return cls(manifest, noop.columns, noop)
+        return cls(manifest, None)
+
+    @cached_property
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """path -> (size_bytes, mtime_ns) of every manifest file."""
+        if self.noop is not None:
+            return self.noop.files
+        paths = self.manifest["source_path"].to_pylist()
+        stamps = zip(self.manifest["size_bytes"].to_pylist(), self.manifest["mtime_ns"].to_pylist(), strict=True)
+        return dict(zip(paths, stamps, strict=True))
+
+    def stamp(self, path: str) -> tuple[int, int] | None:
+        """(size_bytes, mtime_ns) of a manifest file, else None."""
+        if self.columns is None:
+            return self.stamps.get(path)
+        paths, sizes, mtimes = self.columns
+        at = bisect_left(paths, path)
+        return (sizes[at], mtimes[at]) if at < len(paths) and paths[at] == path else None
 
     def fetch(self, paths: Iterable[str]) -> None:
         """Read the rows of those `paths` the manifest knows, in one pass over the table."""
-        wanted = [path for path in paths if path in self.stamps and path not in self.rows]
+        wanted = [path for path in paths if path not in self.rows and self.stamp(path) is not None]
         if not wanted:
             return
         hit = pc.is_in(self.manifest["source_path"], value_set=pa.array(wanted, pa.string()))
@@ -153,11 +171,11 @@ class Known:
         found = self.manifest.take(numbers).select(["source_path", "content_sha256", "article_id"]).to_pylist()
         for number, row in zip(numbers.to_pylist(), found, strict=True):
             path = row["source_path"]
-            self.rows[path] = (*self.stamps[path], row["content_sha256"], row["article_id"], number)
+            self.rows[path] = (*self.stamp(path), row["content_sha256"], row["article_id"], number)
 
     def row(self, path: str) -> tuple[int, int, str | None, str | None, int] | None:
         """(size, mtime, sha256, article id, row number) of a path the manifest knows, else None."""
-        if path not in self.stamps:
+        if self.stamp(path) is None:
             return None
         if path not in self.rows:
             self.fetch([path])
@@ -197,7 +215,7 @@ def _to_read(listing: Listing, known: Known, recheck: Recheck, reread: frozenset
     for number in range(len(entries)) if reread_all else compress(range(len(entries)), picked):
         entry = entries[number]
         retry = _retry(entry[0], recheck, reread, reread_all)
-        if retry or known.stamps.get(entry[0]) != (entry[1], entry[2]):
+        if retry or known.stamp(entry[0]) != (entry[1], entry[2]):
             yield entry, retry  # otherwise unchanged since the manifest saw it: not even opened
 
 

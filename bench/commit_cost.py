@@ -2,13 +2,14 @@
 
     .venv/bin/python bench/commit_cost.py CORPUS WAREHOUSE [--rounds 3]
 
-WAREHOUSE must already hold CORPUS (e.g. /tmp/wirehouse-speed/{corpus-100000,warehouse} after
-`bench/speed.py`); each round appends a sentence to one file, then plans, processes, links and commits it with
-the functions the flow's tasks call (no Prefect), and prints the seconds of each step of the commit, the
-quality checks included. The warehouse is changed like a real run would change it.
+WAREHOUSE must already hold CORPUS (e.g. a `cp -al` copy of /tmp/wirehouse-speed/corpus-100000 and a
+warehouse built from it by `wirehouse run`); each round appends a sentence to one file, then plans, processes,
+links and commits it with the functions the flow's tasks call (no Prefect), and prints the seconds of each step
+of the commit, the quality checks included. The warehouse is changed like a real run would change it.
 """
 
 import argparse
+import os
 import shutil
 import sys
 import time
@@ -61,7 +62,12 @@ def instrument() -> None:
 
 def one_round(corpus: Path, root: Path, round_no: int) -> tuple[dict[str, float], str]:
     path = sorted(corpus.glob("0000/*.txt"))[1]
-    path.write_text(path.read_text(encoding="utf-8") + f"\nA sentence added by round {round_no}.\n", encoding="utf-8")
+    # a new file renamed over the old one: the corpus may be hard links into a shared copy (`cp -al`), which
+    # writing into the file would change too
+    changed = path.with_name(f".{path.name}.new")
+    text = path.read_text(encoding="utf-8") + f"\nA sentence added by round {round_no}.\n"
+    changed.write_text(text, encoding="utf-8")
+    os.replace(changed, path)
     SPENT.clear()
     store, now, run_id = Warehouse(root.resolve()), datetime.now(UTC).replace(tzinfo=None), new_run_id()
     with store.writer_lock():

@@ -42,7 +42,7 @@ from wirehouse.settings import (
 )
 from wirehouse.store.commit import RunRecord
 from wirehouse.store.layout import Warehouse
-from wirehouse.workers import worker_pool
+from wirehouse.workers import pool_size, worker_pool
 
 
 def _utc_now() -> datetime:
@@ -97,7 +97,7 @@ def news_etl(
                 get_run_logger().info("%d files found, none new or changed: nothing to do", plan.n_found)
                 summary.seconds = time.perf_counter() - clock
                 return summary
-            with worker_pool(workers if _runs_locally() else 1):
+            with worker_pool(pool_size(workers, plan.n_batches(batch_size)) if _runs_locally() else 1):
                 _process(plan, summary, store, batch_size, max_bytes)
             lap("process")
             if cross_article_enabled():

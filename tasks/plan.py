@@ -48,5 +48,13 @@ def plan_files(
     if check.idle:  # the no-op fast path: a listing and the snapshot's compact manifest
         return RunPlan.nothing(run_id, started_at, check.n_found), Reprocessing()
     return plan_with_reprocessing(
-        paths, store, run_id, started_at, max_bytes, full_refresh, follow_outside=follow_outside, listing=check.listing
+        paths,
+        store,
+        run_id,
+        started_at,
+        max_bytes,
+        full_refresh,
+        follow_outside=follow_outside,
+        listing=check.listing,
+        noop=check.manifest,
     )

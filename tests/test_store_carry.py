@@ -59,3 +59,24 @@ def test_a_big_rewritten_part_is_split(tmp_path, monkeypatch):
     assert sorted(p.name for p in new.glob("*.parquet")) == ["big.000.parquet", "big.001.parquet", "big.002.parquet"]
     assert [pq.read_metadata(p).num_rows for p in sorted(new.glob("*.parquet"))] == [5, 5, 1]
     assert rows(new) == [f"a{i:02d}" for i in range(1, 12)]
+
+
+def test_a_big_part_sorted_by_another_column_is_split_by_articles(tmp_path, monkeypatch):
+    """A part sorted by term (search_terms) is cut into pieces of whole articles, so that the next commit
+    that hits one article rewrites one piece, not every piece of the part; rows keep their order."""
+    monkeypatch.setattr(commit, "PART_ROWS", 5)
+    old, new = tmp_path / "old", tmp_path / "new"
+    ids = [f"a{i % 6}" for i in range(18)]  # every article in every row group, as a term-sorted part has them
+    write(old / "terms.parquet", ids)
+    commit._carry_over(old, new, pa.array(["a0"]), ("article_id",))
+    pieces = [pq.read_table(p) for p in sorted(new.glob("*.parquet"))]
+    assert [sorted(set(p["article_id"].to_pylist())) for p in pieces] == [["a1", "a2"], ["a3", "a4"], ["a5"]]
+    assert [p["n"].to_pylist() for p in pieces] == [
+        [1, 2, 7, 8, 13, 14],
+        [3, 4, 9, 10, 15, 16],
+        [5, 11, 17],
+    ]
+    again = tmp_path / "again"
+    commit._carry_over(new, again, pa.array(["a3"]), ("article_id",))
+    linked = [p.name for p in sorted(again.glob("*.parquet")) if os.path.samefile(p, new / p.name)]
+    assert linked == ["terms.000.parquet", "terms.002.parquet"]  # only the piece holding a3 was rewritten

@@ -27,6 +27,7 @@ from wirehouse.ingest.discover import Listing
 from wirehouse.ingest.stage import READ_COLUMNS, read_files
 from wirehouse.plan import LISTING_REJECT_COLUMNS, TO_READ_COLUMNS, RunPlan, load_manifest, plan_run
 from wirehouse.store.layout import Warehouse
+from wirehouse.store.noop import NoopManifest
 from wirehouse.store.parquet import parts, read_parts
 
 STORED_COLUMNS = ("stored_part", "encoding", "content_sha256")  # extra plan columns of a row to re-derive
@@ -52,17 +53,22 @@ def plan_with_reprocessing(
     pipeline: Pipeline | None = None,
     follow_outside: bool = False,
     listing: Listing | None = None,
+    noop: NoopManifest | None = None,
 ) -> tuple[RunPlan, Reprocessing]:
-    """plan_run, plus the rejects to read again and the stale articles to re-derive (`listing`: the inbox
-    as already listed, see plan_run)."""
+    """plan_run, plus the rejects to read again and the stale articles to re-derive (`listing`, `noop`: the
+    inbox as already listed and the snapshot's no-op manifest as already read, see plan_run)."""
     pipeline = pipeline or current_pipeline()
     snapshot = warehouse.current_snapshot()
     if snapshot is None:
         return plan_run(paths, warehouse, run_id, started_at, follow_outside, listing=listing), Reprocessing()
     parquet = snapshot / "parquet"
-    reread = _admitted_rejects(read_parts(parquet / "rejects", "rejects"), max_bytes)
+    noop = noop if noop is not None else NoopManifest.read(snapshot)
+    if noop is not None:  # the same facts as the rejects table's, already read
+        reread = frozenset(path for path, size in noop.oversize.items() if size <= max_bytes)
+    else:
+        reread = _admitted_rejects(read_parts(parquet / "rejects", "rejects"), max_bytes)
     plan = plan_run(
-        paths, warehouse, run_id, started_at, follow_outside, reread=reread, reread_all=full_refresh, listing=listing
+        paths, warehouse, run_id, started_at, follow_outside, reread, full_refresh, listing=listing, noop=noop
     )
     done = Reprocessing(n_reread=int(plan.to_read["source_path"].isin(reread).sum()))
     if done.n_reread:
@@ -70,6 +76,8 @@ def plan_with_reprocessing(
     if full_refresh:
         done.reasons.append(f"--full-refresh: {len(plan.to_read)} files read again")
 
+    if noop is not None and not noop.stale(pipeline.digest, full_refresh):
+        return plan, done  # no article of another pipeline, by the articles parts' counts in the manifest
     articles = read_parts(parquet / "articles", "articles", ["article_id", "pipeline_fingerprint"])
     stale = articles if full_refresh else articles.filter(_differs(articles["pipeline_fingerprint"], pipeline.digest))
     stale_ids = set(stale["article_id"].to_pylist()) - set(plan.to_read["article_id"].tolist())

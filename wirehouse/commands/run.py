@@ -70,6 +70,7 @@ def nothing_to_do(args: argparse.Namespace) -> "RunSummary | None":
             args.full_refresh,
             follow_outside=args.follow_outside_links,
             listing=check.listing,
+            noop=check.manifest,
         )
         idle, n_found = plan.is_noop, plan.n_found
     if not idle:

@@ -137,7 +137,7 @@ def build_duckdb(parquet_dir: Path, database: Path, changes: Changes | None = No
         con.execute("COMMIT")
         for table in DERIVED_TABLES:
             derived = con.table(table).fetch_arrow_table()
-            write_part(to_arrow(table, derived.to_pydict()), parquet_dir / table / "part-00000.parquet")
+            write_part(to_arrow(table, derived), parquet_dir / table / "part-00000.parquet")
         con.execute("CHECKPOINT")
     finally:
         con.close()

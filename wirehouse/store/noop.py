@@ -13,6 +13,7 @@ None when the snapshot has no such file (published by an older version): then th
 """
 
 import marshal
+import operator
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -75,6 +76,8 @@ class NoopManifest:
                 healing[path] = reason
             elif reason == "oversize":
                 oversize[path] = size
+        if all(map(operator.lt, paths, paths[1:])):  # sorted, each path once (the files table's order)
+            return cls(list(paths), list(sizes), list(mtimes), healing, oversize, fingerprints)
         files = dict(zip(paths, zip(sizes, mtimes, strict=True), strict=True))
         return cls(*_columns(files), healing, oversize, fingerprints)
 
@@ -95,6 +98,7 @@ class NoopManifest:
 class NoopCheck:
     idle: bool | None  # True: nothing to do; False: something; None: the snapshot cannot tell
     listing: Listing  # handed on to the full plan when there is something to do (the inbox is listed once)
+    manifest: "NoopManifest | None" = None  # the snapshot's, handed on too (read once)
 
     @property
     def n_found(self) -> int:
@@ -121,7 +125,7 @@ def nothing_changed(
 
         digest = current_pipeline().digest
     idle = _unchanged(listing, manifest, max_bytes, full_refresh) and not manifest.stale(digest, full_refresh)
-    return NoopCheck(idle, listing)
+    return NoopCheck(idle, listing, manifest)
 
 
 def _unchanged(listing: Listing, manifest: NoopManifest, max_bytes: int, full_refresh: bool) -> bool:
@@ -130,12 +134,14 @@ def _unchanged(listing: Listing, manifest: NoopManifest, max_bytes: int, full_re
     entries = listing.entries  # (source_path, size_bytes, mtime_ns, root), sorted by path
     if full_refresh and entries:
         return False
-    if not listing.skipped and len(entries) == len(manifest.paths):
+    listed = not listing.skipped and len(entries) == len(manifest.paths)
+    if listed and list(map(itemgetter(0), entries)) == manifest.paths:
         # The common case, decided at C speed: the very files of the manifest, each the same size and mtime.
-        # Then only a healed reject or a raised size limit can make work.
-        same = all(list(map(itemgetter(i), entries)) == column for i, column in enumerate(manifest.columns))
-        if same:
-            return not _rechecked(manifest, max_bytes)
+        # Then only a healed reject or a raised size limit can make work. One with another size or mtime is
+        # read again: work, decided without the path -> stamp dict (0.14 s of a one-file run's plan at
+        # 100,000 files, 7 Dec 23:15, load ~2.5).
+        same = all(list(map(itemgetter(i), entries)) == manifest.columns[i] for i in (1, 2))
+        return not _rechecked(manifest, max_bytes) if same else False
     known, recheck = manifest.files, Recheck(manifest.healing)
     for path, size_bytes, mtime_ns, _ in entries:
         if known.get(path) != (size_bytes, mtime_ns) or recheck.retry(path):

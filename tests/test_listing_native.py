@@ -100,15 +100,14 @@ def test_the_c_path_is_not_used_when_its_build_does_not_match_its_source(monkeyp
     assert compiled.native(module) is None
 
 
-def test_a_descriptor_that_is_not_a_folder_is_an_os_error(tmp_path):
-    """What `folder_native` turns into an `unreadable` reject, as the Python loop does for os.listdir's error."""
+def test_a_path_that_is_not_a_folder_is_an_os_error(tmp_path):
+    """What `folder_native` turns into an `unreadable` reject, as the Python loop does for os.open's error."""
     (tmp_path / "file.txt").write_text(ARTICLE)
-    fd = os.open(tmp_path / "file.txt", os.O_RDONLY)
-    try:
-        with pytest.raises(NotADirectoryError):
-            discover._LISTING.regular_files(fd, f"{tmp_path}/", str(tmp_path))
-    finally:
-        os.close(fd)
+    with pytest.raises(NotADirectoryError) as raised:
+        discover._LISTING.regular_files(f"{tmp_path}/file.txt/", str(tmp_path))
+    assert raised.value.strerror == "Not a directory"
+    with pytest.raises(FileNotFoundError):
+        discover._LISTING.regular_files(f"{tmp_path}/missing/", str(tmp_path))
 
 
 def test_a_folder_reached_twice_is_listed_under_the_same_path_both_ways(tmp_path, monkeypatch):

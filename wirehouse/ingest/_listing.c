@@ -59,16 +59,17 @@ by_path(const void *left, const void *right, void *names)
     return (a->length > b->length) - (a->length < b->length);
 }
 
-/* Every entry of the folder whose name does not start with '.', with one fstatat each; no Python here. */
+/* Every entry of the folder `prefix` names (its path and a '/') whose name does not start with '.', with one
+   fstatat each; the folder is opened and closed here too, so a folder costs one release of the GIL. */
 static void
-scan(int fd, const char *prefix, size_t prefix_length, Folder *folder)
+scan(const char *prefix, size_t prefix_length, Folder *folder)
 {
-    int copy = dup(fd);
-    DIR *dir = copy < 0 ? NULL : fdopendir(copy);
+    int fd = open(prefix, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *dir = fd < 0 ? NULL : fdopendir(fd);
     if (dir == NULL) {
         folder->error = errno;
-        if (copy >= 0)
-            close(copy);
+        if (fd >= 0)
+            close(fd);
         return;
     }
     struct dirent *item;
@@ -95,7 +96,7 @@ scan(int fd, const char *prefix, size_t prefix_length, Folder *folder)
         memcpy(folder->names + folder->used, prefix, prefix_length);
         memcpy(folder->names + folder->used + prefix_length, name, length);
         folder->used += prefix_length + length;
-        if (fstatat(fd, name, &status, AT_SYMLINK_NOFOLLOW) != 0) {
+        if (fstatat(dirfd(dir), name, &status, AT_SYMLINK_NOFOLLOW) != 0) {
             found->kind = errno == ENOENT ? VANISHED : OTHER;
             continue;
         }
@@ -148,22 +149,23 @@ objects(Folder *folder, PyObject *root)
 static PyObject *
 regular_files(PyObject *self, PyObject *args)
 {
-    int fd;
     PyObject *prefix, *root;
-    if (!PyArg_ParseTuple(args, "iO&O!", &fd, PyUnicode_FSConverter, &prefix, &PyUnicode_Type, &root))
+    if (!PyArg_ParseTuple(args, "O&O!", PyUnicode_FSConverter, &prefix, &PyUnicode_Type, &root))
         return NULL;
     Folder folder = {0};
     Py_BEGIN_ALLOW_THREADS
-    scan(fd, PyBytes_AS_STRING(prefix), (size_t)PyBytes_GET_SIZE(prefix), &folder);
+    scan(PyBytes_AS_STRING(prefix), (size_t)PyBytes_GET_SIZE(prefix), &folder);
     Py_END_ALLOW_THREADS
-    Py_DECREF(prefix);
     PyObject *result = NULL;
-    if (folder.error == ENOMEM)
+    if (folder.error == ENOMEM) {
         PyErr_NoMemory();
-    else if (folder.error != 0)
-        PyErr_SetFromErrno(PyExc_OSError), errno = folder.error;
-    else
+    } else if (folder.error != 0) {
+        errno = folder.error;
+        PyErr_SetFromErrnoWithFilename(PyExc_OSError, PyBytes_AS_STRING(prefix));
+    } else {
         result = objects(&folder, root);
+    }
+    Py_DECREF(prefix);
     free(folder.found);
     free(folder.names);
     return result;
@@ -171,8 +173,9 @@ regular_files(PyObject *self, PyObject *args)
 
 static PyMethodDef methods[] = {
     {"regular_files", regular_files, METH_VARARGS,
-     "regular_files(fd, prefix, root) -> (entries, others, vanished): the folder open as `fd`, each entry "
-     "whose name does not start with '.' stat-ed once without following links; `entries` are "
+     "regular_files(prefix, root) -> (entries, others, vanished): the folder whose path and '/' are "
+     "`prefix`, each entry whose name does not start with '.' stat-ed once without following links; "
+     "`entries` are "
      "(prefix + name, size, mtime_ns, root) of the regular files named in UTF-8, `others` the paths of "
      "every other entry, `vanished` how many were gone by their stat."},
     {NULL, NULL, 0, NULL},

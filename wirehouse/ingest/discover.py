@@ -246,15 +246,9 @@ Listed = tuple[list[tuple[str, int, int, str]], list[str], int]  # what _listing
 
 def _list_one(folder: str, root: str) -> "Listed | OSError":
     try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        return _LISTING.regular_files(folder.rstrip(os.sep) + os.sep, root)
     except OSError as error:
         return error
-    try:
-        return _LISTING.regular_files(fd, folder.rstrip(os.sep) + os.sep, root)
-    except OSError as error:
-        return error
-    finally:
-        os.close(fd)
 
 
 def _list_folders(folders: list[str], root: str) -> list[tuple[str, "Listed | OSError"]]:

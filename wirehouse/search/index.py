@@ -85,15 +85,18 @@ def _words(text: pa.Array) -> tuple[pa.Array, np.ndarray, np.ndarray]:
     raw = np.frombuffer(text.buffers()[2], np.uint8)[offsets[0] : offsets[-1]]
     offsets = offsets - offsets[0]
     raw = np.where((raw >= 0x41) & (raw <= 0x5A), raw + np.uint8(0x20), raw)
-    word = ((raw >= 0x61) & (raw <= 0x7A)) | ((raw >= 0x30) & (raw <= 0x39)) | (raw >= 0x80)
+    high = raw >= 0x80
+    word = ((raw >= 0x61) & (raw <= 0x7A)) | ((raw >= 0x30) & (raw <= 0x39)) | high
     inside = word & np.concatenate([[False], word[:-1]])  # a word's byte after its first
     inside[offsets[:-1][offsets[:-1] < len(raw)]] = False  # a text's first byte starts a word
     starts = np.flatnonzero(word & ~inside)
     ends = np.flatnonzero(word & ~np.concatenate([inside[1:], [False]])) + 1
     word_offsets = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int32)
-    words = pa.StringArray.from_buffers(len(starts), pa.py_buffer(word_offsets), pa.py_buffer(raw[word]))
-    high = np.concatenate([[0], np.cumsum(raw >= 0x80)])  # non-ASCII bytes before each position
-    return words, np.searchsorted(offsets, starts, side="right") - 1, high[ends] == high[starts]
+    words = pa.StringArray.from_buffers(len(starts), pa.py_buffer(word_offsets), pa.py_buffer(np.compress(word, raw)))
+    text_of_word = np.repeat(np.arange(len(offsets) - 1), np.diff(np.searchsorted(starts, offsets)))
+    plain = np.ones(len(starts), dtype=bool)  # no byte of the word is >= 0x80
+    plain[np.searchsorted(starts, np.flatnonzero(high), side="right") - 1] = False
+    return words, text_of_word, plain
 
 
 def _tokens(text: pa.Array) -> tuple[pa.Array, np.ndarray]:

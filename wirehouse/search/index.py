@@ -132,13 +132,13 @@ def postings(articles: pa.Table, quotes: pa.Table) -> tuple[pa.Table, pa.Table]:
     tokens, doc_of_token = _tokens(docs["text"].combine_chunks())
     encoded = tokens.dictionary_encode()
     vocabulary = encoded.dictionary
-    rank = np.empty(len(vocabulary), np.int64)  # each distinct term's place in sorted order
-    rank[pc.sort_indices(vocabulary).to_numpy()] = np.arange(len(vocabulary))
+    by_rank = pc.sort_indices(vocabulary).to_numpy()  # the distinct terms in sorted order
+    rank = np.empty(len(vocabulary), np.int64)  # each distinct term's place in that order
+    rank[by_rank] = np.arange(len(vocabulary))
     n_docs = docs.num_rows
     doc_len = np.bincount(doc_of_token, minlength=n_docs).astype(np.int32)
     keys, tf = np.unique(rank[encoded.indices.to_numpy()] * n_docs + doc_of_token, return_counts=True)
     doc = keys % n_docs
-    by_rank = pc.sort_indices(vocabulary).to_numpy()
     terms = pa.table(
         {
             "term": vocabulary.take(by_rank[keys // n_docs]),

@@ -9,14 +9,19 @@ stored articles). Runs alternate on/off so that load on a shared machine falls o
 
     .venv/bin/python bench/cross_article_scale.py                      # 10,000 30,000 100,000
     .venv/bin/python bench/cross_article_scale.py --sizes 2000 6000 --increment 1000
+    .venv/bin/python bench/cross_article_scale.py --sizes 100000 --increment 0    # cold runs only
+    .venv/bin/python bench/cross_article_scale.py --sizes 20000 --increment 0 --workers 1   # all CPU counted
 
 Prints per size: articles/s of the flow with the layer on and off and the share of throughput it costs; the
 link step's seconds and microseconds per article (it should stay flat as the size grows: linear); the
-process phase (batches, where the keys are computed) on and off.
+process phase (batches, where the keys are computed) on and off; the CPU seconds of each run's own process
+and the share of them the layer takes, steadier than wall time when others load the machine (the batch
+workers' CPU is not in it: with --workers 1 the batches run in that process and it is the whole run's).
 """
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 from pathlib import Path
@@ -32,8 +37,14 @@ def one_run(corpus: Path, warehouse: Path, on: bool, args: argparse.Namespace, f
     if fresh:
         shutil.rmtree(warehouse, ignore_errors=True)
     os.environ[SWITCH] = "on" if on else "off"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     summary, wall, _ = run(corpus, warehouse, args.workers, args.batch_size)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     summary["wall"] = wall
+    # CPU of the `wirehouse run` process and the children it reaped (Prefect's server): the plan, link step and
+    # commit, and with --workers 1 the batches too; batch workers come from a forkserver and are not counted.
+    # On a machine shared with others, the wall-clock ratio moves with their load, the CPU ratio much less
+    summary["cpu"] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return summary
 
 
@@ -44,7 +55,8 @@ def report(label: str, n: int, on: dict, off: dict) -> None:
     print(
         f"{label:>18}: on {rate_on:7,.0f} art/s, off {rate_off:7,.0f} art/s -> costs {1 - rate_on / rate_off:6.1%} "
         f"| link {link:6.2f} s = {1e6 * link / n:5.0f} us/article | process on {process_on:6.2f} s, "
-        f"off {process_off:6.2f} s ({1e6 * (process_on - process_off) / n:+5.0f} us/article)"
+        f"off {process_off:6.2f} s ({1e6 * (process_on - process_off) / n:+5.0f} us/article) "
+        f"| run process CPU on {on['cpu']:6.1f} s, off {off['cpu']:6.1f} s -> costs {1 - off['cpu'] / on['cpu']:6.1%}"
     )
 
 
@@ -63,6 +75,8 @@ def main() -> None:
         on = one_run(corpus, args.workdir / "warehouse-on", True, args)
         off = one_run(corpus, args.workdir / "warehouse-off", False, args)
         report(f"cold {n:,}", on["n_articles"], on, off)
+    if not args.increment:  # --increment 0: the cold runs only
+        return
     # Incremental: the last size's warehouses gain --increment new files (more copies of the same sources).
     n = args.sizes[-1]
     corpus = args.workdir / f"corpus-{n}"

@@ -7,7 +7,7 @@ import pytest
 from wirehouse.clean.parse import parse_article
 from wirehouse.cli import main
 from wirehouse.schema import create_tables, read_sql
-from wirehouse.search.index import postings
+from wirehouse.search.index import WORDS_SEPARATORS, _words, postings
 from wirehouse.search.snippets import query_terms, snippet
 from wirehouse.store.readonly import bundled_extension
 
@@ -135,6 +135,25 @@ def test_words_folded_alone_give_the_tokens_of_their_whole_text():
     expected = con.execute("SELECT list_sort(search_tokens(?))", ["Zoë " + text]).fetchone()[0]
     assert terms.column("term").to_pylist() == expected
     assert "kelvin" in expected and "stra" in expected and "5m" in expected
+
+
+def test_the_byte_split_gives_the_regex_split(shared_dir):
+    """_words() (numpy over the UTF-8 bytes) gives pyarrow's regex split of the ASCII-lower-cased texts, word
+    for word and text for text: on edge cases (empty and null texts, separators at both ends, non-ASCII words,
+    a sliced array) and on 200 real BBC articles."""
+    import pyarrow.compute as pc
+
+    paths = sorted((shared_dir / "corpora" / "bbc").glob("*/*.txt"))[::11][:200]
+    edge = ["", None, "--A--", "Zoë's café, Straße!", "x", "...", "ÉTÉ été", "a\u2019b c—d", "1,000.5 ", "\n\t"]
+    for texts in (pa.array(edge * 3).slice(2), pa.array([p.read_text(encoding="latin-1") for p in paths])):
+        split = pc.split_pattern_regex(pc.ascii_lower(texts), WORDS_SEPARATORS)
+        expected_words = pc.list_flatten(split)
+        keep = pc.not_equal(expected_words, "").to_numpy(zero_copy_only=False)
+        words, text_of_word, plain = _words(texts)
+        assert words.to_pylist() == pc.filter(expected_words, keep).to_pylist()
+        assert text_of_word.tolist() == pc.list_parent_indices(split).to_numpy()[keep].tolist()
+        assert plain.tolist() == pc.string_is_ascii(words).to_pylist()
+        assert len(words) > (70_000 if len(texts) == 200 else 20)
 
 
 def test_each_batch_writes_the_postings_of_its_own_articles(prefect_harness, tmp_path):

@@ -13,6 +13,7 @@ run for its new quotes like the story keys. Grouping is by root (roots.py): no c
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,13 +30,37 @@ from wirehouse.scratch import scratch_db
 WINDOW = 8
 MIN_WORDS = 5
 MIN_SHARED_WINDOWS = 0.3
-_HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+# A hyphen between two letters. It starts with the hyphen, so `re` jumps from hyphen to hyphen: led by the
+# lookbehind, the same pattern was tried at every character (0.059 -> 0.003 s on a batch's 21,000 quotes).
+_HYPHEN_IN_WORD = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
 
 
 @cache
 def _spelling() -> tuple[re.Pattern, dict[str, str]]:
     variants = {row["british"]: row["american"] for row in reference_rows("spelling_variants")}
-    return re.compile(r"\b(" + "|".join(sorted(variants, key=len, reverse=True)) + r")\b"), variants
+    return re.compile(r"\b(" + _trie(variants) + r")\b"), variants
+
+
+def _trie(words: Iterable[str]) -> str:
+    """An alternation of `words` as a prefix tree ("favour(?:able|ed|s)?"): `re` tries each letter once per
+    position instead of each word (0.12 -> 0.06 s for a batch's quotes). The words matching at one place lie
+    on one path of the tree and the greedy `?` tries the longest first, as the flat alternation sorted longest
+    first did: both take the longest word that ends at a \\b."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return pattern(tree)
 
 
 def normalise(texts: list[str]) -> list[str]:
@@ -56,14 +81,18 @@ def quote_keys(quotes: pd.DataFrame) -> pd.DataFrame:
     owner = np.repeat(np.arange(len(eligible)), counts)
     keys = np.concatenate([(shingles.hashes >> np.uint64(1)).astype(np.int64), shingles.body_hash])
     owners = np.concatenate([owner, np.arange(len(eligible))])
-    frame = pd.DataFrame({"owner": owners, "key": keys})
-    frame = frame[keep[frame["owner"].to_numpy()]].drop_duplicates().sort_values(["owner", "key"], kind="stable")
-    rows = frame["owner"].to_numpy()
+    kept = keep[owners]
+    owners, keys = owners[kept], keys[kept]
+    order = np.lexsort((keys, owners))  # each quote's keys once, in (quote, key) order
+    owners, keys = owners[order], keys[order]
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = (owners[1:] != owners[:-1]) | (keys[1:] != keys[:-1])
+    rows, keys = owners[first], keys[first]
     return pd.DataFrame(
         {
             "article_id": eligible["article_id"].to_numpy()[rows],
             "quote_id": eligible["quote_id"].to_numpy()[rows],
-            "key": frame["key"].to_numpy(),
+            "key": keys,
             "n_windows": counts[rows].astype(np.int32),
             "text_hash": shingles.body_hash[rows],
             "cluster_id": None,

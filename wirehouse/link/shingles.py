@@ -87,8 +87,8 @@ def _chunk_shingles(texts: list[str], k: int) -> BodyShingles:
     word_starts = np.flatnonzero(word & ~np.concatenate([[False], word[:-1]]))
     word_ends = np.flatnonzero(word & ~np.concatenate([word[1:], [False]])) + 1
     ends = np.flatnonzero(stream == _SPLIT)  # one per text, in order
-    article = np.searchsorted(ends, word_starts)
-    counts = np.bincount(article, minlength=n)
+    counts = np.diff(np.searchsorted(word_starts, ends), prepend=0)  # words per text (each before its end)
+    article = np.repeat(np.arange(n), counts)  # each word's text: a search per text, not per word
 
     powers, inverse = _power_tables(len(stream) + 1)
     prefix = np.zeros(len(stream) + 1, dtype=np.uint64)

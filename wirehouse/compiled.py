@@ -89,23 +89,21 @@ def extension_paths(module: str) -> list[Path]:
     return [path for path in paths if path.exists()]
 
 
-def source_sha256(module: str) -> str:
-    """sha256 of the module's source; "" once it is gone (renamed or deleted, its build no longer matches)."""
+def _sha256(path: Path) -> str:
+    """sha256 of a source file; "" once it is gone (renamed or deleted, its build no longer matches)."""
     try:
-        return hashlib.sha256(source_path(module).read_bytes()).hexdigest()
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
         return ""
 
 
+def source_sha256(module: str) -> str:
+    return _sha256(source_path(module))
+
+
 def native_sources_now() -> dict[str, str]:
-    """What a build records of the C fast paths: module -> sha256 of its C source ("" once it is gone)."""
-    found = {}
-    for module, source in NATIVE.items():
-        try:
-            found[module] = hashlib.sha256((_ROOT / source).read_bytes()).hexdigest()
-        except FileNotFoundError:
-            found[module] = ""
-    return found
+    """What a build records of the C fast paths: module -> sha256 of its C source."""
+    return {module: _sha256(_ROOT / source) for module, source in NATIVE.items()}
 
 
 def native(module: str) -> ModuleType | None:

@@ -1,6 +1,7 @@
 """`wirehouse run [PATHS...]`: run the news-etl flow and print a short summary."""
 
 import argparse
+import contextlib
 import json
 import sys
 import time
@@ -124,10 +125,9 @@ def run_flow(args: argparse.Namespace, store: "Warehouse") -> "RunSummary":
         quiet_known_failures()
         with stop_cleanly(store, before_exit=progress.disable):
             flow = flow_with_runner(args.runner, args.dask_address)
-            if server is None:
-                return flow(**flow_parameters(args), full_refresh=args.full_refresh)
-            server.wait_ready()
-            with without_heartbeats():
+            if server is not None:
+                server.wait_ready()
+            with without_heartbeats() if server is not None else contextlib.nullcontext():
                 return flow(**flow_parameters(args), full_refresh=args.full_refresh)
     finally:
         if server is not None:

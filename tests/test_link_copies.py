@@ -6,7 +6,7 @@ import pytest
 
 from tests.test_stories_index import bodies, variants, write_index
 from wirehouse.link import quotes as quote_links
-from wirehouse.link.copies import QUOTE, STORY, first_copies
+from wirehouse.link.copies import QUOTE, STORY, Names, first_copies
 from wirehouse.link.index import StoredIndex
 from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import story_keys
@@ -25,6 +25,43 @@ def plain_join(sql: str, new_keys, other_keys, parameters: dict) -> pd.DataFrame
         return con.execute(read_sql(sql), parameters).df()
     finally:
         con.close()
+
+
+def counted_pairs(names: Names, new_keys, other_keys, parameters: dict) -> pd.DataFrame:
+    """The pairs SQL's definition in pandas: shared keys counted per pair of items, each item's figures
+    beside them, kept when the texts are the same or the shared keys pass the threshold."""
+    new, other = new_keys.to_pandas(), other_keys.to_pandas()
+    joined = new.merge(other, on="key", suffixes=("", "_other"))
+    joined = joined[joined[names.item] != joined[f"{names.item}_other"]]
+    group = f"{names.group}_other" if f"{names.group}_other" in joined else names.group
+    pairs = joined.groupby([names.item, f"{names.item}_other"], as_index=False).agg(
+        shared=("key", "size"),
+        n=(names.n_keys, "first"),
+        other_n=(f"{names.n_keys}_other", "first"),
+        hash=(names.hash, "first"),
+        other_hash=(f"{names.hash}_other", "first"),
+        other_group=(group, "first"),
+    )
+    same = pairs["hash"] == pairs["other_hash"]
+    smaller = pairs[["n", "other_n"]].min(axis=1)
+    if names is STORY:
+        passes = (pairs["shared"] >= parameters["min_shared"]) & (
+            pairs["shared"] / smaller.clip(lower=1) >= parameters["min_containment"]
+        )
+    else:
+        passes = (smaller > 0) & (pairs["shared"] >= parameters["min_shared_windows"] * smaller)
+    kept = pairs[same | passes]
+    return pd.DataFrame(
+        {
+            names.item: kept[names.item],
+            names.other: kept[f"{names.item}_other"],
+            "shared": kept["shared"],
+            names.n_keys: kept["n"],
+            f"other_{names.n_keys}": kept["other_n"],
+            names.same: (same[same | passes]),
+            f"other_{names.group}": kept["other_group"],
+        }
+    )
 
 
 def first_rows(new_keys, names) -> int:
@@ -70,11 +107,15 @@ def test_the_copies_of_a_run_are_found_once_and_paired_as_the_plain_join_pairs_t
     assert first_rows(new_keys, STORY) < new_keys.num_rows / 2  # the join really runs on fewer rows
     found = candidate_pairs(new_keys, stored, [], one_tier=True)
     within = plain_join("link/story_pairs.sql", new_keys, new_keys, STORY_THRESHOLDS)
+    assert rows(within, STORY_COLUMNS) == rows(counted_pairs(STORY, new_keys, new_keys, STORY_THRESHOLDS), STORY_COLUMNS)
     assert within["same_body"].sum() > 100  # copies paired with copies are in the test
     assert rows(found[found["other_is_new"]], STORY_COLUMNS) == rows(within, STORY_COLUMNS)
     stored_rows = to_arrow("story_keys", pd.read_parquet(stored.fine[0]))
     with_stored = plain_join("link/story_pairs.sql", new_keys, stored_rows, STORY_THRESHOLDS)
     assert with_stored["same_body"].sum() >= 5  # stored copies of new bodies
+    assert rows(with_stored, STORY_COLUMNS) == rows(
+        counted_pairs(STORY, new_keys, stored_rows, STORY_THRESHOLDS), STORY_COLUMNS
+    )
     assert rows(found[~found["other_is_new"]], STORY_COLUMNS) == rows(with_stored, STORY_COLUMNS)
 
 
@@ -111,10 +152,15 @@ def test_quote_copies_pair_as_the_plain_join_pairs_them(quote_corpus):
     found = quote_links.candidate_pairs(new_keys, stored_parts, [])
     threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS}
     within = plain_join("link/quote_pairs.sql", new_keys, new_keys, threshold)
+    assert rows(within, QUOTE_COLUMNS) == rows(counted_pairs(QUOTE, new_keys, new_keys, threshold), QUOTE_COLUMNS)
     assert within["same_text"].sum() > 100 and (~within["same_text"]).sum() > 20  # copies and halves
     assert rows(found[found["other_is_new"]], QUOTE_COLUMNS) == rows(within, QUOTE_COLUMNS)
     with_stored = plain_join("link/quote_pairs.sql", new_keys, to_arrow("quote_keys", stored_keys), threshold)
     assert len(with_stored) > 30
+    stored_table = to_arrow("quote_keys", stored_keys)
+    assert rows(with_stored, [*QUOTE_COLUMNS, "other_cluster_id"]) == rows(
+        counted_pairs(QUOTE, new_keys, stored_table, threshold), [*QUOTE_COLUMNS, "other_cluster_id"]
+    )
     columns = [*QUOTE_COLUMNS, "other_cluster_id"]
     assert rows(found[~found["other_is_new"]], columns) == rows(with_stored, columns)
 

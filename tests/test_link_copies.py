@@ -107,7 +107,9 @@ def test_the_copies_of_a_run_are_found_once_and_paired_as_the_plain_join_pairs_t
     assert first_rows(new_keys, STORY) < new_keys.num_rows / 2  # the join really runs on fewer rows
     found = candidate_pairs(new_keys, stored, [], one_tier=True)
     within = plain_join("link/story_pairs.sql", new_keys, new_keys, STORY_THRESHOLDS)
-    assert rows(within, STORY_COLUMNS) == rows(counted_pairs(STORY, new_keys, new_keys, STORY_THRESHOLDS), STORY_COLUMNS)
+    assert rows(within, STORY_COLUMNS) == rows(
+        counted_pairs(STORY, new_keys, new_keys, STORY_THRESHOLDS), STORY_COLUMNS
+    )
     assert within["same_body"].sum() > 100  # copies paired with copies are in the test
     assert rows(found[found["other_is_new"]], STORY_COLUMNS) == rows(within, STORY_COLUMNS)
     stored_rows = to_arrow("story_keys", pd.read_parquet(stored.fine[0]))

@@ -20,7 +20,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from wirehouse.link.copies import QUOTE, KeyRows, first_copies, pairs_among_new, pairs_with_stored
+from wirehouse.link.copies import QUOTE, KeyRows, first_copies, pairs_among_new, pairs_with_stored, stored_roots
 from wirehouse.link.roots import Pairs, join_roots
 from wirehouse.link.shingles import body_shingles
 from wirehouse.reference import reference_rows
@@ -120,10 +120,17 @@ def candidate_pairs(
         if stored_parts:  # the stored rows sharing a key with the run's first copies (new_keys)
             parameters = {"stored": stored_parts, "excluded": excluded}
             stored = con.execute(read_sql("link/stored_quote_keys.sql"), parameters).fetch_arrow_table()
-            frames.append(pairs_with_stored(con, copies, QUOTE, "link/quote_pairs.sql", threshold, stored))
+            found = pairs_with_stored(con, copies, QUOTE, "link/quote_pairs.sql", threshold, stored, _worth_giving)
+            frames.append(found)
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)
+
+
+def _worth_giving(found: pd.DataFrame) -> pd.DataFrame:
+    """The pairs of a new text with stored quotes that can change its copies' clusters: those with a
+    cluster's root (only a root takes a quote into its cluster; clusters write no links)."""
+    return found[stored_roots(found, QUOTE)]
 
 
 def cluster_quotes(order: list[str], pairs: pd.DataFrame) -> Clustered:

@@ -23,7 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from wirehouse.link.copies import STORY, KeyRows, first_copies, pairs_among_new, pairs_with_stored
+from wirehouse.link.copies import STORY, KeyRows, first_copies, pairs_among_new, pairs_with_stored, stored_roots
 from wirehouse.link.index import StoredIndex, rows_of_articles, rows_sharing_a_key, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
@@ -74,7 +74,8 @@ def candidate_pairs(
         frames = [pairs_among_new(con, copies, STORY, "link/story_pairs.sql", thresholds, order)]
         if stored.fine or stored.unsampled:
             rows = _stored_rows(con, stored, excluded, one_tier)
-            frames.append(pairs_with_stored(con, copies, STORY, "link/story_pairs.sql", thresholds, rows))
+            found = pairs_with_stored(con, copies, STORY, "link/story_pairs.sql", thresholds, rows, _worth_giving)
+            frames.append(found)
     finally:
         con.close()
     return pd.concat(frames, ignore_index=True)
@@ -108,11 +109,24 @@ def verify(pairs: pd.DataFrame) -> pd.DataFrame:
     return verified[ok.to_numpy()]
 
 
-def assign_stories(order: list[str], verified: pd.DataFrame) -> Linked:
-    """Each new article, in order, joins its most similar verified root's story or founds its own (roots.py)."""
-    ranked = verified.sort_values(
+def _worth_giving(found: pd.DataFrame) -> pd.DataFrame:
+    """The pairs of a new body with stored articles that can change what its copies get: those with a
+    story's root (only a root takes an article into its story) and its MAX_LINKS best (the links
+    assign_stories() can write). tests/test_link_copies.py pins the stories and links to those of every pair."""
+    best = _ranked(verify(found)).groupby("article_id", sort=False).head(MAX_LINKS).index
+    return found[stored_roots(found, STORY) | found.index.isin(best)]
+
+
+def _ranked(verified: pd.DataFrame) -> pd.DataFrame:
+    """Verified pairs, each new article's best first: the same body, then the most similar, then by id."""
+    return verified.sort_values(
         ["article_id", "same_body", "similarity", "other_article_id"], ascending=[True, False, False, True]
     )
+
+
+def assign_stories(order: list[str], verified: pd.DataFrame) -> Linked:
+    """Each new article, in order, joins its most similar verified root's story or founds its own (roots.py)."""
+    ranked = _ranked(verified)
     story_of, kept = join_roots(order, ranked, Pairs("article_id", "other_article_id", "other_story_id"))
     columns = ["article_id", "other_article_id", "relation", "similarity"]
     links = kept.groupby("article_id", sort=False).head(MAX_LINKS)[columns].reset_index(drop=True)

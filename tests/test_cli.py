@@ -50,3 +50,17 @@ def test_sql_is_read_only_and_errors_are_messages(seed_warehouse, tmp_path, caps
     assert "read-only" in capsys.readouterr().err.lower()
     assert main(["sql", "SELECT 1", "--warehouse", str(tmp_path / "none")]) == 2
     assert "run `wirehouse run` first" in capsys.readouterr().err
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(seed_warehouse):
+    """`wirehouse sql ... | head -1`: the reader closes the pipe early; no traceback, the shell's status 141."""
+    import subprocess
+    import sys
+
+    query = "SELECT s.text FROM sentences AS s, range(2000)"  # ~78,000 lines: more than a pipe buffer holds
+    command = [sys.executable, "-m", "wirehouse", "sql", query, "--warehouse", str(seed_warehouse), "--format", "csv"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.readline() == b"text\n"
+    process.stdout.close()
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""

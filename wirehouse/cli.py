@@ -7,6 +7,7 @@ commands so that a quick `wirehouse sql` does not pay for importing Prefect.
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 
@@ -35,9 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+PIPE_CLOSED = 141  # what a shell reports for a command stopped by SIGPIPE (128 + 13)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except BrokenPipeError:  # the reader went away (`wirehouse search ... | head`): stop quietly, as `cat` does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so exiting's flush cannot raise again
+        return PIPE_CLOSED
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from wirehouse.link.copies import QUOTE, STORY, Names, first_copies
 from wirehouse.link.index import StoredIndex
 from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import story_keys
-from wirehouse.link.stories import assign_stories, candidate_pairs, verify
+from wirehouse.link.stories import MAX_KEY_ARTICLES, assign_stories, candidate_pairs, verify
 from wirehouse.schema import read_sql
 from wirehouse.scratch import scratch_db
 from wirehouse.store.parquet import to_arrow, write_part
@@ -29,10 +29,16 @@ def plain_join(sql: str, new_keys, other_keys, parameters: dict) -> pd.DataFrame
 
 def counted_pairs(names: Names, new_keys, other_keys, parameters: dict) -> pd.DataFrame:
     """The pairs SQL's definition in pandas: shared keys counted per pair of items, each item's figures
-    beside them, kept when the texts are the same or the shared keys pass the threshold."""
+    beside them, kept when the texts are the same or the shared keys pass the threshold. With
+    `max_key_articles`, a pair must share a key held by at most that many of the other side's items."""
     new, other = new_keys.to_pandas(), other_keys.to_pandas()
     joined = new.merge(other, on="key", suffixes=("", "_other"))
     joined = joined[joined[names.item] != joined[f"{names.item}_other"]]
+    if "max_key_articles" in parameters:
+        held = other["key"].value_counts()
+        joined = joined.assign(rare=joined["key"].map(held).to_numpy() <= parameters["max_key_articles"])
+        with_rare = joined.groupby([names.item, f"{names.item}_other"])["rare"].transform("any")
+        joined = joined[with_rare.to_numpy()]
     group = f"{names.group}_other" if f"{names.group}_other" in joined else names.group
     pairs = joined.groupby([names.item, f"{names.item}_other"], as_index=False).agg(
         shared=("key", "size"),
@@ -83,7 +89,7 @@ def with_copies(texts: dict[str, str], times: int) -> dict[str, str]:
 
 
 STORY_COLUMNS = ["article_id", "other_article_id", "shared", "n_keys", "other_n_keys", "same_body", "other_story_id"]
-STORY_THRESHOLDS = {"min_shared": 2, "min_containment": 0.3}
+STORY_THRESHOLDS = {"min_shared": 2, "min_containment": 0.3, "max_key_articles": MAX_KEY_ARTICLES}
 
 
 @pytest.fixture(scope="module")

@@ -92,3 +92,37 @@ def test_new_copies_of_a_quote_stored_many_times_get_the_same_clusters(shared_di
     clusters = quote_links.cluster_quotes(order, trimmed).cluster_of
     assert clusters == quote_links.cluster_quotes(order, everything).cluster_of
     assert clusters == {q: group_id_of(f"old-{q.split('-copy')[0]}") for q in clusters}  # the stored roots' clusters
+
+
+FOOTER = (
+    "Example Daily is committed to independent journalism. Our reporters cover politics, business and culture "
+    "across the region every day, and our editors check every story before it is published. Readers can reach "
+    "the newsroom at any hour with tips, corrections and questions about our coverage."
+)
+
+
+def test_a_footer_under_every_article_makes_no_pair_and_still_counts_in_real_ones(shared_dir, tmp_path, monkeypatch):
+    """A site's footer is boilerplate once more than MAX_KEY_ARTICLES articles hold a key of it (10 here; 16 of
+    the short items also share the footer's smallest shingle, a key of their own): it pairs nobody (its k
+    holders made k * k rows), while the cuts found through other keys still count its keys."""
+    from tests.test_link_copies import STORY_COLUMNS, counted_pairs, rows
+    from tests.test_stories_index import variants
+
+    monkeypatch.setattr(story_links, "MAX_KEY_ARTICLES", 10)
+    politics = bodies(shared_dir, "politics", 60)
+    new = {item: f"{body}\n\n{FOOTER}" for item, body in (politics | variants(politics)).items()}
+    new |= {f"short-{n}": f"Brief item number {n}.\n\n{FOOTER}" for n in range(20)}  # nearly all footer
+    keys = to_arrow("story_keys", story_keys(list(new), list(new.values())))
+    found = candidate_pairs(keys, StoredIndex([], []), [])
+    thresholds = {"min_shared": 2, "min_containment": 0.3, "max_key_articles": 10}
+    assert rows(found, STORY_COLUMNS) == rows(counted_pairs(story_links.STORY, keys, keys, thresholds), STORY_COLUMNS)
+    every = counted_pairs(story_links.STORY, keys, keys, {"min_shared": 2, "min_containment": 0.3})
+    short = every["article_id"].str.startswith("short-") & every["other_article_id"].str.startswith("short-")
+    assert short.sum() == 20 * 19  # the footer alone would pair every short item with every other
+    assert not found["article_id"].str.startswith("short-").any()  # as boilerplate it pairs nobody
+    cuts = found[found["article_id"].str.startswith(("cut-", "drop-"))]
+    assert len(cuts) >= 35  # the wire cuts still find their originals ...
+    pair = ["article_id", "other_article_id"]
+    with_footer = every.set_index(pair)["shared"]
+    assert (cuts.set_index(pair)["shared"] == with_footer.reindex(cuts.set_index(pair).index)).all()  # ... counting
+    assert (cuts["shared"] > 6).all()  # the footer's 6 keys among them

@@ -5,6 +5,9 @@ WITH hits AS (
     SELECT article_id, key, n_keys
     FROM read_parquet($sample)
     WHERE key IN (SELECT key FROM new_keys)
+),
+common AS (  -- boilerplate keys (see story_pairs.sql): held by more than $max_key_articles stored articles
+    SELECT key FROM hits GROUP BY key HAVING count(*) > $max_key_articles
 )
 SELECT
     n.article_id,
@@ -15,4 +18,5 @@ SELECT
 FROM new_keys AS n
 JOIN hits AS h USING (key)
 WHERE h.article_id NOT IN (SELECT unnest($excluded::VARCHAR[]))
+  AND h.key NOT IN (SELECT key FROM common)
 GROUP BY n.article_id, h.article_id;

@@ -30,13 +30,15 @@ def plain_join(sql: str, new_keys, other_keys, parameters: dict) -> pd.DataFrame
 def counted_pairs(names: Names, new_keys, other_keys, parameters: dict) -> pd.DataFrame:
     """The pairs SQL's definition in pandas: shared keys counted per pair of items, each item's figures
     beside them, kept when the texts are the same or the shared keys pass the threshold. With
-    `max_key_articles`, a pair must share a key held by at most that many of the other side's items."""
+    `max_key_articles` (`max_key_quotes`), a pair must share a key held by at most that many of the other
+    side's items."""
     new, other = new_keys.to_pandas(), other_keys.to_pandas()
     joined = new.merge(other, on="key", suffixes=("", "_other"))
     joined = joined[joined[names.item] != joined[f"{names.item}_other"]]
-    if "max_key_articles" in parameters:
+    most = parameters.get("max_key_articles", parameters.get("max_key_quotes"))
+    if most is not None:
         held = other["key"].value_counts()
-        joined = joined.assign(rare=joined["key"].map(held).to_numpy() <= parameters["max_key_articles"])
+        joined = joined.assign(rare=joined["key"].map(held).to_numpy() <= most)
         with_rare = joined.groupby([names.item, f"{names.item}_other"])["rare"].transform("any")
         joined = joined[with_rare.to_numpy()]
     group = f"{names.group}_other" if f"{names.group}_other" in joined else names.group
@@ -158,7 +160,7 @@ def test_quote_copies_pair_as_the_plain_join_pairs_them(quote_corpus):
     new_keys, stored_keys, stored_parts = quote_corpus
     assert first_rows(new_keys, QUOTE) < new_keys.num_rows / 2
     found = quote_links.candidate_pairs(new_keys, stored_parts, [])
-    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS}
+    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS, "max_key_quotes": quote_links.MAX_KEY_QUOTES}
     within = plain_join("link/quote_pairs.sql", new_keys, new_keys, threshold)
     assert rows(within, QUOTE_COLUMNS) == rows(counted_pairs(QUOTE, new_keys, new_keys, threshold), QUOTE_COLUMNS)
     assert within["same_text"].sum() > 100 and (~within["same_text"]).sum() > 20  # copies and halves

@@ -126,3 +126,26 @@ def test_a_footer_under_every_article_makes_no_pair_and_still_counts_in_real_one
     with_footer = every.set_index(pair)["shared"]
     assert (cuts.set_index(pair)["shared"] == with_footer.reindex(cuts.set_index(pair).index)).all()  # ... counting
     assert (cuts["shared"] > 6).all()  # the footer's 6 keys among them
+
+
+def test_a_stock_phrase_in_many_quotes_clusters_nobody(shared_dir, monkeypatch):
+    """Forty companies' spokesmen each 'do not comment on market rumours or speculation' about their own deal:
+    once more than MAX_KEY_QUOTES quotes (10 here) hold its windows the phrase pairs nobody, while a quote and
+    its half still do, their shared windows counted in full."""
+    from tests.test_link_copies import QUOTE_COLUMNS, counted_pairs, rows
+
+    monkeypatch.setattr(quote_links, "MAX_KEY_QUOTES", 10)
+    stock = "We do not comment on market rumours or speculation about"
+    deals = {f"co{n}#0": f"{stock} the {word} deal" for n, word in enumerate(bodies(shared_dir, "tech", 40))}
+    sentences = {}
+    for article_id, body in bodies(shared_dir, "business", 10).items():
+        sentences[f"{article_id}#1"] = body.replace("\n", " ").split(". ")[1]
+    halves = {f"{q}-half": " ".join(t.split()[: len(t.split()) // 2 + 4]) for q, t in sentences.items()}
+    keys = to_arrow("quote_keys", quote_rows(deals | sentences | halves))
+    found = quote_links.candidate_pairs(keys, [], [])
+    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS, "max_key_quotes": 10}
+    assert rows(found, QUOTE_COLUMNS) == rows(counted_pairs(quote_links.QUOTE, keys, keys, threshold), QUOTE_COLUMNS)
+    every = counted_pairs(quote_links.QUOTE, keys, keys, {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS})
+    assert every["quote_id"].str.startswith("co").sum() == 40 * 39  # the phrase alone pairs every two deals
+    assert not found["quote_id"].str.startswith("co").any()
+    assert len(found) >= 2 * 9  # quotes and their halves, both ways

@@ -23,3 +23,25 @@ def test_a_query_that_outgrows_memory_spills_outside_the_current_directory(tmp_p
     finally:
         con.close()
     assert not os.path.exists(spill_folder())  # DuckDB removes it with the connection
+
+
+def test_spill_folders_of_dead_processes_are_swept(tmp_path, monkeypatch):
+    """A killed process never closes its connection, so DuckDB never removes its spill folder: the next
+    process that spills removes the folders of processes that are gone, and leaves the living ones'."""
+    import subprocess
+    import sys
+
+    from wirehouse import scratch
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead = tmp_path / f"wirehouse-duckdb-{int(gone.stdout)}-scratch"
+    living = tmp_path / f"wirehouse-duckdb-{os.getppid()}-build"
+    other = tmp_path / "wirehouse-duckdb-notes"
+    for folder in (dead, living, other):
+        folder.mkdir()
+        (folder / "duckdb_temp_storage_S32K-0.tmp").write_bytes(b"x" * 1024)
+    scratch.sweep_dead_spills.cache_clear()
+    scratch.scratch_db().close()
+    assert not dead.exists()
+    assert living.exists() and other.exists()

@@ -17,7 +17,6 @@ import pandas as pd
 
 from wirehouse.settings import DUCKDB_MEMORY_LIMIT
 
-
 SPILL_PREFIX = "wirehouse-duckdb-"
 
 

@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.schema import ARTICLE_TABLES, TOUCHED, TOUCHED_SCHEMA, article_keys
+from wirehouse.store.compact import compact
 from wirehouse.store.delta import record_manifest_rows, take_older
 from wirehouse.store.duckdb_build import Changes, Start, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
@@ -186,9 +187,11 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
     staged_ids = staged_files["file_id"].combine_chunks()
     replaced = replaced_articles(old_files, staged_files)
 
-    new_parts: dict[str, list[Path]] = {}
     for table in ARTICLE_TABLES:
         _carry_over(old_parquet / table if previous else None, parquet_dir / table, replaced, article_keys(table))
+    compact(parquet_dir, ARTICLE_TABLES, run.run_id)  # the carried-over parts only: the run's own come next
+    new_parts: dict[str, list[Path]] = {}
+    for table in ARTICLE_TABLES:
         new_parts[table] = [parquet_dir / table / part.name for part in parts(staging / table)]
         for part in parts(staging / table):
             os.replace(part, parquet_dir / table / part.name)

@@ -1,0 +1,40 @@
+"""Compaction (wirehouse/store/compact.py): small runs do not pile up parts, and moving rows into a merged part
+changes nothing a reader sees: after every run the DuckDB file (copied or taken) holds what a rebuild from the
+same Parquet holds, the stories and clusters are found again, and story_keys keep their story_sample pairs."""
+
+import shutil
+
+import pyarrow.parquet as pq
+
+from tests.builder import build
+from tests.test_store_incremental import assert_same_as_rebuilt
+from tests.test_store_taken import bbc_inbox, edit
+from wirehouse.store import compact as compact_module
+from wirehouse.store.layout import Warehouse
+
+
+def part_names(warehouse, table: str) -> list[str]:
+    snapshot = Warehouse(warehouse.resolve()).current_snapshot()
+    return sorted(p.name for p in (snapshot / "parquet" / table).glob("*.parquet"))
+
+
+def test_small_runs_are_merged_and_the_warehouse_holds_what_a_rebuild_holds(shared_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(compact_module, "MAX_SMALL_PARTS", 3)
+    inbox, wh = bbc_inbox(shared_dir, tmp_path, n=6), tmp_path / "wh"
+    assert build([str(inbox)], wh, link=True)[0]
+    counts = []
+    for day in range(8):  # one small run after another: an edit, and a copy of a stored article
+        edit(inbox / "business" / f"{day % 6 + 1:03d}.txt", f"day {day}")
+        shutil.copy(inbox / "sport" / f"{day % 6 + 1:03d}.txt", inbox / "sport" / f"copy-{day}.txt")
+        assert build([str(inbox)], wh, link=True)[0]
+        tables = assert_same_as_rebuilt(wh, tmp_path)
+        counts.append(len(part_names(wh, "quotes")))
+        copies = [row for row in tables["articles"] if "copy-" in str(row)]
+        assert len(copies) == day + 1
+    assert max(counts) <= 3 + 2  # at most MAX_SMALL_PARTS small parts, a merged one and the run's own
+    assert any(name.endswith("-merged.parquet") for name in part_names(wh, "quotes"))
+    assert part_names(wh, "story_keys") == part_names(wh, "story_sample")  # still in pairs, by name
+    snapshot = Warehouse(wh.resolve()).current_snapshot() / "parquet"
+    stories = pq.read_table(snapshot / "story_keys").to_pandas().groupby("article_id")["story_id"].first()
+    for day in range(8):  # each copy found its original's story through the merged index
+        assert stories[f"sport/copy-{day}"] == stories[f"sport/{day % 6 + 1:03d}"]

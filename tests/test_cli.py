@@ -64,3 +64,15 @@ def test_output_cut_short_by_its_reader_ends_quietly(seed_warehouse):
     process.stdout.close()
     assert process.wait(timeout=60) == 141
     assert process.stderr.read() == b""
+
+
+def test_search_limit_must_be_a_number_of_hits(seed_warehouse, capsys):
+    import pytest
+
+    for limit in ("0", "-3", "ten"):
+        with pytest.raises(SystemExit) as stopped:
+            main(["search", "Putin", "--limit", limit, "--warehouse", str(seed_warehouse)])
+        assert stopped.value.code == 2
+        assert f"argument --limit: '{limit}' is not a number of hits (1 or more)" in capsys.readouterr().err
+    assert main(["search", "Putin", "--limit", "1", "--warehouse", str(seed_warehouse)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("(1 article)")

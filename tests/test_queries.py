@@ -137,7 +137,7 @@ def test_articles_without_quotes_and_rejects(mixed_warehouse, capsys):
 def test_bad_parameters_are_one_line_errors(seed_warehouse, capsys):
     warehouse = ["--warehouse", str(seed_warehouse)]
     assert main(["query", "top_speakers", "--param", "limit=ten", *warehouse]) == 2
-    assert capsys.readouterr().err == "wirehouse: parameter limit: 'ten' is not a INTEGER\n"
+    assert capsys.readouterr().err == "wirehouse: parameter limit: 'ten' is not an integer\n"
     assert main(["query", "quotes_by_speaker", *warehouse]) == 2
     assert "needs --param speaker=" in capsys.readouterr().err
     assert main(["query", "top_speakers", "--param", "speaker=x", *warehouse]) == 2

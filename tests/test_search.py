@@ -117,7 +117,7 @@ def test_search_command_on_the_seeds(seed_warehouse, capsys):
     assert out == [
         " 1.   0.84  2018-03-20  (no title)  — Kremlin  [000_f586c72162ac7c3d]",
         "    …orking through the question of a possible high-level «meeting».",
-        "(1 quotes)",
+        "(1 quote)",
     ]
     assert main(["search", "?!", "--warehouse", str(seed_warehouse)]) == 2
     assert capsys.readouterr().err == "wirehouse: the query has no words to search for\n"

@@ -19,6 +19,7 @@ from wirehouse.paths import SQL_DIR
 QUERIES_DIR = SQL_DIR / "queries"
 _PARAM = re.compile(r"--\s*param\s+(\w+)\s+(INTEGER|DOUBLE|DATE|VARCHAR)(?:\s+([^:]+?))?\s*:\s*(.*)$")
 _CONVERT = {"INTEGER": int, "DOUBLE": float, "DATE": date.fromisoformat, "VARCHAR": str}
+_KIND = {"INTEGER": "an integer", "DOUBLE": "a number", "DATE": "a date (YYYY-MM-DD)", "VARCHAR": "text"}
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Parameter:
         try:
             return _CONVERT[self.type](text)
         except ValueError:
-            raise WirehouseError(f"parameter {self.name}: {text!r} is not a {self.type}") from None
+            raise WirehouseError(f"parameter {self.name}: {text!r} is not {_KIND[self.type]}") from None
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--quotes", action="store_true", help="search quote texts instead of articles")
     parser.add_argument("--speaker", help="only quotes by (or articles quoting) this speaker")
     parser.add_argument("--since", type=date.fromisoformat, help="only articles published on or after YYYY-MM-DD")
-    parser.add_argument("--limit", type=int, default=10, help="hits shown (default 10)")
+    parser.add_argument("--limit", type=_positive, default=10, help="hits shown (default 10)")
     parser.add_argument("--warehouse", type=Path, default=None, help=WAREHOUSE_HELP)
     parser.set_defaults(handler=handle)
+
+
+def _positive(text: str) -> int:
+    """--limit's type: a whole number of at least 1 (argparse turns the error into one line)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hits (1 or more)")
+    return int(text)
 
 
 def handle(args: argparse.Namespace) -> int:
@@ -41,5 +48,6 @@ def handle(args: argparse.Namespace) -> int:
         header += [f"({agency})"] if agency else []
         print("  ".join(header) + f"  [{article_id}]")
         print(f"    {snippet(text, terms)}")
-    print(f"({len(hits)} {'quotes' if args.quotes else 'articles'})")
+    kind = "quote" if args.quotes else "article"
+    print(f"({len(hits)} {kind}{'' if len(hits) == 1 else 's'})")
     return 0

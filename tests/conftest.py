@@ -115,8 +115,9 @@ def parquet_contents(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list
 
 def lake_index_of(warehouse: Path) -> dict[str, list[tuple]]:
     """What the lake-only tables must hold for the DuckDB file's articles and quotes: their story and quote keys
-    computed again from the stored bodies and quote texts, with the story and cluster the file gives each, sorted
-    like parquet_contents. Keys of a replaced article's earlier version are not among them."""
+    computed again from the stored bodies and quote texts, with the cluster the file gives each quote (story
+    keys carry no story id: the articles hold it), sorted like parquet_contents. Keys of a replaced article's
+    earlier version are not among them."""
     import pandas as pd
 
     from wirehouse.link.index import sample_rows
@@ -128,7 +129,7 @@ def lake_index_of(warehouse: Path) -> dict[str, list[tuple]]:
         query(warehouse, "SELECT article_id, body, story_id FROM articles"), columns=["article_id", "body", "story_id"]
     )
     keys = story_keys(articles["article_id"].tolist(), articles["body"].tolist())
-    keys["story_id"] = keys["article_id"].map(dict(zip(articles["article_id"], articles["story_id"], strict=True)))
+    keys["story_id"] = None
     columns = ["article_id", "quote_id", "kind", "text", "cluster_id"]
     quotes = pd.DataFrame(query(warehouse, f"SELECT {', '.join(columns)} FROM quotes"), columns=columns)
     quote_rows = quote_keys(quotes)

@@ -35,6 +35,7 @@ def test_small_runs_are_merged_and_the_warehouse_holds_what_a_rebuild_holds(shar
     assert any(name.endswith("-merged.parquet") for name in part_names(wh, "quotes"))
     assert part_names(wh, "story_keys") == part_names(wh, "story_sample")  # still in pairs, by name
     snapshot = Warehouse(wh.resolve()).current_snapshot() / "parquet"
-    stories = pq.read_table(snapshot / "story_keys").to_pandas().groupby("article_id")["story_id"].first()
+    stories = pq.read_table(snapshot / "articles", columns=["article_id", "story_id"]).to_pandas()
+    stories = stories.set_index("article_id")["story_id"]
     for day in range(8):  # each copy found its original's story through the merged index
         assert stories[f"sport/copy-{day}"] == stories[f"sport/{day % 6 + 1:03d}"]

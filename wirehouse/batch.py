@@ -15,6 +15,7 @@ import pyarrow as pa
 from wirehouse.clean.stage import parse_articles
 from wirehouse.fingerprint import current_pipeline
 from wirehouse.isolate import mark_errors, run_isolated
+from wirehouse.link.index import sample_rows, write_fine_part
 from wirehouse.link.quotes import quote_keys
 from wirehouse.link.shingles import story_keys
 from wirehouse.quotes.stage import extract_article_quotes
@@ -125,6 +126,14 @@ def transform(to_read: pd.DataFrame, run_id: str, now: datetime, max_bytes: int 
     return BatchTables(*tables, keys, quote_keys(linked_quotes), *search_postings(linked, linked_quotes))
 
 
+def _write_story_index(keys: pd.DataFrame, staging_dir: Path, name: str) -> None:
+    """The batch's story_keys part (sorted, in row groups: wirehouse/link/index.py) and its story_sample part;
+    the link step reads both as they are, and the stories' ids are kept in `articles` only."""
+    if not keys.empty:
+        write_fine_part(to_arrow("story_keys", keys), staging_dir / "story_keys" / name)
+        write_part(to_arrow("story_sample", sample_rows(keys)), staging_dir / "story_sample" / name)
+
+
 def _stages(decoded: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """parse/clean -> segment -> quotes over decoded texts: articles, paragraphs, sentences, quotes."""
     articles, paragraphs = parse_articles(decoded)
@@ -151,7 +160,9 @@ def process_batch(
     name = f"{run_id}-{batch_no:05d}.parquet"
     for table in BATCH_TABLES:
         rows = getattr(tables, table)
-        if isinstance(rows, pa.Table):  # already in the table's Arrow schema
+        if table == "story_keys":
+            _write_story_index(rows, staging_dir, name)
+        elif isinstance(rows, pa.Table):  # already in the table's Arrow schema
             if rows.num_rows:
                 write_part(rows, staging_dir / table / name)
         elif not rows.empty:  # span texts that are slices of the body are stored as offsets only

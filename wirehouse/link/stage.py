@@ -1,10 +1,11 @@
 """The run's link step, between its batches and its commit: stories and quote clusters for the staged rows.
 
 Reads only this run's staged parts and the published indexes' keys (`story_sample`, then `story_keys` of
-the articles found there, `quote_keys`; never the warehouse's articles or quotes), decides each new
-article's story and each new quote's cluster, and rewrites the run's staged `articles`, `story_keys`,
-`quotes` and `quote_keys` parts with them, adding `article_links` and `story_sample` parts. Nothing
-published is touched: the commit carries everything over as usual.
+the articles found there, with their story ids from the `articles` parts; `quote_keys`; never the warehouse's
+bodies or quotes), decides each new article's story and each new quote's cluster, and rewrites the run's
+staged `articles`, `quotes` and `quote_keys` parts with them, adding `article_links` parts. The batches wrote
+`story_keys` and `story_sample` as they stay. Nothing published is touched: the commit carries everything
+over as usual.
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -17,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from wirehouse.link import quotes as quote_links
-from wirehouse.link.index import StoredIndex, sample_rows, write_fine_part
+from wirehouse.link.index import StoredIndex
 from wirehouse.link.stories import assign_stories, candidate_pairs, story_id_of, verify
 from wirehouse.schema import read_sql
 from wirehouse.scratch import scratch_db
@@ -51,7 +52,7 @@ class Decided:
         return cls(pd.Index(list(decided), dtype=object), pa.array(list(decided.values()), pa.string()))
 
 
-def _fill(part: Path, key: str, column: str, decided: Decided, write=write_part) -> pa.Table:
+def _fill(part: Path, key: str, column: str, decided: Decided) -> None:
     """Rewrite one staged part with `column` looked up from its `key` column (None where not decided).
     Each distinct id is looked up once (a quote's ~13 quote_keys rows share one), not once per row."""
     table = pq.read_table(part)
@@ -59,9 +60,7 @@ def _fill(part: Path, key: str, column: str, decided: Decided, write=write_part)
     found = decided.keys.get_indexer(ids.dictionary.to_pandas())[ids.indices.to_numpy(zero_copy_only=False)]
     filled = decided.values.take(pa.array(found, mask=found < 0))  # null where the key was not decided
     index = table.schema.get_field_index(column)
-    table = table.set_column(index, table.schema.field(column), filled)
-    write(table, part)
-    return table
+    write_part(table.set_column(index, table.schema.field(column), filled), part)
 
 
 def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
@@ -87,7 +86,6 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         linked = assign_stories(order, verify(pairs))
         stories = Decided.of(linked.story_of)
         rewrites = [pool.submit(_rewrite, p, "article_id", "story_id", stories) for p in parts(staging / "articles")]
-        rewrites += [pool.submit(_fill_story_keys, part, stories) for part in parts(staging / "story_keys")]
         if not linked.links.empty:
             write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
         clusters = _cluster_quotes(staging, old, order, excluded_ids)  # while the story parts are rewritten
@@ -108,12 +106,6 @@ def _rewrite(part: Path, key: str, column: str, decided: Decided) -> None:
     """_fill() for the thread pool, returning nothing: a future keeps its result until it is read, and the
     rewritten tables of every part, kept so, took a million-file run's link step from 3.5 to 8.3 GiB."""
     _fill(part, key, column, decided)
-
-
-def _fill_story_keys(part: Path, stories: Decided) -> None:
-    """A story_keys part with its story ids, and its story_sample part (index.py)."""
-    fine = _fill(part, "article_id", "story_id", stories, write=write_fine_part)
-    write_part(to_arrow("story_sample", sample_rows(fine.to_pandas())), part.parent.parent / "story_sample" / part.name)
 
 
 def _cluster_quotes(staging: Path, old: Path | None, article_order: list[str], excluded: list[str]) -> dict[str, str]:

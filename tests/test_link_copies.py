@@ -6,12 +6,11 @@ import pytest
 
 from tests.test_stories_index import bodies, variants, write_index
 from wirehouse.link import quotes as quote_links
-from wirehouse.link.copies import QUOTE, STORY, Names, first_copies
+from wirehouse.link.copies import QUOTE, STORY, Names, first_copies, found_pairs
 from wirehouse.link.index import StoredIndex
 from wirehouse.link.roots import group_id_of
 from wirehouse.link.shingles import story_keys
 from wirehouse.link.stories import MAX_KEY_ARTICLES, assign_stories, candidate_pairs, verify
-from wirehouse.schema import read_sql
 from wirehouse.scratch import scratch_db
 from wirehouse.store.parquet import to_arrow, write_part
 
@@ -22,7 +21,7 @@ def plain_join(sql: str, new_keys, other_keys, parameters: dict) -> pd.DataFrame
     try:
         con.register("new_keys", new_keys)
         con.register("other_keys", other_keys)
-        return con.execute(read_sql(sql), parameters).df()
+        return found_pairs(con, STORY if "story" in sql else QUOTE, sql, parameters)
     finally:
         con.close()
 
@@ -30,12 +29,11 @@ def plain_join(sql: str, new_keys, other_keys, parameters: dict) -> pd.DataFrame
 def counted_pairs(names: Names, new_keys, other_keys, parameters: dict) -> pd.DataFrame:
     """The pairs SQL's definition in pandas: shared keys counted per pair of items, each item's figures
     beside them, kept when the texts are the same or the shared keys pass the threshold. With
-    `max_key_articles` (`max_key_quotes`), a pair must share a key held by at most that many of the other
-    side's items."""
+    `max_holders`, a pair must share a key held by at most that many of the other side's items."""
     new, other = new_keys.to_pandas(), other_keys.to_pandas()
     joined = new.merge(other, on="key", suffixes=("", "_other"))
     joined = joined[joined[names.item] != joined[f"{names.item}_other"]]
-    most = parameters.get("max_key_articles", parameters.get("max_key_quotes"))
+    most = parameters.get("max_holders")
     if most is not None:
         held = other["key"].value_counts()
         joined = joined.assign(rare=joined["key"].map(held).to_numpy() <= most)
@@ -91,7 +89,7 @@ def with_copies(texts: dict[str, str], times: int) -> dict[str, str]:
 
 
 STORY_COLUMNS = ["article_id", "other_article_id", "shared", "n_keys", "other_n_keys", "same_body", "other_story_id"]
-STORY_THRESHOLDS = {"min_shared": 2, "min_containment": 0.3, "max_key_articles": MAX_KEY_ARTICLES}
+STORY_THRESHOLDS = {"min_shared": 2, "min_containment": 0.3, "max_holders": MAX_KEY_ARTICLES}
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +158,7 @@ def test_quote_copies_pair_as_the_plain_join_pairs_them(quote_corpus):
     new_keys, stored_keys, stored_parts = quote_corpus
     assert first_rows(new_keys, QUOTE) < new_keys.num_rows / 2
     found = quote_links.candidate_pairs(new_keys, stored_parts, [])
-    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS, "max_key_quotes": quote_links.MAX_KEY_QUOTES}
+    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS, "max_holders": quote_links.MAX_KEY_QUOTES}
     within = plain_join("link/quote_pairs.sql", new_keys, new_keys, threshold)
     assert rows(within, QUOTE_COLUMNS) == rows(counted_pairs(QUOTE, new_keys, new_keys, threshold), QUOTE_COLUMNS)
     assert within["same_text"].sum() > 100 and (~within["same_text"]).sum() > 20  # copies and halves

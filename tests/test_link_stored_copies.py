@@ -114,7 +114,7 @@ def test_a_footer_under_every_article_makes_no_pair_and_still_counts_in_real_one
     new |= {f"short-{n}": f"Brief item number {n}.\n\n{FOOTER}" for n in range(20)}  # nearly all footer
     keys = to_arrow("story_keys", story_keys(list(new), list(new.values())))
     found = candidate_pairs(keys, StoredIndex([], []), [])
-    thresholds = {"min_shared": 2, "min_containment": 0.3, "max_key_articles": 10}
+    thresholds = {"min_shared": 2, "min_containment": 0.3, "max_holders": 10}
     assert rows(found, STORY_COLUMNS) == rows(counted_pairs(story_links.STORY, keys, keys, thresholds), STORY_COLUMNS)
     every = counted_pairs(story_links.STORY, keys, keys, {"min_shared": 2, "min_containment": 0.3})
     short = every["article_id"].str.startswith("short-") & every["other_article_id"].str.startswith("short-")
@@ -143,7 +143,7 @@ def test_a_stock_phrase_in_many_quotes_clusters_nobody(shared_dir, monkeypatch):
     halves = {f"{q}-half": " ".join(t.split()[: len(t.split()) // 2 + 4]) for q, t in sentences.items()}
     keys = to_arrow("quote_keys", quote_rows(deals | sentences | halves))
     found = quote_links.candidate_pairs(keys, [], [])
-    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS, "max_key_quotes": 10}
+    threshold = {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS, "max_holders": 10}
     assert rows(found, QUOTE_COLUMNS) == rows(counted_pairs(quote_links.QUOTE, keys, keys, threshold), QUOTE_COLUMNS)
     every = counted_pairs(quote_links.QUOTE, keys, keys, {"min_shared_windows": quote_links.MIN_SHARED_WINDOWS})
     assert every["quote_id"].str.startswith("co").sum() == 40 * 39  # the phrase alone pairs every two deals

@@ -6,8 +6,8 @@ WITH hits AS (
     FROM read_parquet($sample)
     WHERE key IN (SELECT key FROM new_keys)
 ),
-common AS (  -- boilerplate keys (see story_pairs.sql): held by more than $max_key_articles stored articles
-    SELECT key FROM hits GROUP BY key HAVING count(*) > $max_key_articles
+common AS (  -- boilerplate keys (see shared_keys.sql): held by more than $max_holders stored articles
+    SELECT key FROM hits GROUP BY key HAVING count(*) > $max_holders
 )
 SELECT
     n.article_id,

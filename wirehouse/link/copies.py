@@ -131,6 +131,19 @@ def among_copies(copies: Copies, names: Names, leaders: pd.DataFrame | None = No
     )
 
 
+def found_pairs(con: duckdb.DuckDBPyConnection, names: Names, pairs_sql: str, parameters: dict) -> pd.DataFrame:
+    """`pairs_sql` over the pairs of `new_keys` and `other_keys` (views or tables in `con`) that share keys:
+    sql/link/shared_keys.sql counts them (with `max_holders` of `parameters`), `pairs_sql` joins each item's
+    figures and filters them with the rest."""
+    figures = {name: value for name, value in parameters.items() if name != "max_holders"}
+    holders = {"max_holders": parameters["max_holders"]}
+    con.execute(read_sql("link/shared_keys.sql").format(item=names.item), holders)
+    try:
+        return as_frame(con.execute(read_sql(pairs_sql), figures))
+    finally:
+        con.execute("DROP TABLE shared_keys")
+
+
 def pairs_among_new(
     con: duckdb.DuckDBPyConnection,
     copies: Copies,
@@ -144,7 +157,7 @@ def pairs_among_new(
     among the copies of one text; `other_is_new` True. Leaves the first copies as the view `new_keys`."""
     con.execute("CREATE OR REPLACE TEMP VIEW new_keys AS SELECT * FROM firsts")
     con.execute("CREATE OR REPLACE TEMP VIEW other_keys AS SELECT * FROM firsts")
-    found = as_frame(con.execute(read_sql(pairs_sql), parameters))
+    found = found_pairs(con, names, pairs_sql, parameters)
     leaders = copies.leaders(order) if order is not None else None
     frames = [to_every_copy(found, copies, names, True, leaders), among_copies(copies, names, leaders)]
     return pd.concat([frame.assign(other_is_new=True) for frame in frames], ignore_index=True)
@@ -173,7 +186,7 @@ def pairs_with_stored(
     con.execute("CREATE TEMP TABLE other_keys AS SELECT * FROM stored_rows")
     con.unregister("stored_rows")
     try:
-        found = as_frame(con.execute(read_sql(pairs_sql), parameters))
+        found = found_pairs(con, names, pairs_sql, parameters)
     finally:
         con.execute("DROP TABLE other_keys")
     return to_every_copy(worth_giving(found), copies, names, both_sides=False).assign(other_is_new=False)

@@ -30,7 +30,7 @@ from wirehouse.scratch import scratch_db
 WINDOW = 8
 MIN_WORDS = 5
 MIN_SHARED_WINDOWS = 0.3
-MAX_KEY_QUOTES = 1000  # a window held by more quotes than this is a stock phrase: it makes no pair (quote_pairs.sql)
+MAX_KEY_QUOTES = 1000  # a window held by more quotes than this is a stock phrase: it makes no pair (shared_keys.sql)
 # A hyphen between two letters. It starts with the hyphen, so `re` jumps from hyphen to hyphen: led by the
 # lookbehind, the same pattern was tried at every character (0.059 -> 0.003 s on a batch's 21,000 quotes).
 _HYPHEN_IN_WORD = re.compile(r"-(?<=[^\W\d_]-)(?=[^\W\d_])")
@@ -116,7 +116,7 @@ def candidate_pairs(
     con = scratch_db()
     try:
         copies = first_copies(con, new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
-        threshold = {"min_shared_windows": MIN_SHARED_WINDOWS, "max_key_quotes": MAX_KEY_QUOTES}
+        threshold = {"min_shared_windows": MIN_SHARED_WINDOWS, "max_holders": MAX_KEY_QUOTES}
         frames = [pairs_among_new(con, copies, QUOTE, "link/quote_pairs.sql", threshold, order)]
         if stored_parts:  # the stored rows sharing a key with the run's first copies (new_keys)
             parameters = {"stored": stored_parts, "excluded": excluded}

@@ -34,7 +34,7 @@ MIN_SHARED = 2  # keys two bodies must share (unless the bodies are the same wor
 MIN_CONTAINMENT = 0.3  # share of the shorter body's keys found in the other
 CONTAINS = 0.8
 SHORTER_RATIO = 0.8
-MAX_KEY_ARTICLES = 1000  # a key held by more articles than this is boilerplate: it makes no pair (story_pairs.sql)
+MAX_KEY_ARTICLES = 1000  # a key held by more articles than this is boilerplate: it makes no pair (shared_keys.sql)
 MAX_LINKS = 50  # links written per new article, most similar first (a story copied 1,000 times stays linear)
 
 
@@ -74,7 +74,7 @@ def candidate_pairs(
         thresholds = {
             "min_shared": MIN_SHARED,
             "min_containment": MIN_CONTAINMENT,
-            "max_key_articles": MAX_KEY_ARTICLES,
+            "max_holders": MAX_KEY_ARTICLES,
         }
         frames = [pairs_among_new(con, copies, STORY, "link/story_pairs.sql", thresholds, order)]
         if stored.fine or stored.unsampled:
@@ -94,7 +94,7 @@ def _stored_rows(con, stored: StoredIndex, excluded: list[str], one_tier: bool) 
         rows = rows_sharing_a_key(con, scanned)
         tables.append(rows.filter(pc.invert(pc.is_in(rows["article_id"], value_set=pa.array(excluded, pa.string())))))
     if stored.sample and not one_tier:
-        parameters = {"sample": stored.sample, "excluded": excluded, "max_key_articles": MAX_KEY_ARTICLES}
+        parameters = {"sample": stored.sample, "excluded": excluded, "max_holders": MAX_KEY_ARTICLES}
         hits = worth_reading(as_frame(con.execute(read_sql("link/story_sample_hits.sql"), parameters)), MIN_CONTAINMENT)
         tables.append(rows_of_articles(stored.fine, hits["other_article_id"].unique().tolist()))
     conformed = [conform(table, "story_keys") for table in tables]  # parts of an older warehouse lack `lead`

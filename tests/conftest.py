@@ -115,8 +115,8 @@ def parquet_contents(warehouse: Path, tables: tuple[str, ...]) -> dict[str, list
 
 def lake_index_of(warehouse: Path) -> dict[str, list[tuple]]:
     """What the lake-only tables must hold for the DuckDB file's articles and quotes: their story and quote keys
-    computed again from the stored bodies and quote texts, with the cluster the file gives each quote (story
-    keys carry no story id: the articles hold it), sorted like parquet_contents. Keys of a replaced article's
+    computed again from the stored bodies and quote texts, with no story or cluster id (the articles and quotes
+    hold those), sorted like parquet_contents. Keys of a replaced article's
     earlier version are not among them."""
     import pandas as pd
 
@@ -133,9 +133,7 @@ def lake_index_of(warehouse: Path) -> dict[str, list[tuple]]:
     columns = ["article_id", "quote_id", "kind", "text", "cluster_id"]
     quotes = pd.DataFrame(query(warehouse, f"SELECT {', '.join(columns)} FROM quotes"), columns=columns)
     quote_rows = quote_keys(quotes)
-    quote_rows["cluster_id"] = quote_rows["quote_id"].map(
-        dict(zip(quotes["quote_id"], quotes["cluster_id"], strict=True))
-    )
+    quote_rows["cluster_id"] = None
     tables = {
         "story_keys": to_arrow("story_keys", keys),
         "story_sample": to_arrow("story_sample", sample_rows(keys)),

@@ -39,3 +39,14 @@ def test_small_runs_are_merged_and_the_warehouse_holds_what_a_rebuild_holds(shar
     stories = stories.set_index("article_id")["story_id"]
     for day in range(8):  # each copy found its original's story through the merged index
         assert stories[f"sport/copy-{day}"] == stories[f"sport/{day % 6 + 1:03d}"]
+    quotes = pq.read_table(snapshot / "quotes", columns=["article_id", "quote_no", "cluster_id"]).to_pandas()
+    clustered = quotes.dropna(subset=["cluster_id"])
+    compared = 0
+    for day in range(8):  # and each copy's quotes joined the clusters of the stored original's quotes
+        original, copied = (
+            dict(clustered.loc[clustered["article_id"] == article_id, ["quote_no", "cluster_id"]].to_numpy())
+            for article_id in (f"sport/{day % 6 + 1:03d}", f"sport/copy-{day}")
+        )
+        assert copied == original
+        compared += len(original)
+    assert compared >= 8

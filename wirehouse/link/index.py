@@ -96,20 +96,22 @@ def rows_of_articles(paths: list[str], article_ids: list[str]) -> pa.Table:
     return pa.concat_tables(tables) if tables else arrow_schema("story_keys").empty_table()
 
 
-def with_story_ids(rows: pa.Table, articles_parts: list[str]) -> pa.Table:
-    """story_keys `rows` with each article's story id from the `articles` parts, where the link step writes it
-    (story_keys parts are written by the batches and not rewritten: filling one article-level id into every
-    key row was 1.8 s of a 100,000-file link step); a part's own story id where the articles have none (older
-    warehouses, whose story_keys parts hold it, and indexes written without articles)."""
+def with_group_ids(rows: pa.Table, item_parts: list[str], item: str, group: str) -> pa.Table:
+    """Key rows (story_keys, quote_keys) with each item's group id (story_id, cluster_id) from the parts of
+    the items' own table (articles, quotes), where the link step writes it: the batches write the key parts
+    once and nothing rewrites them (filling one article's story id into every one of its key rows was 1.8 s
+    of a 100,000-file link step). A row's own id is kept where the items' table has none (an older
+    warehouse's key parts hold theirs; indexes written without their items' table)."""
     if rows.num_rows == 0:
         return rows
-    found = _rows_of(articles_parts, pc.unique(rows["article_id"]).to_pylist(), ["article_id", "story_id"])
+    columns = list(dict.fromkeys(["article_id", item, group]))
+    found = _rows_of(item_parts, pc.unique(rows["article_id"]).to_pylist(), columns)
     if not found:
         return rows
-    stories = pa.concat_tables(found)
-    position = pc.index_in(rows["article_id"], value_set=stories["article_id"])
-    story = pc.coalesce(pc.take(stories["story_id"], position), rows["story_id"])
-    return rows.set_column(rows.schema.get_field_index("story_id"), "story_id", story)
+    decided = pa.concat_tables(found)
+    position = pc.index_in(rows[item], value_set=decided[item])
+    ids = pc.coalesce(pc.take(decided[group], position), rows[group])
+    return rows.set_column(rows.schema.get_field_index(group), group, ids)
 
 
 def _rows_of(paths: list[str], article_ids: list[str], columns: list[str] | None = None) -> list[pa.Table]:

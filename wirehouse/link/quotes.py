@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from wirehouse.link.copies import QUOTE, KeyRows, first_copies, pairs_among_new, pairs_with_stored, stored_roots
+from wirehouse.link.index import with_group_ids
 from wirehouse.link.roots import Pairs, join_roots
 from wirehouse.link.shingles import body_shingles
 from wirehouse.reference import reference_rows
@@ -74,7 +75,7 @@ def normalise(texts: list[str]) -> list[str]:
 
 
 def quote_keys(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Rows of `quote_keys` for a batch's quotes (cluster_id is set when linking)."""
+    """Rows of `quote_keys` for a batch's quotes (no cluster id: `quotes` holds it, set when linking)."""
     eligible = quotes[quotes["kind"] != "scare"]
     shingles = body_shingles(normalise(eligible["text"].tolist()), WINDOW)
     keep = shingles.n_words >= MIN_WORDS
@@ -107,12 +108,17 @@ class Clustered:
 
 
 def candidate_pairs(
-    new_keys: KeyRows, stored_parts: list[str], excluded: list[str], order: list[str] | None = None
+    new_keys: KeyRows,
+    stored_parts: list[str],
+    excluded: list[str],
+    order: list[str] | None = None,
+    quotes_parts: list[str] | None = None,
 ) -> pd.DataFrame:
     """Every pair (new quote, stored or other new quote) that passes cluster_quotes()'s test, with its figures.
 
     With `order` (the order cluster_quotes() takes the new quotes in), a new quote's pairs with the copies of
-    another new text are only those with that text's leader: cluster_quotes() decides the same (copies.py)."""
+    another new text are only those with that text's leader: cluster_quotes() decides the same (copies.py).
+    A stored quote's cluster id comes from `quotes_parts` (the published quotes), where the link step keeps it."""
     con = scratch_db()
     try:
         copies = first_copies(con, new_keys, QUOTE)  # the join runs on one copy of each text (copies.py)
@@ -121,6 +127,7 @@ def candidate_pairs(
         if stored_parts:  # the stored rows sharing a key with the run's first copies (new_keys)
             parameters = {"stored": stored_parts, "excluded": excluded}
             stored = con.execute(read_sql("link/stored_quote_keys.sql"), parameters).fetch_arrow_table()
+            stored = with_group_ids(stored, quotes_parts or [], "quote_id", "cluster_id")
             found = pairs_with_stored(con, copies, QUOTE, "link/quote_pairs.sql", threshold, stored, _worth_giving)
             frames.append(found)
     finally:

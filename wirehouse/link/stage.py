@@ -1,10 +1,10 @@
 """The run's link step, between its batches and its commit: stories and quote clusters for the staged rows.
 
 Reads only this run's staged parts and the published indexes' keys (`story_sample`, then `story_keys` of
-the articles found there, with their story ids from the `articles` parts; `quote_keys`; never the warehouse's
-bodies or quotes), decides each new article's story and each new quote's cluster, and rewrites the run's
-staged `articles`, `quotes` and `quote_keys` parts with them, adding `article_links` parts. The batches wrote
-`story_keys` and `story_sample` as they stay. Nothing published is touched: the commit carries everything
+the articles found there, `quote_keys`), with the stored items' story and cluster ids from the `articles`
+and `quotes` parts (never their bodies or texts), decides each new article's story and each new quote's
+cluster, and rewrites the run's staged `articles` and `quotes` parts with them, adding `article_links` parts.
+The batches wrote the key parts as they stay. Nothing published is touched: the commit carries everything
 over as usual.
 """
 
@@ -90,8 +90,8 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
             write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
         clusters = _cluster_quotes(staging, old, order, excluded_ids)  # while the story parts are rewritten
         decided = Decided.of(clusters)
-        for table in ("quotes", "quote_keys") if clusters else ():
-            rewrites += [pool.submit(_rewrite, p, "quote_id", "cluster_id", decided) for p in parts(staging / table)]
+        if clusters:
+            rewrites += [pool.submit(_rewrite, p, "quote_id", "cluster_id", decided) for p in parts(staging / "quotes")]
         for rewrite in rewrites:
             rewrite.result()  # raises what a rewrite raised
     return LinkResult(
@@ -114,8 +114,9 @@ def _cluster_quotes(staging: Path, old: Path | None, article_order: list[str], e
     if sum(pq.ParquetFile(part).metadata.num_rows for part in new_keys) == 0:
         return {}
     order = _quote_order(staging, article_order)
-    stored = part_paths(old / "quote_keys") if old else []
-    return quote_links.cluster_quotes(order, quote_links.candidate_pairs(new_keys, stored, excluded, order)).cluster_of
+    stored, quotes = (part_paths(old / "quote_keys"), part_paths(old / "quotes")) if old else ([], [])
+    pairs = quote_links.candidate_pairs(new_keys, stored, excluded, order, quotes)
+    return quote_links.cluster_quotes(order, pairs).cluster_of
 
 
 def _quote_order(staging: Path, article_order: list[str]) -> list[str]:

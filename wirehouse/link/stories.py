@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from wirehouse.link.copies import STORY, KeyRows, first_copies, pairs_among_new, pairs_with_stored, stored_roots
-from wirehouse.link.index import StoredIndex, rows_of_articles, rows_sharing_a_key, with_story_ids, worth_reading
+from wirehouse.link.index import StoredIndex, rows_of_articles, rows_sharing_a_key, with_group_ids, worth_reading
 from wirehouse.link.roots import Pairs, group_id_of, join_roots
 from wirehouse.schema import arrow_schema, read_sql
 from wirehouse.scratch import as_frame, scratch_db
@@ -99,7 +99,7 @@ def _stored_rows(con, stored: StoredIndex, excluded: list[str], one_tier: bool) 
         tables.append(rows_of_articles(stored.fine, hits["other_article_id"].unique().tolist()))
     conformed = [conform(table, "story_keys") for table in tables]  # parts of an older warehouse lack `lead`
     rows = pa.concat_tables(conformed) if conformed else arrow_schema("story_keys").empty_table()
-    return with_story_ids(rows, stored.articles)
+    return with_group_ids(rows, stored.articles, "article_id", "story_id")
 
 
 def verify(pairs: pd.DataFrame) -> pd.DataFrame:

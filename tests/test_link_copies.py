@@ -35,7 +35,7 @@ def counted_pairs(names: Names, new_keys, other_keys, parameters: dict) -> pd.Da
     joined = joined[joined[names.item] != joined[f"{names.item}_other"]]
     most = parameters.get("max_holders")
     if most is not None:
-        held = other["key"].value_counts()
+        held = other.groupby("key")[names.hash].nunique()  # copies of one text hold a key once
         joined = joined.assign(rare=joined["key"].map(held).to_numpy() <= most)
         with_rare = joined.groupby([names.item, f"{names.item}_other"])["rare"].transform("any")
         joined = joined[with_rare.to_numpy()]

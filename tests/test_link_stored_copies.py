@@ -48,7 +48,11 @@ def every_pair(found: pd.DataFrame) -> pd.DataFrame:
     return found
 
 
-def test_new_copies_of_a_page_stored_many_times_get_the_same_stories_and_links(story_copies, monkeypatch):
+@pytest.mark.parametrize("max_holders", [1000, 10])
+def test_new_copies_of_a_page_stored_many_times_get_the_same_stories_and_links(story_copies, monkeypatch, max_holders):
+    """Also with fewer allowed holders of a key than the page's stored copies (10 of 120): copies of one body
+    hold its keys once, so the page's keys are not boilerplate."""
+    monkeypatch.setattr(story_links, "MAX_KEY_ARTICLES", max_holders)
     stored, new_keys, order, first_story = story_copies
     trimmed = candidate_pairs(new_keys, stored, [], order=order)
     monkeypatch.setattr(story_links, "_worth_giving", every_pair)
@@ -69,7 +73,9 @@ def test_new_copies_of_a_page_stored_many_times_get_the_same_stories_and_links(s
     assert linked.links.groupby("article_id").size().max() == MAX_LINKS
 
 
-def test_new_copies_of_a_quote_stored_many_times_get_the_same_clusters(shared_dir, tmp_path, monkeypatch):
+@pytest.mark.parametrize("max_holders", [1000, 10])
+def test_new_copies_of_a_quote_stored_many_times_get_the_same_clusters(shared_dir, tmp_path, monkeypatch, max_holders):
+    monkeypatch.setattr(quote_links, "MAX_KEY_QUOTES", max_holders)
     sentences = {}
     for article_id, body in bodies(shared_dir, "business", 10).items():
         for number, sentence in enumerate(body.replace("\n", " ").split(". ")[:3]):

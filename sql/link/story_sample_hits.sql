@@ -2,12 +2,12 @@
 -- stored story index a run makes. new_keys: the run's story_keys rows (registered by wirehouse/link/stories.py);
 -- $sample: the published story_sample parts; $excluded: article ids whose stored rows this run replaces.
 WITH hits AS (
-    SELECT article_id, key, n_keys
-    FROM read_parquet($sample)
+    SELECT article_id, key, n_keys, coalesce(CAST(body_hash AS VARCHAR), article_id) AS body
+    FROM read_parquet($sample, union_by_name = true)  -- parts written before 8 Dec 2026 have no body_hash
     WHERE key IN (SELECT key FROM new_keys)
 ),
-common AS (  -- boilerplate keys (see shared_keys.sql): held by more than $max_holders stored articles
-    SELECT key FROM hits GROUP BY key HAVING count(*) > $max_holders
+common AS (  -- boilerplate keys (see shared_keys.sql): held by more than $max_holders stored bodies (copies once)
+    SELECT key FROM hits GROUP BY key HAVING count(DISTINCT body) > $max_holders
 )
 SELECT
     n.article_id,

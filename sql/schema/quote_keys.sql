@@ -8,5 +8,5 @@ CREATE TABLE quote_keys (
     key         BIGINT NOT NULL,   -- a window of 8 consecutive normalised words, or the whole text
     n_windows   INTEGER NOT NULL,  -- 8-word windows of the quote (0 for quotes of 5 to 7 words)
     text_hash   BIGINT NOT NULL,   -- hash of the normalised text: equal for the same words
-    cluster_id  VARCHAR            -- the quote's cluster (as in quotes.cluster_id)
+    cluster_id  VARCHAR            -- NULL: quotes.cluster_id holds it (parts written before 8 Dec 2026 carry it)
 );

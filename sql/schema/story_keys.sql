@@ -8,5 +8,5 @@ CREATE TABLE story_keys (
     n_keys      INTEGER NOT NULL,  -- keys of this article: shared / n_keys estimates shingle containment
     body_hash   BIGINT NOT NULL,   -- hash of the body's words: equal for exact (normalised) duplicates
     lead        BOOLEAN NOT NULL,  -- one of the article's first 4 keys in body order (always in story_sample)
-    story_id    VARCHAR            -- the article's story (as in articles.story_id)
+    story_id    VARCHAR            -- NULL: articles.story_id holds it (parts written before 8 Dec 2026 carry it)
 );

@@ -8,5 +8,7 @@
 CREATE TABLE story_sample (
     article_id  VARCHAR NOT NULL,
     key         BIGINT NOT NULL,   -- one of the article's story_keys
-    n_keys      INTEGER NOT NULL   -- the article's story_keys (as in story_keys.n_keys)
+    n_keys      INTEGER NOT NULL,  -- the article's story_keys (as in story_keys.n_keys)
+    body_hash   BIGINT             -- as in story_keys: copies of one body count once as a key's holders
+                                   -- (sql/link/story_sample_hits.sql); NULL in parts written before 8 Dec 2026
 );

@@ -137,7 +137,7 @@ def found_pairs(con: duckdb.DuckDBPyConnection, names: Names, pairs_sql: str, pa
     figures and filters them with the rest."""
     figures = {name: value for name, value in parameters.items() if name != "max_holders"}
     holders = {"max_holders": parameters["max_holders"]}
-    con.execute(read_sql("link/shared_keys.sql").format(item=names.item), holders)
+    con.execute(read_sql("link/shared_keys.sql").format(item=names.item, hash=names.hash), holders)
     try:
         return as_frame(con.execute(read_sql(pairs_sql), figures))
     finally:

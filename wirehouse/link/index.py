@@ -70,7 +70,7 @@ def in_sample(keys: np.ndarray) -> np.ndarray:
 def sample_rows(keys: pd.DataFrame) -> pd.DataFrame:
     """story_sample rows for story_keys rows."""
     keep = in_sample(keys["key"].to_numpy()) | keys["lead"].to_numpy() | (keys["n_keys"].to_numpy() <= SHORT)
-    return keys.loc[keep, ["article_id", "key", "n_keys"]].reset_index(drop=True)
+    return keys.loc[keep, ["article_id", "key", "n_keys", "body_hash"]].reset_index(drop=True)
 
 
 def write_fine_part(table: pa.Table, path: Path) -> None:

@@ -5,8 +5,8 @@ clusters come out as they do from every pair (wirehouse/link/copies.py, pairs_wi
 import pandas as pd
 import pytest
 
-from tests.test_link_copies import quote_rows, with_copies
-from tests.test_stories_index import bodies, write_index
+from tests.test_link_copies import QUOTE_COLUMNS, STORY_COLUMNS, counted_pairs, quote_rows, rows, with_copies
+from tests.test_stories_index import bodies, variants, write_index
 from wirehouse.link import quotes as quote_links
 from wirehouse.link import stories as story_links
 from wirehouse.link.index import StoredIndex
@@ -111,9 +111,6 @@ def test_a_footer_under_every_article_makes_no_pair_and_still_counts_in_real_one
     """A site's footer is boilerplate once more than MAX_KEY_ARTICLES articles hold a key of it (10 here; 16 of
     the short items also share the footer's smallest shingle, a key of their own): it pairs nobody (its k
     holders made k * k rows), while the cuts found through other keys still count its keys."""
-    from tests.test_link_copies import STORY_COLUMNS, counted_pairs, rows
-    from tests.test_stories_index import variants
-
     monkeypatch.setattr(story_links, "MAX_KEY_ARTICLES", 10)
     politics = bodies(shared_dir, "politics", 60)
     new = {item: f"{body}\n\n{FOOTER}" for item, body in (politics | variants(politics)).items()}
@@ -138,8 +135,6 @@ def test_a_stock_phrase_in_many_quotes_clusters_nobody(shared_dir, monkeypatch):
     """Forty companies' spokesmen each 'do not comment on market rumours or speculation' about their own deal:
     once more than MAX_KEY_QUOTES quotes (10 here) hold its windows the phrase pairs nobody, while a quote and
     its half still do, their shared windows counted in full."""
-    from tests.test_link_copies import QUOTE_COLUMNS, counted_pairs, rows
-
     monkeypatch.setattr(quote_links, "MAX_KEY_QUOTES", 10)
     stock = "We do not comment on market rumours or speculation about"
     deals = {f"co{n}#0": f"{stock} the {word} deal" for n, word in enumerate(bodies(shared_dir, "tech", 40))}

@@ -27,7 +27,7 @@ from wirehouse.store.layout import Warehouse
 from wirehouse.store.parquet import part_paths, parts, read_parts, to_arrow, write_part
 
 # Staged parts rewritten at once with the decided ids: pyarrow reads, compresses and writes them without holding
-# the GIL, so the story parts are rewritten while the quotes are clustered, and two parts at a time.
+# the GIL, so the articles parts are rewritten while the quotes are clustered, and two parts at a time.
 REWRITE_THREADS = 2
 
 
@@ -88,7 +88,7 @@ def link_run(warehouse: Warehouse, run_id: str) -> LinkResult:
         rewrites = [pool.submit(_rewrite, p, "article_id", "story_id", stories) for p in parts(staging / "articles")]
         if not linked.links.empty:
             write_part(to_arrow("article_links", linked.links), staging / "article_links" / f"{run_id}-links.parquet")
-        clusters = _cluster_quotes(staging, old, order, excluded_ids)  # while the story parts are rewritten
+        clusters = _cluster_quotes(staging, old, order, excluded_ids)  # while the articles parts are rewritten
         decided = Decided.of(clusters)
         if clusters:
             rewrites += [pool.submit(_rewrite, p, "quote_id", "cluster_id", decided) for p in parts(staging / "quotes")]

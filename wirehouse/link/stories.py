@@ -118,7 +118,7 @@ def verify(pairs: pd.DataFrame) -> pd.DataFrame:
 def _worth_giving(found: pd.DataFrame) -> pd.DataFrame:
     """The pairs of a new body with stored articles that can change what its copies get: those with a
     story's root (only a root takes an article into its story) and its MAX_LINKS best (the links
-    assign_stories() can write). tests/test_link_copies.py pins the stories and links to those of every pair."""
+    assign_stories() can write). tests/test_link_stored_copies.py pins the stories and links to those of every pair."""
     best = _ranked(verify(found)).groupby("article_id", sort=False).head(MAX_LINKS).index
     return found[stored_roots(found, STORY) | found.index.isin(best)]
 

@@ -26,9 +26,8 @@ SORTED_BY = {"search_terms": "term"}  # a part's own order (the others keep the 
 PAIRED = ("story_keys", "story_sample")
 
 
-def compact(parquet_dir: Path, tables: tuple[str, ...], run_id: str) -> dict[str, int]:
-    """Merge each table's small parts when there are too many; the parts merged, per table that had some."""
-    merged = {}
+def compact(parquet_dir: Path, tables: tuple[str, ...], run_id: str) -> None:
+    """Merge each table's small parts when there are too many."""
     for table in tables:
         if table == PAIRED[1]:
             continue  # merged with story_keys
@@ -42,8 +41,6 @@ def compact(parquet_dir: Path, tables: tuple[str, ...], run_id: str) -> dict[str
         _merge(small, table, folder / name)
         if table == PAIRED[0]:
             _merge([parquet_dir / PAIRED[1] / part.name for part in small], PAIRED[1], parquet_dir / PAIRED[1] / name)
-        merged[table] = len(small)
-    return merged
 
 
 def _merge(small: list[Path], table: str, target: Path) -> None:

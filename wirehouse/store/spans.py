@@ -14,15 +14,20 @@ SPAN_TABLES = ("paragraphs", "sentences")
 
 
 def stored_form(table: str, frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """`frame` as the Parquet lake stores it: the text of a span table NULL where it is its body slice."""
+    """`frame` as the Parquet lake stores it: the text of a span table NULL where it is its body slice.
+
+    The columns are taken as lists first: pandas 3 keeps strings in Arrow, and iterating such a column
+    converts one scalar at a time (0.27 s of a 5,000-article batch's 4.0 s of CPU; as lists, 0.05 s)."""
     if table not in SPAN_TABLES or frame.empty:
         return frame
-    bodies = dict(zip(articles["article_id"], articles["body"], strict=True))
+    bodies = dict(zip(articles["article_id"].tolist(), articles["body"].tolist(), strict=True))
+    columns = [frame[name].astype(object).where(frame[name].notna(), None).tolist() for name in _SPAN_COLUMNS]
     texts = []
-    for article_id, start, end, text in zip(
-        frame["article_id"], frame["start_char"], frame["end_char"], frame["text"], strict=True
-    ):
+    for article_id, start, end, text in zip(*columns, strict=True):
         body = bodies.get(article_id)
-        sliced = body is not None and not pd.isna(start) and not pd.isna(end) and body[int(start) : int(end)] == text
+        sliced = body is not None and start is not None and end is not None and body[int(start) : int(end)] == text
         texts.append(None if sliced else text)
     return frame.assign(text=pd.Series(texts, index=frame.index, dtype=object))
+
+
+_SPAN_COLUMNS = ("article_id", "start_char", "end_char", "text")

@@ -137,12 +137,14 @@ def test_words_folded_alone_give_the_tokens_of_their_whole_text():
     assert "kelvin" in expected and "stra" in expected and "5m" in expected
 
 
-def test_the_byte_split_gives_the_regex_split(shared_dir):
+@pytest.mark.parametrize("chunk_bytes", [1 << 19, 3_000, 1])  # the texts at once, ~2 articles, one text a run
+def test_the_byte_split_gives_the_regex_split(shared_dir, monkeypatch, chunk_bytes):
     """_words() (numpy over the UTF-8 bytes) gives pyarrow's regex split of the ASCII-lower-cased texts, word
     for word and text for text: on edge cases (empty and null texts, separators at both ends, non-ASCII words,
-    a sliced array) and on 200 real BBC articles."""
+    a sliced array) and on 200 real BBC articles, however many texts it takes at once."""
     import pyarrow.compute as pc
 
+    monkeypatch.setattr("wirehouse.settings.TEXT_CHUNK_BYTES", chunk_bytes)
     paths = sorted((shared_dir / "corpora" / "bbc").glob("*/*.txt"))[::11][:200]
     edge = ["", None, "--A--", "Zoë's café, Straße!", "x", "...", "ÉTÉ été", "a\u2019b c—d", "1,000.5 ", "\n\t"]
     for texts in (pa.array(edge * 3).slice(2), pa.array([p.read_text(encoding="latin-1") for p in paths])):

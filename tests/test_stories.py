@@ -51,6 +51,18 @@ def test_shingle_hashes_follow_the_plain_rule(shared_dir):
     assert len(set(by_text.values())) == len(by_text)  # and different 5-grams, different hashes
 
 
+def test_chunking_the_batch_changes_no_hash(shared_dir, monkeypatch):
+    """TEXT_CHUNK_BYTES only bounds the memory of a batch's hashing: every chunk size gives every text the same
+    shingles, body hash and word count (a stored key must match one hashed in another batch)."""
+    bodies = ["\n\n".join(bbc(shared_dir, "business", n)) for n in range(1, 61)] + ["", "Too short."]
+    whole = body_shingles(bodies)
+    for chunk_bytes in (1, 5_000, 20_000):  # a chunk per text, two texts per chunk, about eight
+        monkeypatch.setattr("wirehouse.settings.TEXT_CHUNK_BYTES", chunk_bytes)
+        chunked = body_shingles(bodies)
+        for field in ("hashes", "starts", "body_hash", "n_words"):
+            assert getattr(chunked, field).tolist() == getattr(whole, field).tolist(), (chunk_bytes, field)
+
+
 def test_case_punctuation_and_apostrophes_do_not_change_a_body():
     same = body_shingles(
         [

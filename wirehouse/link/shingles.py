@@ -6,9 +6,10 @@ agency line, captions, promos and credits are already cut by the parser), so boi
 letters and digits (any non-ASCII letter counts), ASCII lower-cased; apostrophes, quote marks, dashes and
 hyphens separate words, so "Russia's" and "Russia’s" give the same shingles.
 
-Hashing is vectorised over the batch, in chunks of about CHUNK_BYTES: the bodies become one byte stream with
-a single separator between words, and a polynomial prefix hash over it gives every 5-gram's hash in O(1)
-(linear in the batch, no per-word Python work; the tables of powers are as long as a chunk, kept per process).
+Hashing is vectorised over the batch, in chunks of about TEXT_CHUNK_BYTES (settings): the bodies become one
+byte stream with a single separator between words, and a polynomial prefix hash over it gives every 5-gram's
+hash in O(1) (linear in the batch, no per-word Python work; the tables of powers are as long as a chunk, kept
+per process).
 
 Keys (the index): a content-defined sample of the shingles, every shingle whose hash is 0 modulo SAMPLE,
 plus the article's smallest shingle hash (so that short articles have a key). The first LEAD_KEYS keys in
@@ -26,10 +27,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from wirehouse import settings
+
 SHINGLE_WORDS = 5
 SAMPLE = 4  # keep shingles whose hash is 0 modulo SAMPLE: ~1 key per 4 words of body
 LEAD_KEYS = 4  # an article's first keys in body order (its first ~16 words) are marked `lead`
-CHUNK_BYTES = 1 << 21  # bodies hashed together; a longer body is a chunk of its own
 _P = np.uint64(0x100000001B3)  # odd, so it has an inverse modulo 2**64
 _P_INV = np.uint64(pow(int(_P), -1, 2**64))
 _MIX = np.uint64(0x9E3779B97F4A7C15)
@@ -120,7 +122,7 @@ def body_shingles(bodies: list[str], k: int = SHINGLE_WORDS) -> BodyShingles:
     chunks, size, first = [], 0, 0
     for number, body in enumerate(bodies):
         size += len(body) + 1
-        if size >= CHUNK_BYTES:
+        if size >= settings.TEXT_CHUNK_BYTES:
             chunks.append(_chunk_shingles(bodies[first : number + 1], k))
             size, first = 0, number + 1
     if first < len(bodies) or not chunks:

@@ -132,3 +132,36 @@ def test_a_manifest_of_the_first_format_still_decides(inbox, tmp_path):
     assert decide([inbox], wh) == (True, True)
     (inbox / "new.txt").write_text("LONDON - A new story.\n", encoding="utf-8")
     assert decide([inbox], wh) == (False, False)
+
+
+def test_the_precheck_counts_the_files_the_snapshot_does_not_know(inbox, tmp_path):
+    """`wirehouse run` starts the workers' forkserver while Prefect's server boots only when the run will open
+    a pool: more new files than one batch holds, on this machine's workers (wirehouse.commands.run)."""
+    import argparse
+
+    from wirehouse.commands.run import needs_pool, nothing_to_do
+
+    wh = tmp_path / "wh"
+
+    def precheck(full_refresh: bool = False, batch_size: int = 2, workers: int = 2, runner: str = "default"):
+        args = argparse.Namespace(
+            paths=[str(inbox)], warehouse=wh, max_bytes=LIMIT, full_refresh=full_refresh,
+            follow_outside_links=False, batch_size=batch_size, workers=workers, runner=runner,
+        )  # fmt: skip
+        found = nothing_to_do(args)
+        return found.idle is not None, found.new_files, needs_pool(args, found)
+
+    assert precheck() == (False, 2, False)  # a new warehouse: two files, one batch of two
+    assert precheck(batch_size=1) == (False, 2, True)
+    assert precheck(batch_size=1, workers=1) == (False, 2, False)
+    assert precheck(batch_size=1, runner="dask") == (False, 2, False)  # Dask brings its own workers
+    build([str(inbox)], wh)
+    assert precheck(batch_size=1) == (True, 0, False)  # unchanged
+    for number in range(3):
+        (inbox / f"new-{number}.txt").write_text(f"LONDON - Story {number} arrived.\n", encoding="utf-8")
+    assert precheck(batch_size=2) == (False, 3, True)
+    assert precheck(batch_size=3) == (False, 3, False)
+    first = inbox / "000_f586c72162ac7c3d.txt"
+    first.write_text(first.read_text(encoding="utf-8") + "\nA changed ending.\n", encoding="utf-8")
+    assert precheck(batch_size=3) == (False, 3, False)  # a changed file is not counted: it opens no pool early
+    assert precheck(full_refresh=True, batch_size=3) == (False, 5, True)  # every file is read again

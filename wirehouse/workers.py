@@ -20,6 +20,7 @@ from typing import Any
 
 from wirehouse.deathsig import die_with_parent
 
+PRELOAD = ["wirehouse.forkserver_preload", "wirehouse.batch"]  # what the forkserver imports before forking
 _pool: Executor | None = None
 _in_process = threading.Lock()  # without a pool, batches run one at a time: threads would fight over the GIL
 
@@ -31,8 +32,7 @@ def worker_pool(workers: int) -> Iterator[None]:
     if workers <= 1:
         yield
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["wirehouse.forkserver_preload", "wirehouse.batch"])
+    context = _forkserver_context()
     _pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=die_with_parent)
     for _ in range(workers):  # start the workers now, while the run is still planning
         _pool.submit(int)
@@ -41,6 +41,23 @@ def worker_pool(workers: int) -> Iterator[None]:
     finally:
         _pool.shutdown(wait=True, cancel_futures=True)
         _pool = None
+
+
+def _forkserver_context() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def start_forkserver() -> None:
+    """Start the forkserver the workers are forked from, importing the stages, ahead of the pool (a pool opened
+    later in this process takes it as it is). `wirehouse run` calls it while Prefect's temporary server boots
+    on the other core and this process only waits for it; opened by the flow, the forkserver's imports
+    started only after planning."""
+    from multiprocessing import forkserver
+
+    _forkserver_context()
+    forkserver.ensure_running()
 
 
 def pool_size(workers: int, n_batches: int) -> int:

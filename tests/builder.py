@@ -23,11 +23,12 @@ def build(
     full_refresh: bool = False,
     pipeline: Pipeline | None = None,
     link: bool = False,
+    batch_size: int = 1000,
 ) -> tuple[str, Reprocessing]:
     """One run over `paths` into the warehouse at `root`: its id ('' when there was nothing to do) and what it
     did again. `pipeline` stands for the pipeline the plan compares articles with (default: this code's);
     `link`: run the cross-article stage (stories, quote clusters) between the batches and the commit, as the
-    flow does."""
+    flow does; `batch_size`: files per batch."""
     store = Warehouse(root.resolve())
     now = datetime.now(UTC).replace(tzinfo=None)
     run_id = new_run_id()
@@ -38,7 +39,7 @@ def build(
             return "", again
         results = [
             process_batch(batch, number, run_id, now, store.staging_dir(run_id), max_bytes)
-            for number, batch in enumerate(plan.batches(1000))
+            for number, batch in enumerate(plan.batches(batch_size))
         ]
         if link:
             link_run(store, run_id)

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from wirehouse.schema import ARTICLE_TABLES, TOUCHED, TOUCHED_SCHEMA, article_keys
-from wirehouse.store.compact import compact
+from wirehouse.store.compact import compact, small_runs_of
 from wirehouse.store.delta import record_manifest_rows, take_older
 from wirehouse.store.duckdb_build import Changes, Start, build_duckdb
 from wirehouse.store.layout import DUCKDB_NAME, Warehouse
@@ -189,7 +189,8 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
 
     for table in ARTICLE_TABLES:
         _carry_over(old_parquet / table if previous else None, parquet_dir / table, replaced, article_keys(table))
-    compact(parquet_dir, ARTICLE_TABLES, run.run_id)  # the carried-over parts only: the run's own come next
+    old_runs = read_parts(old_parquet / "runs", "runs")
+    compact(parquet_dir, ARTICLE_TABLES, run.run_id, small_runs_of(old_runs))  # carried-over parts only
     new_parts: dict[str, list[Path]] = {}
     for table in ARTICLE_TABLES:
         new_parts[table] = [parquet_dir / table / part.name for part in parts(staging / table)]
@@ -199,7 +200,7 @@ def commit_run(warehouse: Warehouse, run: RunRecord, check: Callable[[Path], Non
     files = _merge_files(old_files, staged_files, _read_touched(staging / TOUCHED))
     staged_rejects = read_parts(staging / "rejects", "rejects")
     rejects = pa.concat_tables([_without(read_parts(old_parquet / "rejects", "rejects"), staged_ids), staged_rejects])
-    runs = pa.concat_tables([read_parts(old_parquet / "runs", "runs"), to_arrow("runs", _run_row(run, len(replaced)))])
+    runs = pa.concat_tables([old_runs, to_arrow("runs", _run_row(run, len(replaced)))])
     name = f"{run.run_id}.parquet"
     for table, data in (("files", files), ("rejects", rejects), ("runs", runs)):
         write_part(data, parquet_dir / table / name)

@@ -49,20 +49,23 @@ class Measured:
     seconds: float
     peak_mib: float
     stdout: str
+    at_peak: str = ""  # the processes of the tree at its peak, largest first: "workers 2 x 440, server 220, ..."
 
 
 def measure(command: list[str], cwd: Path = ROOT) -> Measured:
     """Wall time and peak RSS (summed over the process tree) of one command run to its end."""
     process = psutil.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak, at_peak = 0, ""
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, at_peak
         while not done.is_set():
             try:
                 tree = [process, *process.children(recursive=True)]
-                peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+                sizes = [(p, p.memory_info().rss) for p in tree if p.is_running()]
+                if sum(size for _, size in sizes) > peak:
+                    peak, at_peak = sum(size for _, size in sizes), _composition(process, sizes)
             except psutil.Error:
                 pass
             done.wait(0.05)
@@ -76,7 +79,29 @@ def measure(command: list[str], cwd: Path = ROOT) -> Measured:
     sampler.join()
     if process.returncode:
         sys.exit(f"failed: {' '.join(command)}\n{stderr[-3000:]}")
-    return Measured(seconds, peak / 2**20, stdout)
+    return Measured(seconds, peak / 2**20, stdout, at_peak)
+
+
+def _composition(root: psutil.Process, sizes: list[tuple[psutil.Process, int]]) -> str:
+    """What a process tree's RSS is made of, by role: the command itself, Prefect's server, the workers'
+    forkserver and the workers forked from it."""
+    roles: dict[str, list[int]] = {}
+    for process, size in sizes:
+        command = " ".join(process.cmdline())
+        if process.pid == root.pid:
+            role = "run"
+        elif "uvicorn" in command:
+            role = "server"
+        elif "forkserver" in command:
+            role = "forkserver" if process.ppid() == root.pid else "workers"
+        else:
+            role = "other"
+        roles.setdefault(role, []).append(size >> 20)
+    parts = [(sum(mib), role, mib) for role, mib in roles.items()]
+    return ", ".join(
+        f"{role} {len(mib)} x {max(mib):,}" if len(mib) > 1 else f"{role} {mib[0]:,}"
+        for _, role, mib in sorted(parts, reverse=True)
+    )
 
 
 def wirehouse(corpus: Path, warehouse: Path, *extra: str) -> tuple[Measured, dict]:
@@ -217,7 +242,7 @@ def main() -> None:
         flows.append(summary["seconds"])
         print(
             f"  cold {pair + 1}: wirehouse {measured.seconds:6.1f} s (flow {summary['seconds']:.1f} s, phases "
-            f"{summary['phase_seconds']}), peak {measured.peak_mib:,.0f} MiB",
+            f"{summary['phase_seconds']}), peak {measured.peak_mib:,.0f} MiB ({measured.at_peak})",
             flush=True,
         )
         if not args.skip_peer:

@@ -12,7 +12,7 @@ deletes and inserts all their articles' rows again. Hence the run size: a big ru
 and not in articles (a 5,000-article batch's `paragraphs` part is ~0.3 MB, its texts being slices of the
 bodies), and merging a cold run's 20 of them made the commit after next insert 100,000 articles' paragraphs:
 more than copying the file, so at 100,000 files that commit copied the 670 MB DuckDB file (4.1 s instead of
-1.6 s). Parts of small runs stay a few articles each.
+1.7 s). Parts of small runs stay a few articles each.
 
 story_keys parts pair with story_sample parts by name (link/index.py): the two are merged together, under one
 name, and only parts that have their pair.

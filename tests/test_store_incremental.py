@@ -10,6 +10,7 @@ import duckdb
 from tests.builder import build
 from tests.conftest import lake_index_of, parquet_contents
 from wirehouse.schema import LAKE_TABLES, SCHEMA_DIR, read_sql, table_ddl
+from wirehouse.store import duckdb_build
 from wirehouse.store.duckdb_build import (
     FINGERPRINT,
     SEEDS_FINGERPRINT,
@@ -112,3 +113,26 @@ def test_a_file_holding_the_lake_tables_is_rebuilt_without_them(inbox, tmp_path)
     tables = assert_same_as_rebuilt(wh, tmp_path)  # a copy updated in place would still hold the lake tables
     assert len(tables["articles"]) == 3
     assert parquet_contents(wh, LAKE_TABLES) == lake_index_of(wh)
+
+
+def test_a_cold_build_derives_each_model_in_slices_with_the_same_rows(shared_dir, tmp_path, monkeypatch):
+    """A big source is modelled slice by slice of its groups (MODEL_SLICE_ROWS: at 1,000,000 files the
+    quote_clusters model outgrew the run's memory cap in one piece); every slice count gives the whole
+    build's rows."""
+    inbox, wh = tmp_path / "inbox", tmp_path / "wh"
+    inbox.mkdir()
+    for path in sorted((shared_dir / "corpora/bbc/business").glob("*.txt"))[:24]:
+        shutil.copy(path, inbox / path.name)
+    for number in range(1, 7):  # copies under new names: stories and quote clusters of several articles
+        shutil.copy(inbox / f"{number:03d}.txt", inbox / f"copy-{number}.txt")
+    build([str(inbox)], wh, link=True)
+    snapshot = Warehouse(wh.resolve()).current_snapshot()
+    whole = every_table(snapshot / DUCKDB_NAME)
+    assert len(whole["quote_clusters"]) > 20 and len(whole["stories"]) > 20 and len(whole["speakers"]) > 20
+    assert any(row[4] > 1 for row in whole["quote_clusters"])  # n_quotes: clusters carried more than once
+    for slice_rows in (1, 7, 50):
+        monkeypatch.setattr(duckdb_build, "MODEL_SLICE_ROWS", slice_rows)
+        rebuilt = tmp_path / f"sliced-{slice_rows}"
+        rebuilt.mkdir()
+        build_duckdb(snapshot / "parquet", rebuilt / DUCKDB_NAME)
+        assert every_table(rebuilt / DUCKDB_NAME) == whole, slice_rows

@@ -212,9 +212,15 @@ def _derive_in_slices(con: duckdb.DuckDBPyConnection, model: Model, names: dict)
         con.execute(read_sql(f"models/{model.name}.sql"))
         return
     for number in range(slices):
-        con.execute(read_sql("load/model_slice.sql").format(**names, slices=slices, slice=number))
-        con.execute(read_sql(f"models/{model.name}.sql"))
-        con.execute(f"DROP VIEW temp.main.{model.source}")
+        _derive_through(con, model, read_sql("load/model_slice.sql").format(**names, slices=slices, slice=number))
+
+
+def _derive_through(con: duckdb.DuckDBPyConnection, model: Model, view_sql: str) -> None:
+    """A model over part of its groups: `view_sql` shadows the model's source with a temporary view of those
+    groups' rows (load/model_scope.sql, load/model_slice.sql), dropped after."""
+    con.execute(view_sql)
+    con.execute(read_sql(f"models/{model.name}.sql"))
+    con.execute(f"DROP VIEW temp.main.{model.source}")
 
 
 def _rederive(con: duckdb.DuckDBPyConnection, reload_seeds: bool, incremental: bool) -> None:
@@ -226,9 +232,7 @@ def _rederive(con: duckdb.DuckDBPyConnection, reload_seeds: bool, incremental: b
         names = {**model.__dict__, "model": model.name, "catalog": catalog}
         if incremental:
             con.execute(read_sql("load/model_delete.sql").format(**names))
-            con.execute(read_sql("load/model_scope.sql").format(**names))
-            con.execute(read_sql(f"models/{model.name}.sql"))
-            con.execute(f"DROP VIEW temp.main.{model.source}")
+            _derive_through(con, model, read_sql("load/model_scope.sql").format(**names))
         else:
             con.execute(empty.format(table=model.name))
             _derive_in_slices(con, model, names)
